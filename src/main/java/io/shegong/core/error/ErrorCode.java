@@ -1,0 +1,15 @@
+package io.shegong.core.error;
+
+/** The values of `extensions.code` in GraphQL errors. */
+public enum ErrorCode {
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    BAD_USER_INPUT,
+    CONFLICT,
+    /** The document does not parse or does not validate against the schema. */
+    GRAPHQL_VALIDATION_FAILED,
+    /** Depth, complexity, alias or page-size limits. */
+    QUERY_TOO_COMPLEX,
+    INTERNAL
+}

@@ -1,0 +1,72 @@
+package io.shegong.core.graphql;
+
+import graphql.GraphQL;
+import graphql.TypeResolutionEnvironment;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.AsyncSerialExecutionStrategy;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.io.ResourceResolver;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Builds the one GraphQL runtime from `schema.graphqls` and every feature's wiring. */
+@Factory
+public class GraphQLFactory {
+    public static final String SCHEMA = "schema.graphqls";
+
+    @Singleton
+    public GraphQL graphQL(ResourceResolver resources, List<Wiring> wirings, GraphQLLimits limits) {
+        TypeDefinitionRegistry types = new SchemaParser().parse(schemaText(resources));
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
+                .scalar(Scalars.DATE)
+                .scalar(Scalars.DATE_TIME)
+                .type("Node", t -> t.typeResolver(GraphQLFactory::nodeType));
+        wirings.forEach(w -> w.contribute(wiring));
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        ErrorReporting errors = new ErrorReporting();
+        return GraphQL.newGraphQL(schema)
+                .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
+                .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
+                .instrumentation(new ChainedInstrumentation(
+                        new MaxQueryDepthInstrumentation(limits.getMaxDepth()),
+                        new MaxQueryComplexityInstrumentation(limits.getMaxComplexity(), GraphQLFactory::complexity),
+                        new OperationGuard(limits.getMaxAliases())))
+                .build();
+    }
+
+    /** The schema file as loaded from the classpath; the service refuses to start without it. */
+    public static String schemaText(ResourceResolver resources) {
+        try (InputStream in = resources.getResourceAsStream("classpath:" + SCHEMA)
+                .orElseThrow(() -> new IllegalStateException(SCHEMA + " is not on the classpath"))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + SCHEMA, e);
+        }
+    }
+
+    private static GraphQLObjectType nodeType(TypeResolutionEnvironment env) {
+        return env.getSchema().getObjectType(env.getObject().getClass().getSimpleName());
+    }
+
+    /** A paged field costs its page size times its children; any other field one plus them. */
+    private static int complexity(graphql.analysis.FieldComplexityEnvironment env, int children) {
+        Object first = env.getArguments().get("first");
+        if (first instanceof Integer n) {
+            return Math.max(1, Math.min(n, Connection.MAX_PAGE)) * (1 + children);
+        }
+        return 1 + children;
+    }
+}

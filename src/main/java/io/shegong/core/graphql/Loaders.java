@@ -1,0 +1,45 @@
+package io.shegong.core.graphql;
+
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderOptions;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** Builds the request's batch loaders: one SQL statement per association per level of a query. */
+public final class Loaders {
+    private Loaders() {
+    }
+
+    /** One value per key, fetched by a single `= ANY(?)` query; missing keys load as null. */
+    public static <K, V> DataLoader<K, V> byKey(Function<Set<K>, Collection<V>> fetch, Function<V, K> keyOf) {
+        return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
+            Map<K, V> out = new HashMap<>();
+            for (V v : fetch.apply(keys)) {
+                out.put(keyOf.apply(v), v);
+            }
+            return CompletableFuture.completedFuture(out);
+        }, DataLoaderOptions.newOptions().setMaxBatchSize(1000));
+    }
+
+    /** A list per key (children, posts, records); keys with none load as an empty list. */
+    public static <K, V> DataLoader<K, List<V>> grouped(Function<Set<K>, Collection<V>> fetch, Function<V, K> keyOf) {
+        return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
+            Map<K, List<V>> out = new HashMap<>();
+            for (K k : keys) {
+                out.put(k, new ArrayList<>());
+            }
+            for (V v : fetch.apply(keys)) {
+                out.get(keyOf.apply(v)).add(v);
+            }
+            return CompletableFuture.completedFuture(out);
+        }, DataLoaderOptions.newOptions().setMaxBatchSize(1000));
+    }
+}

@@ -1,0 +1,98 @@
+package io.shegong.core.graphql;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** The schema's custom scalars. */
+final class Scalars {
+    private Scalars() {
+    }
+
+    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
+            .name("Date")
+            .coercing(new Coercing<LocalDate, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    if (value instanceof LocalDate d) {
+                        return d.toString();
+                    }
+                    throw new CoercingSerializeException("not a date");
+                }
+
+                @Override
+                public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
+                    return parse(input);
+                }
+
+                @Override
+                public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                    if (input instanceof StringValue s) {
+                        try {
+                            return LocalDate.parse(s.getValue());
+                        } catch (DateTimeParseException e) {
+                            throw new CoercingParseLiteralException("Expected a date as yyyy-mm-dd, got '" + s.getValue() + "'");
+                        }
+                    }
+                    throw new CoercingParseLiteralException("Expected a date as yyyy-mm-dd");
+                }
+            })
+            .build();
+
+    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
+            .name("DateTime")
+            .coercing(new Coercing<Instant, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    if (value instanceof Instant i) {
+                        return i.toString();
+                    }
+                    throw new CoercingSerializeException("not an instant");
+                }
+
+                @Override
+                public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
+                    try {
+                        return OffsetDateTime.parse(String.valueOf(input)).toInstant();
+                    } catch (DateTimeParseException e) {
+                        throw new CoercingParseValueException("Expected an ISO-8601 date-time with offset");
+                    }
+                }
+
+                @Override
+                public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                    if (input instanceof StringValue s) {
+                        try {
+                            return OffsetDateTime.parse(s.getValue()).toInstant();
+                        } catch (DateTimeParseException e) {
+                            throw new CoercingParseLiteralException("Expected an ISO-8601 date-time with offset");
+                        }
+                    }
+                    throw new CoercingParseLiteralException("Expected an ISO-8601 date-time with offset");
+                }
+            })
+            .build();
+
+    private static LocalDate parse(Object input) {
+        if (input instanceof String s) {
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                throw new CoercingParseValueException("Expected a date as yyyy-mm-dd, got '" + s + "'");
+            }
+        }
+        throw new CoercingParseValueException("Expected a date as yyyy-mm-dd");
+    }
+}

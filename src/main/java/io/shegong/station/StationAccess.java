@@ -1,0 +1,41 @@
+package io.shegong.station;
+
+import io.shegong.core.error.ApiException;
+import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.security.Role;
+import jakarta.inject.Singleton;
+
+import java.util.Collection;
+import java.util.UUID;
+
+/** Who may edit a station: its tenant's admins, and operators granted that station. */
+@Singleton
+public class StationAccess {
+    private final StationRepository stations;
+
+    public StationAccess(StationRepository stations) {
+        this.stations = stations;
+    }
+
+    public void requireEdit(RequestContext ctx, UUID stationId) {
+        if (!canEdit(ctx, stationId)) {
+            throw ApiException.forbidden("Only a TENANT_ADMIN or an operator of this station may change it");
+        }
+    }
+
+    /** An operator passes when any of the stations is theirs (a worker posted at one of them, say). */
+    public void requireEditAny(RequestContext ctx, Collection<UUID> stationIds) {
+        if (stationIds.stream().noneMatch(id -> canEdit(ctx, id))) {
+            throw ApiException.forbidden("Only a TENANT_ADMIN or an operator of one of the worker's stations may change it");
+        }
+    }
+
+    public boolean canEdit(RequestContext ctx, UUID stationId) {
+        ctx.caller().requireTenantMember();
+        if (ctx.caller().has(Role.TENANT_ADMIN)) {
+            return true;
+        }
+        return ctx.caller().has(Role.STATION_OPERATOR)
+                && stations.operates(ctx.session(), ctx.caller().subject(), stationId);
+    }
+}

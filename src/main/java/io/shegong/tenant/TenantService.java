@@ -1,0 +1,72 @@
+package io.shegong.tenant;
+
+import io.shegong.core.error.ApiException;
+import io.shegong.core.graphql.Connection;
+import io.shegong.core.graphql.Input;
+import io.shegong.core.graphql.RequestContext;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The tenant registry: PLATFORM_ADMIN creates, lists and deactivates bureaus. */
+@Singleton
+public class TenantService {
+    private final TenantRepository tenants;
+
+    public TenantService(TenantRepository tenants) {
+        this.tenants = tenants;
+    }
+
+    public Connection<Tenant> list(RequestContext ctx, Connection.Window window) {
+        ctx.caller().requirePlatformAdmin();
+        return Connection.of(tenants.page(ctx.session(), window.afterKey(), window.limit()), window,
+                Tenant::code, Tenant::id, () -> tenants.count(ctx.session()));
+    }
+
+    /** A platform admin sees any tenant; a tenant's member only its own. */
+    public Optional<Tenant> visible(RequestContext ctx, UUID id) {
+        Optional<Tenant> t = tenants.byId(ctx.session(), id);
+        if (ctx.caller().isPlatformAdmin()) {
+            return t;
+        }
+        return t.filter(x -> x.code().equals(ctx.caller().tenantCode()));
+    }
+
+    public Optional<Tenant> own(RequestContext ctx) {
+        String code = ctx.caller().tenantCode();
+        return code == null ? Optional.empty() : tenants.byCode(ctx.session(), code);
+    }
+
+    public Tenant create(RequestContext ctx, Input in) {
+        ctx.caller().requirePlatformAdmin();
+        String code = in.requiredText("code", 40);
+        if (!code.matches("[a-z][a-z0-9_-]{1,39}")) {
+            throw ApiException.badInput(in.path("code"),
+                    "code must be 2-40 lower-case letters, digits, '_' or '-', starting with a letter");
+        }
+        String nameZh = in.requiredText("nameZh", Input.MAX_TEXT);
+        String nameEn = in.requiredText("nameEn", Input.MAX_TEXT);
+        String level = in.requiredText("level", 20);
+        String region = in.requiredText("region", Input.MAX_TEXT);
+        if (tenants.byCode(ctx.session(), code).isPresent()) {
+            throw ApiException.conflict(in.path("code"), "A tenant with code '" + code + "' already exists");
+        }
+        UUID id = UUID.randomUUID();
+        return ctx.session().atomically(() -> {
+            tenants.insert(ctx.session(), id, code, nameZh, nameEn, level, region);
+            return tenants.byId(ctx.session(), id).orElseThrow();
+        });
+    }
+
+    public Tenant setActive(RequestContext ctx, Input in, boolean active) {
+        ctx.caller().requirePlatformAdmin();
+        UUID id = in.requiredId("id", "Tenant");
+        return ctx.session().atomically(() -> {
+            if (!tenants.setActive(ctx.session(), id, active)) {
+                throw ApiException.notFound(in.path("id"), "Tenant");
+            }
+            return tenants.byId(ctx.session(), id).orElseThrow();
+        });
+    }
+}

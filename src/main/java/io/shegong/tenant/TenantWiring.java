@@ -1,0 +1,61 @@
+package io.shegong.tenant;
+
+import graphql.schema.idl.RuntimeWiring;
+import io.shegong.core.graphql.Connection;
+import io.shegong.core.graphql.Input;
+import io.shegong.core.graphql.LoaderContributor;
+import io.shegong.core.graphql.Loaders;
+import io.shegong.core.graphql.NodeType;
+import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.Wiring;
+import io.shegong.core.security.Caller;
+import jakarta.inject.Singleton;
+import org.dataloader.DataLoaderRegistry;
+
+import java.util.List;
+import java.util.Map;
+
+@Singleton
+public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor {
+    private final TenantService tenants;
+
+    public TenantWiring(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    /** The `Viewer` type: who is asking. */
+    public record Viewer(String subject, List<String> roles, String tenantCode) {
+    }
+
+    @Override
+    public void contribute(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                .dataFetcher("viewer", env -> viewer(RequestContext.of(env).caller()))
+                .dataFetcher("tenants", env -> tenants.list(RequestContext.of(env), Connection.window(env))));
+        wiring.type("Viewer", t -> t
+                .dataFetcher("tenant", env -> tenants.own(RequestContext.of(env)).orElse(null)));
+        wiring.type("Mutation", t -> t
+                .dataFetcher("createTenant", env -> payload(tenants.create(RequestContext.of(env), Input.of(env))))
+                .dataFetcher("deactivateTenant", env -> payload(tenants.setActive(RequestContext.of(env), Input.of(env), false)))
+                .dataFetcher("reactivateTenant", env -> payload(tenants.setActive(RequestContext.of(env), Input.of(env), true))));
+    }
+
+    private static Viewer viewer(Caller caller) {
+        return new Viewer(caller.subject(), caller.roles().stream().map(Enum::name).sorted().toList(), caller.tenantCode());
+    }
+
+    private static Map<String, Object> payload(Tenant tenant) {
+        return Map.of("tenant", tenant);
+    }
+
+    @Override
+    public List<NodeType> nodeTypes() {
+        return List.of(new NodeType("Tenant", "tenant", false));
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry, RequestContext ctx) {
+        registry.register("tenant", Loaders.byKey(
+                ids -> ids.stream().flatMap(id -> tenants.visible(ctx, id).stream()).toList(), Tenant::id));
+    }
+}

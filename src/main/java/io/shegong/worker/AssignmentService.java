@@ -1,0 +1,90 @@
+package io.shegong.worker;
+
+import io.shegong.core.error.ApiException;
+import io.shegong.core.graphql.Input;
+import io.shegong.core.graphql.RequestContext;
+import io.shegong.station.Station;
+import io.shegong.station.StationAccess;
+import io.shegong.station.StationRepository;
+import io.shegong.station.StationService;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Posting workers at stations and ending their posts. */
+@Singleton
+public class AssignmentService implements StationService.ClosingHook {
+    private final WorkerRepository workers;
+    private final StationRepository stations;
+    private final StationAccess access;
+
+    public AssignmentService(WorkerRepository workers, StationRepository stations, StationAccess access) {
+        this.workers = workers;
+        this.stations = stations;
+        this.access = access;
+    }
+
+    public Assignment assign(RequestContext ctx, Input in) {
+        ctx.caller().requireTenantMember();
+        UUID workerId = in.requiredId("workerId", "SocialWorker");
+        UUID stationId = in.requiredId("stationId", "Station");
+        Assignment.Role role = in.enumValue("role", Assignment.Role.class);
+        if (role == null) {
+            throw ApiException.badInput(in.path("role"), "role is required");
+        }
+        LocalDate startsOn = in.requiredDate("startsOn");
+        LocalDate endsOn = in.date("endsOn");
+        if (endsOn != null && endsOn.isBefore(startsOn)) {
+            throw ApiException.badInput(in.path("endsOn"), "endsOn must not be before startsOn");
+        }
+        Station station = stations.byId(ctx.session(), stationId)
+                .orElseThrow(() -> ApiException.badInput(in.path("stationId"), "stationId is not a station of this bureau"));
+        access.requireEdit(ctx, stationId);
+        if (station.currentStatus() == Station.Status.CLOSED) {
+            throw ApiException.badInput(in.path("stationId"), "the station is closed");
+        }
+        if (workers.byId(ctx.session(), workerId).isEmpty()) {
+            throw ApiException.badInput(in.path("workerId"), "workerId is not a worker of this bureau");
+        }
+        List<Assignment> existing = workers.assignmentsOfWorkers(ctx.session(), List.of(workerId));
+        boolean overlaps = existing.stream().anyMatch(a -> a.stationId().equals(stationId)
+                && (a.endsOn() == null || !a.endsOn().isBefore(startsOn))
+                && (endsOn == null || !a.startsOn().isAfter(endsOn)));
+        if (overlaps) {
+            throw ApiException.conflict(in.path("startsOn"), "The worker already holds a post at this station in that period");
+        }
+        Boolean fullTime = in.bool("fullTime");
+        Assignment a = new Assignment(UUID.randomUUID(), workerId, stationId, role.name(), startsOn, endsOn,
+                fullTime == null || fullTime, 1);
+        return ctx.session().atomically(() -> {
+            workers.insertAssignment(ctx.session(), a);
+            return a;
+        });
+    }
+
+    public Assignment end(RequestContext ctx, Input in) {
+        ctx.caller().requireTenantMember();
+        UUID id = in.requiredId("id", "Assignment");
+        int version = in.requiredInteger("version");
+        LocalDate endsOn = in.requiredDate("endsOn");
+        Assignment a = workers.assignmentsByIds(ctx.session(), List.of(id)).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound(in.path("id"), "Assignment"));
+        access.requireEdit(ctx, a.stationId());
+        if (endsOn.isBefore(a.startsOn())) {
+            throw ApiException.badInput(in.path("endsOn"), "endsOn must not be before the post's start " + a.startsOn());
+        }
+        return ctx.session().atomically(() -> {
+            if (!workers.endAssignment(ctx.session(), id, endsOn, version)) {
+                throw ApiException.conflict(in.path("version"), "The post was changed by someone else; reload it");
+            }
+            return workers.assignmentsByIds(ctx.session(), List.of(id)).getFirst();
+        });
+    }
+
+    @Override
+    public void stationClosed(RequestContext ctx, UUID stationId, LocalDate on) {
+        workers.endAllAt(ctx.session(), stationId, on);
+    }
+}

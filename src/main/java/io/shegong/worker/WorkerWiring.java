@@ -1,0 +1,125 @@
+package io.shegong.worker;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.shegong.core.db.Session;
+import io.shegong.core.error.ApiException;
+import io.shegong.core.graphql.Input;
+import io.shegong.core.graphql.LoaderContributor;
+import io.shegong.core.graphql.Loaders;
+import io.shegong.core.graphql.NodeType;
+import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.Wiring;
+import io.shegong.core.security.Role;
+import io.shegong.station.Station;
+import io.shegong.station.StationWiring;
+import jakarta.inject.Singleton;
+import org.dataloader.DataLoaderRegistry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** Fetchers of `SocialWorker`, `Assignment` and `TrainingRecord`, and of `Station.assignments`. */
+@Singleton
+public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor {
+    static final String BY_ID = "worker";
+    static final String TRAINING = "workerTraining";
+    static final String TRAINING_BY_ID = "trainingRecord";
+    static final String ASSIGNMENT_BY_ID = "assignment";
+    static final String WORKER_ASSIGNMENTS = "workerAssignments";
+    static final String STATION_ASSIGNMENTS = "stationAssignments";
+
+    private final WorkerService workers;
+    private final AssignmentService assignments;
+    private final WorkerRepository repository;
+
+    public WorkerWiring(WorkerService workers, AssignmentService assignments, WorkerRepository repository) {
+        this.workers = workers;
+        this.assignments = assignments;
+        this.repository = repository;
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry, RequestContext ctx) {
+        Session s = ctx.session();
+        registry.register(BY_ID, Loaders.byKey(ids -> repository.byIds(s, ids), SocialWorker::id));
+        registry.register(TRAINING, Loaders.grouped(ids -> repository.training(s, ids), TrainingRecord::workerId));
+        registry.register(TRAINING_BY_ID, Loaders.byKey(ids -> repository.trainingByIds(s, ids), TrainingRecord::id));
+        registry.register(ASSIGNMENT_BY_ID, Loaders.byKey(ids -> repository.assignmentsByIds(s, ids), Assignment::id));
+        registry.register(WORKER_ASSIGNMENTS,
+                Loaders.grouped(ids -> repository.assignmentsOfWorkers(s, ids), Assignment::workerId));
+        registry.register(STATION_ASSIGNMENTS,
+                Loaders.grouped(ids -> repository.assignmentsAtStations(s, ids), Assignment::stationId));
+    }
+
+    @Override
+    public void contribute(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t.dataFetcher("workers", workers::list));
+        wiring.type("SocialWorker", t -> t
+                .dataFetcher("birthDate", personal(SocialWorker::birthDate))
+                .dataFetcher("phone", personal(SocialWorker::phone))
+                .dataFetcher("idNumber", personal(SocialWorker::idNumber))
+                .dataFetcher("trainingRecords", env -> training(env))
+                .dataFetcher("trainingHours", WorkerWiring::trainingHours)
+                .dataFetcher("currentAssignments", env -> workerAssignments(env).thenApply(WorkerWiring::current))
+                .dataFetcher("assignmentHistory", WorkerWiring::workerAssignments));
+        wiring.type("Assignment", t -> t
+                .dataFetcher("worker", env -> RequestContext.loader(env, BY_ID).load(env.<Assignment>getSource().workerId()))
+                .dataFetcher("station", env -> StationWiring.byId(env, env.<Assignment>getSource().stationId())));
+        wiring.type("Station", t -> t.dataFetcher("assignments", env -> {
+            CompletableFuture<List<Assignment>> all =
+                    RequestContext.<UUID, List<Assignment>>loader(env, STATION_ASSIGNMENTS).load(env.<Station>getSource().id());
+            return Boolean.TRUE.equals(env.getArgument("includeEnded")) ? all : all.thenApply(WorkerWiring::current);
+        }));
+        wiring.type("Mutation", t -> t
+                .dataFetcher("registerWorker", env -> Map.of("worker", workers.register(RequestContext.of(env), Input.of(env))))
+                .dataFetcher("updateWorker", env -> Map.of("worker", workers.update(RequestContext.of(env), Input.of(env))))
+                .dataFetcher("addTrainingRecord", env -> {
+                    TrainingRecord t2 = workers.addTraining(RequestContext.of(env), Input.of(env));
+                    return Map.of("trainingRecord", t2, "worker", RequestContext.loader(env, BY_ID).load(t2.workerId()));
+                })
+                .dataFetcher("assignWorker", env -> Map.of("assignment", assignments.assign(RequestContext.of(env), Input.of(env))))
+                .dataFetcher("endAssignment", env -> Map.of("assignment", assignments.end(RequestContext.of(env), Input.of(env)))));
+    }
+
+    /** Personal fields are answered to TENANT_ADMIN only; others get FORBIDDEN on the field. */
+    private static <T> DataFetcher<T> personal(Function<SocialWorker, T> field) {
+        return env -> {
+            if (!RequestContext.of(env).caller().has(Role.TENANT_ADMIN)) {
+                throw ApiException.forbidden("Personal fields are visible to TENANT_ADMIN only");
+            }
+            return field.apply(env.getSource());
+        };
+    }
+
+    private static CompletableFuture<List<TrainingRecord>> training(DataFetchingEnvironment env) {
+        return RequestContext.<UUID, List<TrainingRecord>>loader(env, TRAINING).load(env.<SocialWorker>getSource().id());
+    }
+
+    private static CompletableFuture<Double> trainingHours(DataFetchingEnvironment env) {
+        LocalDate since = env.getArgument("since");
+        return training(env).thenApply(records -> records.stream()
+                .filter(r -> since == null || !r.completedOn().isBefore(since))
+                .mapToDouble(TrainingRecord::hours).sum());
+    }
+
+    private static CompletableFuture<List<Assignment>> workerAssignments(DataFetchingEnvironment env) {
+        return RequestContext.<UUID, List<Assignment>>loader(env, WORKER_ASSIGNMENTS).load(env.<SocialWorker>getSource().id());
+    }
+
+    private static List<Assignment> current(List<Assignment> all) {
+        return all.stream().filter(Assignment::current).toList();
+    }
+
+    @Override
+    public List<NodeType> nodeTypes() {
+        return List.of(new NodeType("SocialWorker", BY_ID, true),
+                new NodeType("TrainingRecord", TRAINING_BY_ID, true),
+                new NodeType("Assignment", ASSIGNMENT_BY_ID, true));
+    }
+}

@@ -1,0 +1,123 @@
+package io.shegong.support;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base of the API tests: a running service on a real PostgreSQL with the demo bureaus, and one
+ * authenticated client per tenant and role. Documents live in `src/test/resources/graphql`.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class GraphQLTestBase implements TestPropertyProvider {
+    public static final String JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-signing";
+
+    @Inject
+    protected EmbeddedServer server;
+    @Inject
+    protected JsonMapper json;
+    @Inject
+    protected TokenGenerator tokens;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>();
+        TestDatabase.target().properties().forEach((k, v) -> p.put(k, String.valueOf(v)));
+        p.put("micronaut.security.token.jwt.signatures.secret.generator.secret", JWT_SECRET);
+        p.put("shegong.demo-data", "true");
+        p.put("shegong.graphql.statement-count", "true");
+        return p;
+    }
+
+    /** A client acting as a demo user of a tenant with one role. */
+    protected Client as(String tenant, String role) {
+        return withToken(token(tenant + ":" + role.toLowerCase(), tenant, role));
+    }
+
+    protected Client platformAdmin() {
+        return withToken(token("platform:test", null, "PLATFORM_ADMIN"));
+    }
+
+    protected Client withToken(String token) {
+        return new Client(token);
+    }
+
+    protected String token(String subject, String tenant, String... roles) {
+        Map<String, Object> attributes = tenant == null ? Map.of() : Map.of("tenant", tenant);
+        return tokens.generateToken(Authentication.build(subject, List.of(roles), attributes), 600).orElseThrow();
+    }
+
+    /** Reads `src/test/resources/graphql/<name>.graphql`. */
+    protected static String document(String name) {
+        try (InputStream in = GraphQLTestBase.class.getResourceAsStream("/graphql/" + name + ".graphql")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no document " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public final class Client {
+        private final String token;
+
+        Client(String token) {
+            this.token = token;
+        }
+
+        /** Runs a named document from `graphql/` with variables given as key, value pairs. */
+        public Result run(String name, Object... variables) {
+            return query(document(name), vars(variables));
+        }
+
+        public Result query(String query, Map<String, Object> variables) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("query", query);
+            body.put("variables", variables);
+            try {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + "/graphql"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                if (token != null) {
+                    b.header("Authorization", "Bearer " + token);
+                }
+                HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                Map<String, Object> parsed = json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+                return new Result(response.statusCode(), parsed, new String(response.body(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static Map<String, Object> vars(Object... pairs) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+}
