@@ -1,0 +1,49 @@
+package io.shegong.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Looks up demo records through the API, as a client would. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** The demo station with exactly this code. */
+    public static Map<String, Object> station(GraphQLTestBase.Client client, String code) {
+        Result r = client.run("stationByText", "text", code).assertOk();
+        List<Map<String, Object>> edges = r.get("stations.edges");
+        return edges.stream().map(e -> node(e)).filter(n -> code.equals(n.get("code"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no station " + code + " in " + r.raw()));
+    }
+
+    public static String stationId(GraphQLTestBase.Client client, String code) {
+        return (String) station(client, code).get("id");
+    }
+
+    public static String divisionId(GraphQLTestBase.Client client, String code) {
+        Result r = client.run("divisions", "filter", Map.of("text", code), "first", 100).assertOk();
+        List<Map<String, Object>> edges = r.get("divisions.edges");
+        return edges.stream().map(Fixtures::node).filter(n -> code.equals(n.get("code"))).findFirst()
+                .map(n -> (String) n.get("id")).orElseThrow(() -> new AssertionError("no division " + code));
+    }
+
+    public static int stationCount(GraphQLTestBase.Client client) {
+        return client.run("stationPage", "first", 1).assertOk().integer("stations.totalCount");
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> node(Map<String, Object> edge) {
+        return (Map<String, Object>) edge.get("node");
+    }
+
+    public static void assertSameError(Result a, Result b) {
+        assertEquals(a.errors().toString(), b.errors().toString());
+    }
+}
