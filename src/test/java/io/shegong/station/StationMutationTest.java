@@ -134,7 +134,7 @@ class StationMutationTest extends GraphQLTestBase {
         assertEquals("2026-02-01", r.string("changeStationStatus.station.statusSince"));
         List<?> history = r.get("changeStationStatus.station.statusHistory");
         assertEquals(2, history.size());
-        assertEquals("qingpu:tenant_admin", r.string("changeStationStatus.station.statusHistory.1.recordedBy"));
+        assertEquals("qingpu:admin", r.string("changeStationStatus.station.statusHistory.1.recordedBy"));
     }
 
     @Test

@@ -48,9 +48,12 @@ public abstract class GraphQLTestBase implements TestPropertyProvider {
         return p;
     }
 
-    /** A client acting as a demo user of a tenant with one role. */
+    private static final Map<String, String> DEMO_USERS = Map.of("TENANT_ADMIN", "admin",
+            "STATION_OPERATOR", "operator", "SUPERVISOR", "supervisor", "VIEWER", "viewer");
+
+    /** A client acting as a tenant's demo user of that role (subject `tenant:user`, as login issues). */
     protected Client as(String tenant, String role) {
-        return withToken(token(tenant + ":" + role.toLowerCase(), tenant, role));
+        return withToken(token(tenant + ":" + DEMO_USERS.getOrDefault(role, role.toLowerCase()), tenant, role));
     }
 
     protected Client platformAdmin() {
