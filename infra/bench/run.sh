@@ -1,0 +1,351 @@
+#!/usr/bin/env bash
+# Shegong benchmark: the GraphQL service against a scaled data set, compared with the same read
+# sent as plain SQL through pgbench. Bounded and self-stopping; everything on 127.0.0.1.
+#
+#   infra/bench/run.sh                      # T = 5 and T = 500 tenants, 15 s per measurement
+#   TENANTS=50 DURATION=20 infra/bench/run.sh
+#
+# For each T it: creates the roles shegong_owner and shegong_app and a fresh database on the
+# local PostgreSQL (as DatabaseSetup does), starts the service jar (Flyway creates the schema),
+# loads T tenants x 100 stations x 5 workers as the superuser (load.sql), mints HS256 tokens,
+# checks one request of every kind, then measures with wrk (graphql.lua):
+#   (a) stations(first: 50) with division, division.parent and current assignments with workers
+#   (b) node(id:) of one station
+#   (c) recordSupervisionVisit (insert only)
+# and runs (a)'s SQL through pgbench as shegong_app (read_a.pgbench) at the same concurrency.
+# It stops the service at the end, drops the database (KEEP_DB=1 keeps it) and prints a
+# summary, also written to $OUT/summary.md.
+#
+# Needs: bash, psql, pgbench, wrk, curl, python3 (standard library), Java 25, and the
+# PostgreSQL superuser: as root through `runuser -u postgres -- psql` (peer auth), otherwise
+# `psql -U postgres -h /var/run/postgresql` (override with PG_SUPERUSER_PSQL="psql ...").
+# Builds the jar with ./mvnw if target/shegong-0.1.0-SNAPSHOT.jar is missing (or set JAR).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+
+TENANTS=${TENANTS:-"5 500"}
+DURATION=${DURATION:-15}          # seconds per measured run
+WARMUP=${WARMUP:-10}              # seconds of warm-up before (a); half of it before (b), (c), pgbench
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+DB_NAME=${DB_NAME:-shegong_bench}
+PG_PORT=${PG_PORT:-5432}
+PG_CLUSTER=${PG_CLUSTER:-"15 main"}
+DB_PASSWORD=${DB_PASSWORD:-shegong-bench-local-only}
+JWT_SECRET=${JWT_SECRET:-shegong-benchmark-hs256-secret-local-only-0123456789}
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+KEEP_DB=${KEEP_DB:-0}
+OUT=${OUT:-/tmp/shegong-bench-$(date +%Y%m%d-%H%M%S)}
+JAR=${JAR:-$REPO/target/shegong-0.1.0-SNAPSHOT.jar}
+if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
+    JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+HOST=127.0.0.1
+
+SVC_PID=""
+STARTED_PG=0
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# The PostgreSQL superuser's psql (it bypasses row-level security, as loading needs).
+if [[ -n "${PG_SUPERUSER_PSQL:-}" ]]; then
+    read -r -a PG_SUPER_CMD <<<"$PG_SUPERUSER_PSQL"
+elif [[ $(id -u) -eq 0 ]]; then
+    PG_SUPER_CMD=(runuser -u postgres -- psql)
+else
+    PG_SUPER_CMD=(psql -U postgres -h /var/run/postgresql)
+fi
+PG_SUPER_CMD+=(-X -q -v ON_ERROR_STOP=1 -p "$PG_PORT")
+pg_super() { "${PG_SUPER_CMD[@]}" "$@"; }
+
+pg_app() {
+    PGPASSWORD=$DB_PASSWORD psql -X -v ON_ERROR_STOP=1 -h "$HOST" -p "$PG_PORT" -U shegong_app -d "$DB_NAME" "$@"
+}
+
+cleanup() {
+    local rc=$?
+    stop_service
+    if [[ "$KEEP_DB" != 1 ]]; then
+        pg_super -d postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true
+    fi
+    if [[ $STARTED_PG == 1 ]]; then
+        log "stopping the PostgreSQL cluster this script started"
+        # shellcheck disable=SC2086
+        pg_ctlcluster $PG_CLUSTER stop >/dev/null 2>&1 || true
+    fi
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+stop_service() {
+    [[ -n "$SVC_PID" ]] || return 0
+    if kill -0 "$SVC_PID" 2>/dev/null; then
+        kill "$SVC_PID" 2>/dev/null || true
+        for _ in $(seq 1 30); do
+            kill -0 "$SVC_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -9 "$SVC_PID" 2>/dev/null || true
+    fi
+    wait "$SVC_PID" 2>/dev/null || true
+    SVC_PID=""
+}
+
+require() {
+    local missing=()
+    for c in psql pgbench pg_isready wrk curl python3; do
+        command -v "$c" >/dev/null || missing+=("$c")
+    done
+    if [[ ${#missing[@]} -gt 0 ]]; then
+        die "missing: ${missing[*]} (e.g. apt-get install -y wrk postgresql-client postgresql-contrib curl python3)"
+    fi
+}
+
+build_jar() {
+    [[ -f "$JAR" ]] && return 0
+    log "no $JAR: building with ./mvnw (JAVA_HOME=${JAVA_HOME:-unset})"
+    (cd "$REPO" && JAVA_HOME=${JAVA_HOME:-} timeout 1200 ./mvnw -B -q -DskipTests package) || die "build failed"
+    [[ -f "$JAR" ]] || die "build produced no $JAR"
+}
+
+ensure_postgres() {
+    if ! pg_isready -q -h "$HOST" -p "$PG_PORT"; then
+        log "starting PostgreSQL cluster $PG_CLUSTER"
+        # shellcheck disable=SC2086
+        pg_ctlcluster $PG_CLUSTER start
+        STARTED_PG=1
+        for _ in $(seq 1 60); do
+            pg_isready -q -h "$HOST" -p "$PG_PORT" && break
+            sleep 0.5
+        done
+        pg_isready -q -h "$HOST" -p "$PG_PORT" || die "PostgreSQL did not start on $HOST:$PG_PORT"
+    fi
+}
+
+# The roles and a fresh database, as io.shegong.devdb.DatabaseSetup prepares them.
+prepare_database() {
+    local pw=${DB_PASSWORD//\'/\'\'}
+    pg_super -d postgres <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shegong_owner') THEN
+    CREATE ROLE shegong_owner LOGIN NOSUPERUSER NOCREATEROLE PASSWORD '$pw';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shegong_app') THEN
+    CREATE ROLE shegong_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '$pw';
+  END IF;
+END \$\$;
+ALTER ROLE shegong_owner LOGIN NOSUPERUSER NOCREATEROLE PASSWORD '$pw';
+ALTER ROLE shegong_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '$pw';
+DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE);
+CREATE DATABASE $DB_NAME OWNER shegong_owner;
+SQL
+    pg_super -d "$DB_NAME" <<SQL
+ALTER SCHEMA public OWNER TO shegong_owner;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO shegong_app;
+SQL
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+start_service() {
+    local t=$1
+    PORT=$(free_port)
+    URL="http://$HOST:$PORT"
+    log "starting the service on $URL (log $OUT/service-T$t.log)"
+    # shellcheck disable=SC2086
+    env DATASOURCE_URL="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
+        DATASOURCE_USERNAME=shegong_app DATASOURCE_PASSWORD="$DB_PASSWORD" \
+        MIGRATION_USERNAME=shegong_owner MIGRATION_PASSWORD="$DB_PASSWORD" \
+        JWT_SECRET="$JWT_SECRET" GRAPHIQL_ENABLED=false DEMO_DATA=false PORT="$PORT" \
+        MICRONAUT_SERVER_HOST="$HOST" SHEGONG_GRAPHQL_STATEMENT_COUNT=true \
+        "$JAVA" $JAVA_OPTS -jar "$JAR" >"$OUT/service-T$t.log" 2>&1 &
+    SVC_PID=$!
+    for _ in $(seq 1 240); do
+        kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$OUT/service-T$t.log" >&2; die "the service exited"; }
+        if curl -sf --max-time 2 "$URL/health" 2>/dev/null | grep -q '"UP"'; then
+            return 0
+        fi
+        sleep 0.5
+    done
+    tail -40 "$OUT/service-T$t.log" >&2
+    die "the service did not become healthy in 120 s"
+}
+
+# POST one line of a request file (`token\tbody`); prints the response body.
+post_line() {
+    local file=$1 n=${2:-1} line
+    line=$(sed -n "${n}p" "$file")
+    curl -s --max-time 30 -X POST "$URL/graphql" -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer ${line%%$'\t'*}" --data-binary "${line#*$'\t'}"
+}
+
+# One request of each kind must answer without errors before anything is measured.
+check_requests() {
+    local t=$1 dir=$2 token resp name
+    token=$(cut -f1 "$dir/a.tsv" | head -1)
+    resp=$(curl -s --max-time 30 -X POST "$URL/graphql" -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer $token" --data-binary '{"query":"{viewer{subject}}"}')
+    echo "$resp" >"$OUT/check-T$t-viewer.json"
+    [[ "$resp" == *'"subject":"bench:bench1"'* && "$resp" != *'"errors"'* ]] \
+        || die "token check failed: $resp"
+    for name in a b c; do
+        resp=$(post_line "$dir/$name.tsv" 1)
+        echo "$resp" >"$OUT/check-T$t-$name.json"
+        if [[ -z "$resp" || "$resp" == *'"errors"'* ]]; then
+            die "request ($name) failed; response: ${resp:0:2000}"
+        fi
+    done
+    resp=$(cat "$OUT/check-T$t-a.json")
+    local stations assignments
+    stations=$(grep -o '"code":' <<<"$resp" | wc -l)
+    assignments=$(grep -o '"role":' <<<"$resp" | wc -l)
+    [[ $stations -eq 50 && $assignments -eq 250 ]] \
+        || die "(a) returned $stations stations and $assignments assignments, expected 50 and 250"
+    SQL_A=$(sed -n 's/.*"sqlStatements":\([0-9]*\).*/\1/p' "$OUT/check-T$t-a.json")
+    SQL_B=$(sed -n 's/.*"sqlStatements":\([0-9]*\).*/\1/p' "$OUT/check-T$t-b.json")
+    SQL_C=$(sed -n 's/.*"sqlStatements":\([0-9]*\).*/\1/p' "$OUT/check-T$t-c.json")
+    log "checks passed: token, (a) 50 stations / 250 posts in ${SQL_A:-?} SQL statements," \
+        "(b) ${SQL_B:-?}, (c) ${SQL_C:-?}"
+}
+
+# The pgbench script run once through psql as shegong_app: every statement must return rows.
+check_pgbench_script() {
+    local t=$1 counts
+    sed -e '/^\\set n /d' -e "s/:\(sids\|dids\|pids\|wids\)::/:'\1'::/g" "$HERE/read_a.pgbench" \
+        >"$OUT/read_a.check.sql"
+    counts=$(pg_app -P pager=off -v n=1 -f "$OUT/read_a.check.sql" 2>&1 | grep -E '^\([0-9]+ rows?\)$' | tr -d '()' \
+        | awk '{print $1}' | paste -sd' ')
+    [[ "$counts" == "51 10 250 1 250" ]] \
+        || die "pgbench script check: row counts '$counts', expected '51 10 250 1 250'"
+    log "pgbench script check passed (rows per statement: $counts)"
+}
+
+field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
+
+# run_wrk <T> <name> <seconds> <measure:0|1>
+run_wrk() {
+    local t=$1 name=$2 secs=$3 measure=$4 out result first
+    out="$OUT/wrk-T$t-$name$([[ $measure == 1 ]] || echo -warmup).txt"
+    timeout $((secs + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 10s --latency \
+        -s "$HERE/graphql.lua" "$URL/graphql" -- "$REQ_DIR/$name.tsv" >"$out" 2>&1 \
+        || die "wrk ($name) failed: $(tail -5 "$out")"
+    result=$(sed -n 's/^RESULT //p' "$out")
+    [[ -n "$result" ]] || die "wrk ($name) printed no result: $(tail -5 "$out")"
+    first=$(sed -n 's/^FIRST_ERROR //p' "$out")
+    if [[ -n "$first" ]]; then
+        log "($name) errors during the run; first: ${first:0:400}"
+    fi
+    if [[ $measure == 1 ]]; then
+        log "($name) T=$t: $result"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$name" "$(field rps "$result")" "$(field p50_ms "$result")" \
+            "$(field p99_ms "$result")" \
+            "$(( $(field non200 "$result") + $(field gql_errors "$result") + $(field socket_errors "$result") ))" \
+            >>"$OUT/results.tsv"
+    fi
+}
+
+# run_pgbench <T> <seconds> <measure:0|1>
+run_pgbench() {
+    local t=$1 secs=$2 measure=$3 out tps failed pct
+    out="$OUT/pgbench-T$t$([[ $measure == 1 ]] || echo -warmup).txt"
+    local args=(-n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$secs" -D ntenants="$t" -f "$HERE/read_a.pgbench"
+        -h "$HOST" -p "$PG_PORT" -U shegong_app)
+    if [[ $measure == 1 ]]; then
+        rm -rf "$OUT/pgbench-log-T$t" && mkdir -p "$OUT/pgbench-log-T$t"
+        args+=(-l --log-prefix="$OUT/pgbench-log-T$t/tx")
+    fi
+    PGPASSWORD=$DB_PASSWORD timeout $((secs + 60)) pgbench "${args[@]}" "$DB_NAME" >"$out" 2>&1 \
+        || die "pgbench failed: $(tail -5 "$out")"
+    [[ $measure == 1 ]] || return 0
+    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out" | head -1)
+    failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$out")
+    # per-transaction log: client tx latency_us script epoch epoch_us
+    pct=$(cat "$OUT/pgbench-log-T$t"/tx* | awk '{print $3}' | sort -n | awk '
+        { v[NR] = $1 }
+        END { i50 = int(NR * 0.50 + 0.999999); i99 = int(NR * 0.99 + 0.999999);
+              printf "%.2f %.2f", v[i50] / 1000, v[i99] / 1000 }')
+    log "(pgbench) T=$t: tps=$tps p50/p99 ms=$pct failed=${failed:-0}"
+    printf '%s\tpgbench\t%s\t%s\t%s\t%s\n' "$t" "$tps" "${pct% *}" "${pct#* }" "${failed:-0}" >>"$OUT/results.tsv"
+}
+
+machine() {
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "cpus: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+    echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+    echo "postgresql: $(pg_super -d postgres -Atc 'SHOW server_version') (shared_buffers $(pg_super -d postgres -Atc 'SHOW shared_buffers'), max_connections $(pg_super -d postgres -Atc 'SHOW max_connections'))"
+    echo "java: $("$JAVA" -version 2>&1 | head -1) ($JAVA_OPTS)"
+    echo "wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+    echo "load: -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, warm-up ${WARMUP}s"
+}
+
+summary() {
+    local f="$OUT/summary.md"
+    {
+        echo '```'
+        machine
+        echo '```'
+        echo
+        echo '| tenants | workload | req/s | p50 ms | p99 ms | errors |'
+        echo '|---:|---|---:|---:|---:|---:|'
+        awk -F'\t' '{
+            w = $2
+            if (w == "a") w = "(a) GraphQL 50-station page"
+            else if (w == "b") w = "(b) GraphQL node(id:)"
+            else if (w == "c") w = "(c) GraphQL recordSupervisionVisit"
+            else if (w == "pgbench") w = "(a) as SQL, pgbench"
+            printf "| %s | %s | %.0f | %.2f | %.2f | %s |\n", $1, w, $3, $4, $5, $6 }' "$OUT/results.tsv"
+        echo
+        awk -F'\t' '$2 == "a" { a[$1] = $3 } $2 == "pgbench" { p[$1] = $3 }
+            END { for (t in a) if (p[t] > 0) printf "T=%s: (a) GraphQL req/s / pgbench TPS = %.2f\n", t, a[t] / p[t] }' \
+            "$OUT/results.tsv" | sort -t= -k2 -n
+    } >"$f"
+    cat "$f"
+}
+
+main() {
+    require
+    mkdir -p "$OUT"
+    : >"$OUT/results.tsv"
+    build_jar
+    "$JAVA" -version 2>&1 | grep -q 'version "2[5-9]' || die "$JAVA is not Java 25+ (set JAVA_HOME)"
+    ensure_postgres
+    log "output in $OUT"
+    local short=$(( WARMUP / 2 > 2 ? WARMUP / 2 : 2 ))
+    for t in $TENANTS; do
+        log "=== T=$t tenants"
+        prepare_database
+        start_service "$t"
+        log "loading $t tenants x 100 stations x 5 workers"
+        timeout 1800 "${PG_SUPER_CMD[@]}" -d "$DB_NAME" -v tenants="$t" <"$HERE/load.sql" || die "load failed"
+        REQ_DIR="$OUT/requests-T$t"
+        mkdir -p "$REQ_DIR"
+        pg_super -d "$DB_NAME" -Atc "SELECT t.code || E'\t' || s.id FROM station s JOIN tenant t ON t.id = s.tenant_id
+                                      WHERE t.code LIKE 'bench%' ORDER BY t.code, s.code" >"$REQ_DIR/stations.tsv"
+        python3 "$HERE/make_requests.py" --secret "$JWT_SECRET" --stations "$REQ_DIR/stations.tsv" --out "$REQ_DIR" >&2
+        check_requests "$t" "$REQ_DIR"
+        check_pgbench_script "$t"
+        log "warm-up (a) ${WARMUP}s, (b) (c) ${short}s"
+        run_wrk "$t" a "$WARMUP" 0
+        run_wrk "$t" b "$short" 0
+        run_wrk "$t" c "$short" 0
+        for name in a b c; do
+            run_wrk "$t" "$name" "$DURATION" 1
+        done
+        stop_service
+        log "pgbench warm-up ${short}s, then ${DURATION}s"
+        run_pgbench "$t" "$short" 0
+        run_pgbench "$t" "$DURATION" 1
+        pg_super -d "$DB_NAME" -Atc "SELECT 'supervision visits recorded: ' || count(*) FROM supervision_visit" >&2
+    done
+    summary
+}
+
+main "$@"
