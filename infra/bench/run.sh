@@ -160,13 +160,17 @@ start_service() {
     PORT=$(free_port)
     URL="http://$HOST:$PORT"
     log "starting the service on $URL (log $OUT/service-T$t.log)"
+    # application.yml's `url: ${MIGRATION_URL:${DATASOURCE_URL}}` does not resolve (the first `}`
+    # ends the placeholder: "${DATASOURCE_URL}" when MIGRATION_URL is unset, "<MIGRATION_URL>}"
+    # when set), so the migration URL is given as a system property, which takes precedence.
     # shellcheck disable=SC2086
     env DATASOURCE_URL="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
         DATASOURCE_USERNAME=shegong_app DATASOURCE_PASSWORD="$DB_PASSWORD" \
         MIGRATION_USERNAME=shegong_owner MIGRATION_PASSWORD="$DB_PASSWORD" \
         JWT_SECRET="$JWT_SECRET" GRAPHIQL_ENABLED=false DEMO_DATA=false PORT="$PORT" \
         MICRONAUT_SERVER_HOST="$HOST" SHEGONG_GRAPHQL_STATEMENT_COUNT=true \
-        "$JAVA" $JAVA_OPTS -jar "$JAR" >"$OUT/service-T$t.log" 2>&1 &
+        "$JAVA" $JAVA_OPTS -Dflyway.datasources.owner.url="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
+        -jar "$JAR" >"$OUT/service-T$t.log" 2>&1 &
     SVC_PID=$!
     for _ in $(seq 1 240); do
         kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$OUT/service-T$t.log" >&2; die "the service exited"; }

@@ -1,0 +1,126 @@
+package io.shegong.core;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.shegong.core.graphql.GlobalId;
+import io.shegong.support.Fixtures;
+import io.shegong.support.GraphQLTestBase;
+import io.shegong.support.Result;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every id-taking field, given another tenant's id, answers exactly as it does for an id that
+ * does not exist, and changes nothing.
+ */
+@MicronautTest
+class CrossTenantTest extends GraphQLTestBase {
+    private final Map<String, String> wuhan = new java.util.HashMap<>();
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    void collectWuhanIds() {
+        Client admin = as("wuhan", "TENANT_ADMIN");
+        Result r = admin.run("wuhanIds").assertOk();
+        Map<String, Object> station = Fixtures.node(((List<Map<String, Object>>) r.get("stations.edges")).stream()
+                .filter(e -> "dazhi".equals(Fixtures.node(e).get("code"))).findFirst().orElseThrow());
+        wuhan.put("Station", (String) station.get("id"));
+        wuhan.put("Division", (String) ((Map<String, Object>) station.get("division")).get("id"));
+        Map<String, Object> post = ((List<Map<String, Object>>) station.get("assignments")).getFirst();
+        wuhan.put("Assignment", (String) post.get("id"));
+        wuhan.put("SocialWorker", (String) ((Map<String, Object>) post.get("worker")).get("id"));
+        String training = admin.run("addTrainingRecord", "input", Map.of("workerId", wuhan.get("SocialWorker"),
+                "topic", "督导培训", "provider", "武汉市社会工作协会", "hours", 8, "completedOn", "2026-09-01"))
+                .assertOk().string("addTrainingRecord.trainingRecord.id");
+        wuhan.put("TrainingRecord", training);
+        String visit = admin.run("recordSupervisionVisit", "input", Map.of("stationId", wuhan.get("Station"),
+                "visitedOn", "2026-10-10", "supervisor", "张督导", "findings", "台账规范"))
+                .assertOk().string("recordSupervisionVisit.visit.id");
+        wuhan.put("SupervisionVisit", visit);
+        wuhan.put("Tenant", admin.run("viewer").assertOk().string("viewer.tenant.id"));
+    }
+
+    private static String missing(String type) {
+        return GlobalId.encode(type, UUID.randomUUID());
+    }
+
+    @Test
+    void node_returnsNullForAnotherTenantsIdOfEveryType() {
+        Client qingpu = as("qingpu", "TENANT_ADMIN");
+        wuhan.forEach((type, id) -> {
+            as("wuhan", "TENANT_ADMIN").run("node", "id", id).assertOk();
+            Result foreign = qingpu.run("node", "id", id).assertOk();
+            foreign.assertNullAt("node");
+            assertEquals(qingpu.run("node", "id", missing(type)).body().get("data"), foreign.body().get("data"), type);
+        });
+        Result many = qingpu.run("nodes", "ids", new ArrayList<>(wuhan.values())).assertOk();
+        assertTrue(((List<?>) many.get("nodes")).stream().allMatch(java.util.Objects::isNull), many.raw());
+    }
+
+    /** Mutation document, and the input it gets for a given id. */
+    private record Case(String document, String type, Function<String, Map<String, Object>> input) {
+    }
+
+    @Test
+    void mutations_answerAnotherTenantsIdAsIfItDidNotExist() {
+        String qStation = Fixtures.stationId(as("qingpu", "VIEWER"), "xujing");
+        String qDivision = Fixtures.divisionId(as("qingpu", "VIEWER"), "xujing");
+        List<Case> cases = List.of(
+                new Case("updateStation", "Station", id -> Map.of("id", id, "version", 1, "name", "x")),
+                new Case("updateStation", "Station", id -> Map.of("id", qStation, "version", 99, "parentId", id)),
+                new Case("updateStation", "Division", id -> Map.of("id", qStation, "version", 99, "divisionId", id)),
+                new Case("changeStationStatus", "Station", id -> Map.of("id", id, "version", 1, "status", "SUSPENDED", "effectiveOn", "2026-11-01")),
+                new Case("closeStation", "Station", id -> Map.of("id", id, "version", 1, "closedOn", "2026-11-01")),
+                new Case("createStation", "Division", id -> Map.of("code", "x_cross", "name", "x", "kind", "comprehensive",
+                        "divisionId", id, "operatingMode", "SELF_RUN")),
+                new Case("createStation", "Station", id -> Map.of("code", "x_cross", "name", "x", "kind", "specialised", "domain", "youth",
+                        "parentId", id, "divisionId", qDivision, "operatingMode", "SELF_RUN")),
+                new Case("updateWorker", "SocialWorker", id -> Map.of("id", id, "version", 1, "name", "x")),
+                new Case("addTrainingRecord", "SocialWorker", id -> Map.of("workerId", id, "topic", "x", "provider", "x",
+                        "hours", 1, "completedOn", "2026-01-01")),
+                new Case("assignWorker", "SocialWorker", id -> Map.of("workerId", id, "stationId", qStation, "role", "HEAD", "startsOn", "2026-01-01")),
+                new Case("assignWorker", "Station", id -> Map.of("workerId", wuhan.get("SocialWorker"), "stationId", id, "role", "HEAD", "startsOn", "2026-01-01")),
+                new Case("endAssignment", "Assignment", id -> Map.of("id", id, "version", 1, "endsOn", "2026-11-01")),
+                new Case("updateDivision", "Division", id -> Map.of("id", id, "version", 1, "nameZh", "x")),
+                new Case("createDivision", "Division", id -> Map.of("code", "x_cross", "level", "COMMUNITY", "nameZh", "x", "parentId", id)),
+                new Case("recordSupervisionVisit", "Station", id -> Map.of("stationId", id, "visitedOn", "2026-11-01", "supervisor", "x", "findings", "x")),
+                new Case("grantStation", "Station", id -> Map.of("subject", "qingpu:operator", "stationId", id)));
+        Client qingpu = as("qingpu", "TENANT_ADMIN");
+        for (Case c : cases) {
+            Result foreign = qingpu.run(c.document(), "input", c.input().apply(wuhan.get(c.type())));
+            Result absent = qingpu.run(c.document(), "input", c.input().apply(missing(c.type())));
+            assertTrue(List.of("NOT_FOUND", "BAD_USER_INPUT").contains(foreign.errorCode()), c + foreign.raw());
+            Fixtures.assertSameError(foreign, absent);
+        }
+        // nothing of wuhan changed
+        Result after = as("wuhan", "TENANT_ADMIN").run("node", "id", wuhan.get("Station")).assertOk();
+        assertEquals("江岸区大智街道社工站", after.string("node.name"));
+    }
+
+    @Test
+    void filters_withAnotherTenantsIdFindNothing() {
+        Client qingpu = as("qingpu", "VIEWER");
+        assertEquals(0, qingpu.run("stationPage", "first", 10, "filter", Map.of("divisionId", wuhan.get("Division")))
+                .assertOk().integer("stations.totalCount"));
+        assertEquals(0, qingpu.run("stationPage", "first", 10, "filter", Map.of("parentId", wuhan.get("Station")))
+                .assertOk().integer("stations.totalCount"));
+        assertEquals(0, qingpu.run("workers", "first", 10, "filter", Map.of("stationId", wuhan.get("Station")))
+                .assertOk().integer("workers.totalCount"));
+        assertEquals(0, qingpu.run("divisions", "first", 10, "filter", Map.of("parentId", wuhan.get("Division")))
+                .assertOk().integer("divisions.totalCount"));
+    }
+
+    @Test
+    void platformTenantIds_areNotMutableByTenantAdmins() {
+        as("qingpu", "TENANT_ADMIN").run("deactivateTenant", "input", Map.of("id", wuhan.get("Tenant")))
+                .assertError("FORBIDDEN", null);
+    }
+}
