@@ -20,7 +20,7 @@
 # PostgreSQL superuser: as root through `runuser -u postgres -- psql` (peer auth), otherwise
 # `psql -U postgres -h /var/run/postgresql` (override with PG_SUPERUSER_PSQL="psql ...").
 # Builds the jar with ./mvnw if target/shegong-0.1.0-SNAPSHOT.jar is missing (or set JAR).
-set -euo pipefail
+set -Eeuo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -36,6 +36,7 @@ PG_CLUSTER=${PG_CLUSTER:-"15 main"}
 DB_PASSWORD=${DB_PASSWORD:-shegong-bench-local-only}
 JWT_SECRET=${JWT_SECRET:-shegong-benchmark-hs256-secret-local-only-0123456789}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+LOG_LEVEL=${LOG_LEVEL:-}          # empty: the service's own logging; e.g. INFO: -Dlogger.levels.root=INFO
 KEEP_DB=${KEEP_DB:-0}
 OUT=${OUT:-/tmp/shegong-bench-$(date +%Y%m%d-%H%M%S)}
 JAR=${JAR:-$REPO/target/shegong-0.1.0-SNAPSHOT.jar}
@@ -81,6 +82,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+trap 'log "failed: line $LINENO: $BASH_COMMAND"' ERR
 
 stop_service() {
     [[ -n "$SVC_PID" ]] || return 0
@@ -169,7 +171,7 @@ start_service() {
         MIGRATION_USERNAME=shegong_owner MIGRATION_PASSWORD="$DB_PASSWORD" \
         JWT_SECRET="$JWT_SECRET" GRAPHIQL_ENABLED=false DEMO_DATA=false PORT="$PORT" \
         MICRONAUT_SERVER_HOST="$HOST" SHEGONG_GRAPHQL_STATEMENT_COUNT=true \
-        "$JAVA" $JAVA_OPTS -Dflyway.datasources.owner.url="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
+        "$JAVA" $JAVA_OPTS ${LOG_LEVEL:+-Dlogger.levels.root=$LOG_LEVEL} -Dflyway.datasources.owner.url="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
         -jar "$JAR" >"$OUT/service-T$t.log" 2>&1 &
     SVC_PID=$!
     for _ in $(seq 1 240); do
@@ -194,7 +196,7 @@ post_line() {
 # One request of each kind must answer without errors before anything is measured.
 check_requests() {
     local t=$1 dir=$2 token resp name
-    token=$(cut -f1 "$dir/a.tsv" | head -1)
+    token=$(awk -F'\t' 'NR == 1 { print $1; exit }' "$dir/a.tsv")
     resp=$(curl -s --max-time 30 -X POST "$URL/graphql" -H 'Content-Type: application/json' \
         -H "Authorization: Bearer $token" --data-binary '{"query":"{viewer{subject}}"}')
     echo "$resp" >"$OUT/check-T$t-viewer.json"
@@ -225,8 +227,7 @@ check_pgbench_script() {
     local t=$1 counts
     sed -e '/^\\set n /d' -e "s/:\(sids\|dids\|pids\|wids\)::/:'\1'::/g" "$HERE/read_a.pgbench" \
         >"$OUT/read_a.check.sql"
-    counts=$(pg_app -P pager=off -v n=1 -f "$OUT/read_a.check.sql" 2>&1 | grep -E '^\([0-9]+ rows?\)$' | tr -d '()' \
-        | awk '{print $1}' | paste -sd' ')
+    counts=$(pg_app -P pager=off -v n=1 -f "$OUT/read_a.check.sql" 2>&1 | awk '/^\([0-9]+ rows?\)$/ { gsub(/[()]/, ""); printf "%s%s", sep, $1; sep = " " }')
     [[ "$counts" == "51 10 250 1 250" ]] \
         || die "pgbench script check: row counts '$counts', expected '51 10 250 1 250'"
     log "pgbench script check passed (rows per statement: $counts)"
@@ -269,7 +270,7 @@ run_pgbench() {
     PGPASSWORD=$DB_PASSWORD timeout $((secs + 60)) pgbench "${args[@]}" "$DB_NAME" >"$out" 2>&1 \
         || die "pgbench failed: $(tail -5 "$out")"
     [[ $measure == 1 ]] || return 0
-    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out" | head -1)
+    tps=$(awk '/^tps = / { print $3; exit }' "$out")
     failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$out")
     # per-transaction log: client tx latency_us script epoch epoch_us
     pct=$(cat "$OUT/pgbench-log-T$t"/tx* | awk '{print $3}' | sort -n | awk '
@@ -282,11 +283,11 @@ run_pgbench() {
 
 machine() {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "cpus: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+    echo "cpus: $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
     echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "postgresql: $(pg_super -d postgres -Atc 'SHOW server_version') (shared_buffers $(pg_super -d postgres -Atc 'SHOW shared_buffers'), max_connections $(pg_super -d postgres -Atc 'SHOW max_connections'))"
-    echo "java: $("$JAVA" -version 2>&1 | head -1) ($JAVA_OPTS)"
-    echo "wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+    echo "java: $("$JAVA" -version 2>&1 | awk 'NR == 1') ($JAVA_OPTS${LOG_LEVEL:+, log level $LOG_LEVEL})"
+    echo "wrk: $( (wrk --version 2>&1 || true) | awk 'NR == 1 { print $1, $2 }')"
     echo "load: -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, warm-up ${WARMUP}s"
 }
 
@@ -319,7 +320,9 @@ main() {
     mkdir -p "$OUT"
     : >"$OUT/results.tsv"
     build_jar
-    "$JAVA" -version 2>&1 | grep -q 'version "2[5-9]' || die "$JAVA is not Java 25+ (set JAVA_HOME)"
+    local version
+    version=$("$JAVA" -version 2>&1 || true)
+    [[ "$version" =~ version\ \"(2[5-9]|[3-9][0-9]) ]] || die "$JAVA is not Java 25 or later (set JAVA_HOME)"
     ensure_postgres
     log "output in $OUT"
     local short=$(( WARMUP / 2 > 2 ? WARMUP / 2 : 2 ))

@@ -7,7 +7,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 public class GraphQLLimits {
     private boolean introspection = true;
     private int maxDepth = 12;
-    private int maxComplexity = 5000;
+    private int maxComplexity = 10000;
     private int maxAliases = 30;
     private boolean statementCount = false;
 
