@@ -27,7 +27,10 @@ REPO=$(cd "$HERE/../.." && pwd)
 
 TENANTS=${TENANTS:-"5 500"}
 DURATION=${DURATION:-15}          # seconds per measured run
-WARMUP=${WARMUP:-10}              # seconds of warm-up before (a); half of it before (b), (c), pgbench
+ROUNDS=${ROUNDS:-3}               # measured rounds of (a), (b), (c), pgbench; the summary takes the median
+QUIET_WAIT=${QUIET_WAIT:-90}      # before each measured run, wait at most this long for other work to stop
+QUIET_MAX=${QUIET_MAX:-0.25}      # ... i.e. to use fewer cores than this
+WARMUP=${WARMUP:-20}              # seconds of warm-up before (a); half of it before (b), (c), pgbench
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 DB_NAME=${DB_NAME:-shegong_bench}
@@ -36,7 +39,7 @@ PG_CLUSTER=${PG_CLUSTER:-"15 main"}
 DB_PASSWORD=${DB_PASSWORD:-shegong-bench-local-only}
 JWT_SECRET=${JWT_SECRET:-shegong-benchmark-hs256-secret-local-only-0123456789}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
-LOG_LEVEL=${LOG_LEVEL:-}          # empty: the service's own logging; e.g. INFO: -Dlogger.levels.root=INFO
+QUIET_LOGS=${QUIET_LOGS:-0}        # 1: run the service with logback-info.xml (INFO) instead of its own logging
 KEEP_DB=${KEEP_DB:-0}
 OUT=${OUT:-/tmp/shegong-bench-$(date +%Y%m%d-%H%M%S)}
 JAR=${JAR:-$REPO/target/shegong-0.1.0-SNAPSHOT.jar}
@@ -162,6 +165,10 @@ start_service() {
     PORT=$(free_port)
     URL="http://$HOST:$PORT"
     log "starting the service on $URL (log $OUT/service-T$t.log)"
+    local log_opts=()
+    if [[ $QUIET_LOGS == 1 ]]; then
+        log_opts=(-Dlogback.configurationFile="$HERE/logback-info.xml")
+    fi
     # application.yml's `url: ${MIGRATION_URL:${DATASOURCE_URL}}` does not resolve (the first `}`
     # ends the placeholder: "${DATASOURCE_URL}" when MIGRATION_URL is unset, "<MIGRATION_URL>}"
     # when set), so the migration URL is given as a system property, which takes precedence.
@@ -171,7 +178,7 @@ start_service() {
         MIGRATION_USERNAME=shegong_owner MIGRATION_PASSWORD="$DB_PASSWORD" \
         JWT_SECRET="$JWT_SECRET" GRAPHIQL_ENABLED=false DEMO_DATA=false PORT="$PORT" \
         MICRONAUT_SERVER_HOST="$HOST" SHEGONG_GRAPHQL_STATEMENT_COUNT=true \
-        "$JAVA" $JAVA_OPTS ${LOG_LEVEL:+-Dlogger.levels.root=$LOG_LEVEL} -Dflyway.datasources.owner.url="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
+        "$JAVA" $JAVA_OPTS "${log_opts[@]}" -Dflyway.datasources.owner.url="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
         -jar "$JAR" >"$OUT/service-T$t.log" 2>&1 &
     SVC_PID=$!
     for _ in $(seq 1 240); do
@@ -235,50 +242,115 @@ check_pgbench_script() {
 
 field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
 
-# run_wrk <T> <name> <seconds> <measure:0|1>
+# CPU ticks at this moment: "<all busy ticks of the machine> <ticks of this benchmark's own
+# processes>" (the service, every postgres process with its reaped backends, and this shell's
+# reaped children: wrk, pgbench, curl). Their difference over a run is CPU taken by other work
+# on the machine, reported as "other CPU" so a noisy run can be told apart.
+cpu_snapshot() {
+    python3 - "$$" "${SVC_PID:-0}" <<'PY'
+import os, sys
+shell, svc = int(sys.argv[1]), int(sys.argv[2])
+with open("/proc/stat") as f:
+    c = [int(x) for x in f.readline().split()[1:]]
+busy = c[0] + c[1] + c[2] + c[5] + c[6] + (c[7] if len(c) > 7 else 0)
+ours = 0
+for pid in os.listdir("/proc"):
+    if not pid.isdigit():
+        continue
+    try:
+        with open("/proc/%s/stat" % pid) as f:
+            raw = f.read()
+    except OSError:
+        continue
+    comm = raw[raw.index("(") + 1:raw.rindex(")")]
+    v = raw[raw.rindex(")") + 2:].split()
+    utime, stime, cutime, cstime = int(v[11]), int(v[12]), int(v[13]), int(v[14])
+    if comm == "postgres":
+        ours += utime + stime + cutime + cstime
+    elif int(pid) == svc:
+        ours += utime + stime
+    elif int(pid) == shell:
+        ours += cutime + cstime
+print(busy, ours)
+PY
+}
+
+# other_cpu <snapshot before> <snapshot after> <seconds>: cores' worth of CPU used by others.
+other_cpu() {
+    local b1 o1 b2 o2
+    read -r b1 o1 <<<"$1"
+    read -r b2 o2 <<<"$2"
+    awk -v b=$((b2 - b1)) -v o=$((o2 - o1)) -v s="$3" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { v = (b - o) / hz / s; if (v < 0) v = 0; printf "%.2f", v }'
+}
+
+# Waits, at most QUIET_WAIT seconds, until other work on the machine uses less than
+# QUIET_MAX cores (sampled over 2 s), so that a measurement does not start in the middle of
+# someone else's build. Gives up silently after QUIET_WAIT; the run then records its other CPU.
+quiet_gate() {
+    local deadline=$((SECONDS + QUIET_WAIT)) a other waited=0
+    while ((SECONDS < deadline)); do
+        a=$(cpu_snapshot)
+        sleep 2
+        other=$(other_cpu "$a" "$(cpu_snapshot)" 2)
+        awk -v o="$other" -v m="$QUIET_MAX" 'BEGIN { exit !(o < m) }' && break
+        [[ $waited == 1 ]] || log "other work uses $other cores; waiting up to ${QUIET_WAIT}s for it to drop below $QUIET_MAX"
+        waited=1
+    done
+}
+
+# results.tsv: tenants, workload, round, req/s, p50 ms, p99 ms, errors, other CPU (cores)
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
+
+# run_wrk <T> <a|b|c> <seconds> <round; 0 = warm-up, not recorded>
 run_wrk() {
-    local t=$1 name=$2 secs=$3 measure=$4 out result first
-    out="$OUT/wrk-T$t-$name$([[ $measure == 1 ]] || echo -warmup).txt"
+    local t=$1 name=$2 secs=$3 round=$4 out result first cpu0 other
+    out="$OUT/wrk-T$t-$name-$([[ $round == 0 ]] && echo warmup || echo "r$round").txt"
+    [[ $round == 0 ]] || quiet_gate
+    cpu0=$(cpu_snapshot)
     timeout $((secs + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 10s --latency \
         -s "$HERE/graphql.lua" "$URL/graphql" -- "$REQ_DIR/$name.tsv" >"$out" 2>&1 \
         || die "wrk ($name) failed: $(tail -5 "$out")"
+    other=$(other_cpu "$cpu0" "$(cpu_snapshot)" "$secs")
     result=$(sed -n 's/^RESULT //p' "$out")
     [[ -n "$result" ]] || die "wrk ($name) printed no result: $(tail -5 "$out")"
     first=$(sed -n 's/^FIRST_ERROR //p' "$out")
     if [[ -n "$first" ]]; then
         log "($name) errors during the run; first: ${first:0:400}"
     fi
-    if [[ $measure == 1 ]]; then
-        log "($name) T=$t: $result"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$name" "$(field rps "$result")" "$(field p50_ms "$result")" \
-            "$(field p99_ms "$result")" \
-            "$(( $(field non200 "$result") + $(field gql_errors "$result") + $(field socket_errors "$result") ))" \
-            >>"$OUT/results.tsv"
-    fi
+    [[ $round != 0 ]] || return 0
+    log "($name) T=$t round $round: $result (other CPU: $other cores)"
+    record "$t" "$name" "$round" "$(field rps "$result")" "$(field p50_ms "$result")" "$(field p99_ms "$result")" \
+        "$(( $(field non200 "$result") + $(field gql_errors "$result") + $(field socket_errors "$result") ))" "$other"
 }
 
-# run_pgbench <T> <seconds> <measure:0|1>
+# run_pgbench <T> <seconds> <round; 0 = warm-up, not recorded>
 run_pgbench() {
-    local t=$1 secs=$2 measure=$3 out tps failed pct
-    out="$OUT/pgbench-T$t$([[ $measure == 1 ]] || echo -warmup).txt"
+    local t=$1 secs=$2 round=$3 out tps failed pct cpu0 other logs
+    out="$OUT/pgbench-T$t-$([[ $round == 0 ]] && echo warmup || echo "r$round").txt"
+    logs="$OUT/pgbench-log-T$t-r$round"
     local args=(-n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$secs" -D ntenants="$t" -f "$HERE/read_a.pgbench"
         -h "$HOST" -p "$PG_PORT" -U shegong_app)
-    if [[ $measure == 1 ]]; then
-        rm -rf "$OUT/pgbench-log-T$t" && mkdir -p "$OUT/pgbench-log-T$t"
-        args+=(-l --log-prefix="$OUT/pgbench-log-T$t/tx")
+    if [[ $round != 0 ]]; then
+        rm -rf "$logs" && mkdir -p "$logs"
+        args+=(-l --log-prefix="$logs/tx")
     fi
+    [[ $round == 0 ]] || quiet_gate
+    cpu0=$(cpu_snapshot)
     PGPASSWORD=$DB_PASSWORD timeout $((secs + 60)) pgbench "${args[@]}" "$DB_NAME" >"$out" 2>&1 \
         || die "pgbench failed: $(tail -5 "$out")"
-    [[ $measure == 1 ]] || return 0
+    other=$(other_cpu "$cpu0" "$(cpu_snapshot)" "$secs")
+    [[ $round != 0 ]] || return 0
     tps=$(awk '/^tps = / { print $3; exit }' "$out")
     failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$out")
-    # per-transaction log: client tx latency_us script epoch epoch_us
-    pct=$(cat "$OUT/pgbench-log-T$t"/tx* | awk '{print $3}' | sort -n | awk '
+    # per-transaction log lines: client tx latency_us script epoch epoch_us
+    pct=$(cat "$logs"/tx* | awk '{print $3}' | sort -n | awk '
         { v[NR] = $1 }
         END { i50 = int(NR * 0.50 + 0.999999); i99 = int(NR * 0.99 + 0.999999);
               printf "%.2f %.2f", v[i50] / 1000, v[i99] / 1000 }')
-    log "(pgbench) T=$t: tps=$tps p50/p99 ms=$pct failed=${failed:-0}"
-    printf '%s\tpgbench\t%s\t%s\t%s\t%s\n' "$t" "$tps" "${pct% *}" "${pct#* }" "${failed:-0}" >>"$OUT/results.tsv"
+    rm -rf "$logs"
+    log "(pgbench) T=$t round $round: tps=$tps p50/p99 ms=$pct failed=${failed:-0} (other CPU: $other cores)"
+    record "$t" pgbench "$round" "$tps" "${pct% *}" "${pct#* }" "${failed:-0}" "$other"
 }
 
 machine() {
@@ -286,9 +358,9 @@ machine() {
     echo "cpus: $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
     echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "postgresql: $(pg_super -d postgres -Atc 'SHOW server_version') (shared_buffers $(pg_super -d postgres -Atc 'SHOW shared_buffers'), max_connections $(pg_super -d postgres -Atc 'SHOW max_connections'))"
-    echo "java: $("$JAVA" -version 2>&1 | awk 'NR == 1') ($JAVA_OPTS${LOG_LEVEL:+, log level $LOG_LEVEL})"
+    echo "java: $("$JAVA" -version 2>&1 | awk 'NR == 1') ($JAVA_OPTS, logging: $(if [[ $QUIET_LOGS == 1 ]]; then echo "INFO (logback-info.xml)"; else echo "as shipped"; fi))"
     echo "wrk: $( (wrk --version 2>&1 || true) | awk 'NR == 1 { print $1, $2 }')"
-    echo "load: -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, warm-up ${WARMUP}s"
+    echo "load: wrk -t$THREADS -c$CONNECTIONS and pgbench -j$THREADS -c$CONNECTIONS, ${DURATION}s per run, $ROUNDS rounds, warm-up ${WARMUP}s"
 }
 
 summary() {
@@ -298,19 +370,31 @@ summary() {
         machine
         echo '```'
         echo
-        echo '| tenants | workload | req/s | p50 ms | p99 ms | errors |'
-        echo '|---:|---|---:|---:|---:|---:|'
-        awk -F'\t' '{
-            w = $2
-            if (w == "a") w = "(a) GraphQL 50-station page"
-            else if (w == "b") w = "(b) GraphQL node(id:)"
-            else if (w == "c") w = "(c) GraphQL recordSupervisionVisit"
-            else if (w == "pgbench") w = "(a) as SQL, pgbench"
-            printf "| %s | %s | %.0f | %.2f | %.2f | %s |\n", $1, w, $3, $4, $5, $6 }' "$OUT/results.tsv"
+        echo "Median of $ROUNDS rounds by req/s (that round's p50/p99); errors summed over the rounds."
         echo
-        awk -F'\t' '$2 == "a" { a[$1] = $3 } $2 == "pgbench" { p[$1] = $3 }
-            END { for (t in a) if (p[t] > 0) printf "T=%s: (a) GraphQL req/s / pgbench TPS = %.2f\n", t, a[t] / p[t] }' \
-            "$OUT/results.tsv" | sort -t= -k2 -n
+        echo '| tenants | workload | req/s | p50 ms | p99 ms | req/s, all rounds | errors | other CPU (cores) |'
+        echo '|---:|---|---:|---:|---:|---|---:|---:|'
+        sort -t$'\t' -k1,1n -k2,2 -k4,4g "$OUT/results.tsv" | awk -F'\t' '
+            function name(w) {
+                if (w == "a") return "(a) GraphQL 50-station page"
+                if (w == "b") return "(b) GraphQL node(id:)"
+                if (w == "c") return "(c) GraphQL recordSupervisionVisit"
+                return "(a) as SQL, pgbench"
+            }
+            function flush() {
+                if (n == 0) return
+                m = int((n + 1) / 2)
+                printf "| %s | %s | %.0f | %.1f | %.1f | %s | %d | %s |\n", t, name(w), rps[m], p50[m], p99[m], all, err, oth[m]
+                if (w == "a") ga[t] = rps[m]
+                if (w == "pgbench") pg[t] = rps[m]
+            }
+            { key = $1 FS $2
+              if (key != last) { flush(); n = 0; err = 0; all = ""; last = key; t = $1; w = $2 }
+              n++; rps[n] = $4; p50[n] = $5; p99[n] = $6; oth[n] = $8; err += $7
+              all = all (all == "" ? "" : ", ") sprintf("%.0f", $4) }
+            END { flush()
+                  print ""
+                  for (x in ga) if (pg[x] > 0) printf "T=%s: (a) GraphQL req/s / pgbench TPS = %.2f\n", x, ga[x] / pg[x] }'
     } >"$f"
     cat "$f"
 }
@@ -339,17 +423,18 @@ main() {
         python3 "$HERE/make_requests.py" --secret "$JWT_SECRET" --stations "$REQ_DIR/stations.tsv" --out "$REQ_DIR" >&2
         check_requests "$t" "$REQ_DIR"
         check_pgbench_script "$t"
-        log "warm-up (a) ${WARMUP}s, (b) (c) ${short}s"
+        log "warm-up: (a) ${WARMUP}s, (b) (c) pgbench ${short}s each"
         run_wrk "$t" a "$WARMUP" 0
         run_wrk "$t" b "$short" 0
         run_wrk "$t" c "$short" 0
-        for name in a b c; do
-            run_wrk "$t" "$name" "$DURATION" 1
+        run_pgbench "$t" "$short" 0
+        for round in $(seq 1 "$ROUNDS"); do
+            for name in a b c; do
+                run_wrk "$t" "$name" "$DURATION" "$round"
+            done
+            run_pgbench "$t" "$DURATION" "$round"
         done
         stop_service
-        log "pgbench warm-up ${short}s, then ${DURATION}s"
-        run_pgbench "$t" "$short" 0
-        run_pgbench "$t" "$DURATION" 1
         pg_super -d "$DB_NAME" -Atc "SELECT 'supervision visits recorded: ' || count(*) FROM supervision_visit" >&2
     done
     summary

@@ -6,7 +6,12 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.shegong.core.db.Session;
 import io.shegong.core.db.Sessions;
 import io.shegong.core.db.Sql;
+import io.shegong.core.db.Json;
 import io.shegong.core.security.Passwords;
+import io.shegong.policy.PolicyDocument;
+import io.shegong.policy.PolicyParser;
+import io.shegong.policy.PolicyService;
+import io.shegong.policy.PolicyTemplates;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +44,13 @@ public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     private final Sessions sessions;
+    private final PolicyTemplates templates;
+    private final Json json;
 
-    public DemoData(Sessions sessions) {
+    public DemoData(Sessions sessions, PolicyTemplates templates, Json json) {
         this.sessions = sessions;
+        this.templates = templates;
+        this.json = json;
     }
 
     @EventListener
@@ -77,9 +86,21 @@ public class DemoData {
         }
         try (Session s = sessions.forTenant(code)) {
             new Loader(s, doc, code, hash).run();
+            publishProfile(s, code);
             s.commit();
         }
         LOG.info("Loaded demo bureau {}", code);
+    }
+
+    /** Each demo bureau starts with its own profile published as revision 1. */
+    private void publishProfile(Session s, String code) {
+        Map<String, Object> document = templates.get(code).orElseThrow();
+        PolicyDocument parsed = PolicyParser.parse(document, "policy/" + code + ".yml");
+        Sql.update(s, """
+                INSERT INTO policy_profile (tenant_id, id, revision, status, effective_from, document, created_by, published_at)
+                VALUES (?, ?, 1, 'PUBLISHED', ?, ?::jsonb, 'demo', now())""",
+                s.tenantId(), UUID.randomUUID(), PolicyTemplates.effectiveFrom(document), json.write(document));
+        PolicyService.syncStationKinds(s, parsed);
     }
 
     private static Map<String, Object> read(String code) {

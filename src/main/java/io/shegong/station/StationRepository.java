@@ -41,6 +41,12 @@ public class StationRepository {
         return Sql.list(s, "SELECT " + COLUMNS + " FROM station WHERE id = ANY(?::uuid[])", StationRepository::map, ids);
     }
 
+    /** Every station of the tenant that is signed, operating or suspended: the ones checked for compliance. */
+    public List<Station> active(Session s) {
+        return Sql.list(s, "SELECT " + COLUMNS + " FROM station WHERE status IN ('SIGNED', 'OPERATING', 'SUSPENDED')"
+                + " ORDER BY code", StationRepository::map);
+    }
+
     public Optional<Station> byId(Session s, UUID id) {
         return Sql.one(s, "SELECT " + COLUMNS + " FROM station WHERE id = ?", StationRepository::map, id);
     }

@@ -27,7 +27,7 @@ import java.util.function.Function;
 /** Fetchers of `SocialWorker`, `Assignment` and `TrainingRecord`, and of `Station.assignments`. */
 @Singleton
 public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor {
-    static final String BY_ID = "worker";
+    public static final String BY_ID = "worker";
     static final String TRAINING = "workerTraining";
     static final String TRAINING_BY_ID = "trainingRecord";
     static final String ASSIGNMENT_BY_ID = "assignment";

@@ -39,7 +39,7 @@ public final class Sql {
 
     public static <T> Optional<T> one(Session session, String sql, RowMapper<T> mapper, Object... params) {
         List<T> rows = list(session, sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
     }
 
     public static int update(Session session, String sql, Object... params) {

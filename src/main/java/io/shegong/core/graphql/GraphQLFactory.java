@@ -9,7 +9,10 @@ import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLList;
+import graphql.language.Description;
+import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -36,6 +39,7 @@ public class GraphQLFactory {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.DATE)
                 .scalar(Scalars.DATE_TIME)
+                .scalar(describedBySchema(ExtendedScalars.Json, types))
                 .type("Node", t -> t.typeResolver(GraphQLFactory::nodeType));
         wirings.forEach(w -> w.contribute(wiring));
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
@@ -58,6 +62,12 @@ public class GraphQLFactory {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + SCHEMA, e);
         }
+    }
+
+    /** A library scalar with the description the schema file gives it, so the file stays the source of truth. */
+    private static GraphQLScalarType describedBySchema(GraphQLScalarType scalar, TypeDefinitionRegistry types) {
+        Description d = types.scalars().get(scalar.getName()).getDescription();
+        return scalar.transform(b -> b.description(d == null ? null : d.getContent()));
     }
 
     private static GraphQLObjectType nodeType(TypeResolutionEnvironment env) {

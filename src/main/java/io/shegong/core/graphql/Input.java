@@ -164,6 +164,11 @@ public final class Input {
         return d;
     }
 
+    /** The field's value as the client sent it (for JSON documents). */
+    public Object raw(String field) {
+        return values.get(field);
+    }
+
     public Boolean bool(String field) {
         return (Boolean) values.get(field);
     }

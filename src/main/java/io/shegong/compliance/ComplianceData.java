@@ -1,0 +1,89 @@
+package io.shegong.compliance;
+
+import io.shegong.core.db.Session;
+import io.shegong.division.Division;
+import io.shegong.division.DivisionRepository;
+import io.shegong.policy.WorkerData;
+import io.shegong.station.Station;
+import io.shegong.worker.Assignment;
+import io.shegong.worker.SocialWorker;
+import io.shegong.worker.TrainingRecord;
+import io.shegong.worker.WorkerRepository;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Loads what the engine reads for any number of stations in a fixed number of queries
+ * (divisions, posts, workers, their training and their post history), never one per station.
+ */
+@Singleton
+public class ComplianceData {
+    private final DivisionRepository divisions;
+    private final WorkerRepository workers;
+
+    public ComplianceData(DivisionRepository divisions, WorkerRepository workers) {
+        this.divisions = divisions;
+        this.workers = workers;
+    }
+
+    /** Workers with their training and the date of their first post, keyed by id. */
+    public record Workers(Map<UUID, WorkerData> data, Map<UUID, LocalDate> firstStart, Map<UUID, List<Assignment>> posts) {
+    }
+
+    public List<StationData> stations(Session s, List<Station> stations, LocalDate on) {
+        if (stations.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Division> byDivision = divisions.byIds(s, stations.stream().map(Station::divisionId).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(Division::id, Function.identity()));
+        List<Assignment> posts = workers.assignmentsAtStations(s, stations.stream().map(Station::id).toList())
+                .stream().filter(a -> a.currentOn(on)).toList();
+        Workers w = workers(s, posts.stream().map(Assignment::workerId).collect(Collectors.toSet()));
+        Map<UUID, List<StationData.Post>> byStation = new HashMap<>();
+        for (Assignment a : posts) {
+            byStation.computeIfAbsent(a.stationId(), k -> new ArrayList<>())
+                    .add(new StationData.Post(a, w.data().get(a.workerId()), w.firstStart().get(a.workerId())));
+        }
+        return stations.stream().map(st -> new StationData(st, byDivision.get(st.divisionId()),
+                byStation.getOrDefault(st.id(), List.of()))).toList();
+    }
+
+    public Workers workers(Session s, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return new Workers(Map.of(), Map.of(), Map.of());
+        }
+        Set<UUID> set = new HashSet<>(ids);
+        Map<UUID, List<WorkerData.Training>> training = new HashMap<>();
+        for (TrainingRecord t : workers.training(s, set)) {
+            training.computeIfAbsent(t.workerId(), k -> new ArrayList<>())
+                    .add(new WorkerData.Training(t.hours(), t.completedOn(), t.provider(), t.topic()));
+        }
+        Map<UUID, List<Assignment>> posts = workers.assignmentsOfWorkers(s, set).stream()
+                .collect(Collectors.groupingBy(Assignment::workerId));
+        Map<UUID, WorkerData> data = new HashMap<>();
+        Map<UUID, LocalDate> first = new HashMap<>();
+        for (SocialWorker w : workers.byIds(s, set)) {
+            data.put(w.id(), data(w, training.getOrDefault(w.id(), List.of())));
+            posts.getOrDefault(w.id(), List.of()).stream().map(Assignment::startsOn).min(LocalDate::compareTo)
+                    .ifPresent(d -> first.put(w.id(), d));
+        }
+        return new Workers(data, first, posts);
+    }
+
+    static WorkerData data(SocialWorker w, List<WorkerData.Training> training) {
+        return new WorkerData(w.id(), w.name(), w.birthDate(), w.educationLevel(), w.educationMajor(),
+                w.certificateLevel(), w.certificateDate(), w.socialWorkYears(), w.communityWorkYears(), w.fullTime(),
+                w.lastRecordCheckOn(), training);
+    }
+}

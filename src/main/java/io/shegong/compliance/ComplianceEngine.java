@@ -1,0 +1,233 @@
+package io.shegong.compliance;
+
+import io.shegong.division.Division;
+import io.shegong.policy.CompiledPolicy;
+import io.shegong.policy.PolicyDocument;
+import io.shegong.policy.PolicyDocument.Amount;
+import io.shegong.policy.PolicyDocument.Kind;
+import io.shegong.policy.PolicyDocument.QualificationRule;
+import io.shegong.policy.PolicyDocument.RecordCheck;
+import io.shegong.policy.PolicyDocument.RoleRequirement;
+import io.shegong.policy.PolicyDocument.Severity;
+import io.shegong.policy.PolicyDocument.StaffingRule;
+import io.shegong.policy.WorkerData;
+import io.shegong.policy.WorkerFacts;
+import io.shegong.station.Station;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a station and its workers against a compiled profile on a date. Pure: everything it
+ * reads is passed in, so a whole tenant can be evaluated from a handful of batched queries.
+ */
+public final class ComplianceEngine {
+    private static final Map<String, String[]> ROLE_LABELS = Map.of(
+            "HEAD", new String[]{"站长", "station head"}, "DEPUTY_HEAD", new String[]{"副站长", "deputy head"},
+            "SOCIAL_WORKER", new String[]{"社工", "social worker"}, "SUPERVISOR", new String[]{"督导", "supervisor"});
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-zA-Z]+\\}");
+
+    private ComplianceEngine() {
+    }
+
+    public static List<Finding> station(CompiledPolicy policy, StationData data, LocalDate on) {
+        List<Finding> findings = new ArrayList<>();
+        Station st = data.station();
+        Kind kind = policy.document().kind(st.kindCode());
+        if (kind == null) {
+            findings.add(new Finding("kind_not_in_profile", Severity.INFO,
+                    "站点类型“" + st.kindCode() + "”不在现行政策配置中", "station kind '" + st.kindCode() + "' is not in the profile in force",
+                    null, st.id(), List.of()));
+        } else {
+            naming(kind, st, findings);
+            missing("rooms", kind.requiredRooms(), st.rooms(), "功能室", "rooms", kind.source(), st, findings);
+            missing("rules", kind.requiredRules(), st.rules(), "制度", "rules", kind.source(), st, findings);
+            StaffingRule staffing = kind.staffingRule() == null ? null : policy.document().staffingRule(kind.staffingRule());
+            if (staffing != null) {
+                staffing(policy, staffing, data, on, findings);
+            }
+        }
+        for (StationData.Post post : data.posts()) {
+            for (QualificationRule rule : policy.document().qualificationRules()) {
+                if (rule.appliesTo(st.kindCode(), post.assignment().role())) {
+                    Qualification q = qualify(policy, rule, post.worker(), post.assignment().role(), post.firstStart(), on);
+                    if (!q.satisfied()) {
+                        findings.add(qualificationFinding(rule, q, post.worker(), st.id()));
+                    }
+                }
+            }
+        }
+        for (RecordCheck check : policy.document().recordChecks()) {
+            for (StationData.Post post : data.posts()) {
+                recordCheck(check, post.worker(), on, st.id(), findings);
+            }
+        }
+        return findings;
+    }
+
+    /** Every qualification rule for a worker, in each of their posts' roles (or none). */
+    public static List<Qualification> worker(CompiledPolicy policy, WorkerData worker, String kind, String role,
+                                             LocalDate firstStart, LocalDate on) {
+        List<Qualification> out = new ArrayList<>();
+        for (QualificationRule rule : policy.document().qualificationRules()) {
+            if (kind == null || rule.appliesTo(kind, role)) {
+                out.add(qualify(policy, rule, worker, role, firstStart, on));
+            }
+        }
+        return out;
+    }
+
+    static Qualification qualify(CompiledPolicy policy, QualificationRule rule, WorkerData worker, String role,
+                                 LocalDate firstStart, LocalDate on) {
+        Map<String, Object> facts = WorkerFacts.of(worker, role, firstStart, on);
+        List<Qualification.AlternativeResult> results = new ArrayList<>();
+        String satisfiedBy = null;
+        for (PolicyDocument.Alternative alt : rule.alternatives()) {
+            List<String> failingZh = new ArrayList<>();
+            List<String> failingEn = new ArrayList<>();
+            for (PolicyDocument.Condition c : alt.conditions()) {
+                if (!policy.test(c.expression(), facts)) {
+                    failingZh.add(c.labelZh());
+                    failingEn.add(c.labelEn());
+                }
+            }
+            boolean ok = failingZh.isEmpty();
+            if (ok && satisfiedBy == null) {
+                satisfiedBy = alt.code();
+            }
+            results.add(new Qualification.AlternativeResult(alt.code(), alt.labelZh(), alt.labelEn(), ok, failingZh, failingEn));
+        }
+        return new Qualification(rule.code(), rule.labelZh(), rule.labelEn(), rule.severity(), rule.source(),
+                satisfiedBy != null, satisfiedBy, results);
+    }
+
+    private static Finding qualificationFinding(QualificationRule rule, Qualification q, WorkerData w, UUID stationId) {
+        StringBuilder zh = new StringBuilder(w.name() + "不符合“" + rule.labelZh() + "”");
+        StringBuilder en = new StringBuilder(w.name() + " does not meet '" + rule.labelEn() + "'");
+        for (Qualification.AlternativeResult a : q.alternatives()) {
+            zh.append("；").append(a.labelZh()).append("：未满足").append(String.join("、", a.failingZh()));
+            en.append("; ").append(a.labelEn()).append(": fails ").append(String.join(", ", a.failingEn()));
+        }
+        return new Finding(rule.code(), rule.severity(), zh.toString(), en.toString(), rule.source(), stationId, List.of(w.id()));
+    }
+
+    private static void staffing(CompiledPolicy policy, StaffingRule rule, StationData data, LocalDate on,
+                                 List<Finding> findings) {
+        Map<UUID, StationData.Post> counted = new LinkedHashMap<>();
+        for (StationData.Post p : data.posts()) {
+            boolean counts = rule.counts() == null || policy.test(rule.counts(),
+                    WorkerFacts.of(p.worker(), p.assignment().role(), p.firstStart(), on));
+            if (counts) {
+                counted.putIfAbsent(p.worker().id(), p);
+            }
+        }
+        int has = counted.size();
+        Basis min = resolve(rule.minimum(), data.division());
+        Basis max = resolve(rule.maximum(), data.division());
+        UUID st = data.station().id();
+        if (min != null && min.unknown) {
+            findings.add(new Finding(rule.code(), Severity.INFO, "无法核定人员配备：所在区划缺少" + min.zh,
+                    "cannot check staffing: the division has no " + min.en, rule.source(), st, List.of()));
+        } else if (min != null && has < min.value) {
+            findings.add(new Finding(rule.code(), rule.severity(),
+                    "需要" + min.value + rule.countLabelZh() + "（" + min.zh + "），现有" + has + "名",
+                    "needs " + min.value + " " + rule.countLabelEn() + " for " + min.en + "; has " + has,
+                    rule.source(), st, List.copyOf(counted.keySet())));
+        }
+        if (max != null && !max.unknown && has > max.value) {
+            findings.add(new Finding(rule.code(), rule.severity(),
+                    "最多" + max.value + rule.countLabelZh() + "（" + max.zh + "），现有" + has + "名",
+                    "allows at most " + max.value + " " + rule.countLabelEn() + " for " + max.en + "; has " + has,
+                    rule.source(), st, List.copyOf(counted.keySet())));
+        }
+        for (RoleRequirement req : rule.requiredRoles()) {
+            if (req.whenStaffAtLeast() != null && has < req.whenStaffAtLeast()) {
+                continue;
+            }
+            long holders = data.posts().stream().filter(p -> p.assignment().role().equals(req.role())).count();
+            if (holders < req.minimum()) {
+                String[] label = ROLE_LABELS.get(req.role());
+                String when = req.whenStaffAtLeast() == null ? "" : req.whenStaffAtLeast().toString();
+                findings.add(new Finding(rule.code() + "_" + req.role().toLowerCase(), rule.severity(),
+                        (when.isEmpty() ? "" : "配备" + when + "人及以上时") + "需要" + req.minimum() + "名" + label[0] + "，现有" + holders + "名",
+                        "needs " + req.minimum() + " " + label[1] + (when.isEmpty() ? "" : " when staffed with " + when + " or more")
+                                + "; has " + holders, rule.source(), st, List.of()));
+            }
+        }
+    }
+
+    /** A resolved amount and how to say what it was based on. */
+    private record Basis(int value, String zh, String en, boolean unknown) {
+    }
+
+    private static Basis resolve(Amount amount, Division division) {
+        if (amount == null) {
+            return null;
+        }
+        if (amount.fixed() != null) {
+            return new Basis(amount.fixed(), "按规定", "the rule", false);
+        }
+        if (amount.attribute().equals("communityCount")) {
+            Integer c = division == null ? null : division.communityCount();
+            if (c == null) {
+                return new Basis(0, "覆盖社区数", "community count", true);
+            }
+            return amount.brackets().stream().filter(b -> b.contains(c)).findFirst()
+                    .map(b -> new Basis(b.value(), "覆盖" + c + "个社区", c + " communities", false)).orElse(null);
+        }
+        String zone = division == null ? null : division.zone();
+        if (zone == null) {
+            return new Basis(0, "区域类别", "zone", true);
+        }
+        Integer v = amount.cases().get(zone);
+        return v == null ? null : new Basis(v, zone, "zone " + zone, false);
+    }
+
+    private static void naming(Kind kind, Station st, List<Finding> findings) {
+        if (kind.namingTemplate() == null) {
+            return;
+        }
+        StringBuilder regex = new StringBuilder();
+        var m = PLACEHOLDER.matcher(kind.namingTemplate());
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(kind.namingTemplate().substring(last, m.start()))).append(".+");
+            last = m.end();
+        }
+        regex.append(Pattern.quote(kind.namingTemplate().substring(last)));
+        if (!st.name().matches(regex.toString())) {
+            findings.add(new Finding("naming", Severity.ADVISORY,
+                    "名称“" + st.name() + "”不符合命名规则“" + kind.namingTemplate() + "”",
+                    "name '" + st.name() + "' does not follow the naming rule '" + kind.namingTemplate() + "'",
+                    kind.source(), st.id(), List.of()));
+        }
+    }
+
+    private static void missing(String what, List<String> required, List<String> present, String zh, String en,
+                                String source, Station st, List<Finding> findings) {
+        List<String> absent = required.stream().filter(r -> !present.contains(r)).toList();
+        if (!absent.isEmpty()) {
+            findings.add(new Finding("required_" + what, Severity.VIOLATION,
+                    "缺少" + zh + "：" + String.join("、", absent), "missing " + en + ": " + String.join(", ", absent),
+                    source, st.id(), List.of()));
+        }
+    }
+
+    private static void recordCheck(RecordCheck check, WorkerData w, LocalDate on, UUID stationId, List<Finding> findings) {
+        LocalDate last = w.lastRecordCheckOn();
+        if (last == null) {
+            findings.add(new Finding(check.code(), check.severity(), w.name() + "没有违法犯罪记录查询记录",
+                    w.name() + " has no criminal-record check on file", check.source(), stationId, List.of(w.id())));
+        } else if (last.plusMonths(check.maxAgeMonths()).isBefore(on)) {
+            findings.add(new Finding(check.code(), check.severity(),
+                    w.name() + "的违法犯罪记录查询已超过" + check.maxAgeMonths() + "个月（上次：" + last + "）",
+                    w.name() + "'s criminal-record check is older than " + check.maxAgeMonths() + " months (last: " + last + ")",
+                    check.source(), stationId, List.of(w.id())));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.shegong.compliance;
+
+import io.shegong.policy.PolicyProfile;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A tenant's compliance on a date: totals, counts by rule, kind and division, stations worst first. */
+public record ComplianceReport(LocalDate on, PolicyProfile profile, Totals totals, List<RuleCount> byRule,
+                               List<GroupCount> byKind, List<GroupCount> byDivision, List<StationCompliance> rows) {
+
+    public record Totals(int stations, int compliant, int violations, int advisories) {
+    }
+
+    public record RuleCount(String rule, String severity, String source, int findings, int stations) {
+    }
+
+    /** `key` is a kind code or a division id. */
+    public record GroupCount(String key, UUID divisionId, int stations, int compliant, int violations, int advisories) {
+    }
+}

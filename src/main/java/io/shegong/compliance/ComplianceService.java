@@ -1,0 +1,201 @@
+package io.shegong.compliance;
+
+import io.shegong.core.error.ApiException;
+import io.shegong.core.graphql.RequestContext;
+import io.shegong.policy.CompiledPolicy;
+import io.shegong.policy.PolicyDocument.Severity;
+import io.shegong.policy.PolicyProfile;
+import io.shegong.policy.PolicyRepository;
+import io.shegong.policy.PolicyService;
+import io.shegong.policy.WorkerData;
+import io.shegong.station.Station;
+import io.shegong.station.StationRepository;
+import io.shegong.worker.Assignment;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Compliance is computed on read from the current data and the profile in force on the date
+ * asked, so a new post, a training record or a newly published profile shows at the next read.
+ * Only compiled expressions are cached (per profile version).
+ */
+@Singleton
+public class ComplianceService {
+    private final PolicyRepository profiles;
+    private final PolicyService policies;
+    private final StationRepository stations;
+    private final ComplianceData data;
+
+    public ComplianceService(PolicyRepository profiles, PolicyService policies, StationRepository stations,
+                             ComplianceData data) {
+        this.profiles = profiles;
+        this.policies = policies;
+        this.stations = stations;
+        this.data = data;
+    }
+
+    public Map<UUID, StationCompliance> stations(RequestContext ctx, Collection<UUID> ids, LocalDate on) {
+        ctx.caller().requireTenantMember();
+        Optional<PolicyProfile> profile = profiles.inForce(ctx.session(), on);
+        return evaluate(ctx, stations.byIds(ctx.session(), ids), profile, on).stream()
+                .collect(Collectors.toMap(c -> c.station().id(), Function.identity()));
+    }
+
+    public Map<UUID, List<Qualification>> workers(RequestContext ctx, Collection<UUID> ids, LocalDate on) {
+        ctx.caller().requireTenantMember();
+        Optional<PolicyProfile> profile = profiles.inForce(ctx.session(), on);
+        Map<UUID, List<Qualification>> out = new HashMap<>();
+        if (profile.isEmpty()) {
+            ids.forEach(id -> out.put(id, List.of()));
+            return out;
+        }
+        CompiledPolicy policy = policies.compile(profile.get());
+        ComplianceData.Workers w = data.workers(ctx.session(), ids);
+        Set<UUID> stationIds = w.posts().values().stream().flatMap(List::stream).map(Assignment::stationId)
+                .collect(Collectors.toSet());
+        Map<UUID, String> kinds = stations.byIds(ctx.session(), stationIds).stream()
+                .collect(Collectors.toMap(Station::id, Station::kindCode));
+        for (UUID id : ids) {
+            WorkerData worker = w.data().get(id);
+            if (worker == null) {
+                continue;
+            }
+            out.put(id, qualifications(policy, worker, w.posts().getOrDefault(id, List.of()), kinds,
+                    w.firstStart().get(id), on));
+        }
+        return out;
+    }
+
+    /** Each rule once: in the first current post it applies to, or without a post when there is none. */
+    private static List<Qualification> qualifications(CompiledPolicy policy, WorkerData worker, List<Assignment> posts,
+                                                      Map<UUID, String> kinds, LocalDate firstStart, LocalDate on) {
+        List<Assignment> current = posts.stream().filter(a -> a.currentOn(on)).toList();
+        if (current.isEmpty()) {
+            return ComplianceEngine.worker(policy, worker, null, "", firstStart, on);
+        }
+        Map<String, Qualification> byRule = new LinkedHashMap<>();
+        for (Assignment a : current) {
+            for (Qualification q : ComplianceEngine.worker(policy, worker, kinds.get(a.stationId()), a.role(), firstStart, on)) {
+                byRule.putIfAbsent(q.rule(), q);
+            }
+        }
+        return new ArrayList<>(byRule.values());
+    }
+
+    public ComplianceReport report(RequestContext ctx, LocalDate on, String kind, UUID divisionId, Severity severity) {
+        ctx.caller().requireTenantMember();
+        Optional<PolicyProfile> profile = profiles.inForce(ctx.session(), on);
+        List<Station> all = stations.active(ctx.session()).stream()
+                .filter(s -> kind == null || s.kindCode().equals(kind))
+                .filter(s -> divisionId == null || s.divisionId().equals(divisionId)).toList();
+        List<StationCompliance> rows = evaluate(ctx, all, profile, on).stream()
+                .filter(c -> severity == null || c.findings().stream().anyMatch(f -> f.severity() == severity))
+                .sorted(Comparator.comparingInt(StationCompliance::violations).reversed()
+                        .thenComparing(Comparator.comparingInt(StationCompliance::advisories).reversed())
+                        .thenComparing(c -> c.station().code()))
+                .toList();
+        return new ComplianceReport(on, profile.orElse(null), totals(rows), byRule(rows),
+                groups(rows, c -> c.station().kindCode(), false), groups(rows, c -> c.station().divisionId().toString(), true), rows);
+    }
+
+    /** Stations and workers whose standing would change if the draft were in force on the date. */
+    public record WhatIf(LocalDate on, PolicyProfile draft, PolicyProfile inForce, List<StationCompliance> stationsNewlyFailing,
+                         List<StationCompliance> stationsNewlyPassing, List<UUID> workersNewlyFailing, List<UUID> workersNewlyPassing) {
+    }
+
+    public WhatIf whatIf(RequestContext ctx, UUID draftId, LocalDate on) {
+        ctx.caller().requireTenantMember();
+        PolicyProfile draft = profiles.byId(ctx.session(), draftId)
+                .orElseThrow(() -> ApiException.notFound("draftId", "Policy profile"));
+        Optional<PolicyProfile> current = profiles.inForce(ctx.session(), on);
+        List<Station> all = stations.active(ctx.session());
+        List<StationData> loaded = data.stations(ctx.session(), all, on);
+        Map<UUID, StationCompliance> before = index(run(current, loaded, on));
+        Map<UUID, StationCompliance> after = index(run(Optional.of(draft), loaded, on));
+        List<StationCompliance> failing = new ArrayList<>();
+        List<StationCompliance> passing = new ArrayList<>();
+        for (UUID id : after.keySet()) {
+            boolean was = before.get(id).compliant();
+            boolean will = after.get(id).compliant();
+            if (was && !will) {
+                failing.add(after.get(id));
+            } else if (!was && will) {
+                passing.add(after.get(id));
+            }
+        }
+        Set<UUID> workersBefore = failingWorkers(before.values());
+        Set<UUID> workersAfter = failingWorkers(after.values());
+        return new WhatIf(on, draft, current.orElse(null), failing, passing,
+                workersAfter.stream().filter(w -> !workersBefore.contains(w)).toList(),
+                workersBefore.stream().filter(w -> !workersAfter.contains(w)).toList());
+    }
+
+    private List<StationCompliance> evaluate(RequestContext ctx, List<Station> list, Optional<PolicyProfile> profile,
+                                             LocalDate on) {
+        if (profile.isEmpty()) {
+            return list.stream().map(st -> new StationCompliance(on, null, st, List.of(new Finding("no_profile",
+                    Severity.INFO, "该日期没有生效的政策配置", "no policy profile is in force on this date", null,
+                    st.id(), List.of())))).toList();
+        }
+        return run(profile, data.stations(ctx.session(), list, on), on);
+    }
+
+    private List<StationCompliance> run(Optional<PolicyProfile> profile, List<StationData> loaded, LocalDate on) {
+        if (profile.isEmpty()) {
+            return loaded.stream().map(d -> new StationCompliance(on, null, d.station(), List.of())).toList();
+        }
+        CompiledPolicy policy = policies.compile(profile.get());
+        return loaded.stream().map(d -> new StationCompliance(on, profile.get(), d.station(),
+                ComplianceEngine.station(policy, d, on))).toList();
+    }
+
+    private static Map<UUID, StationCompliance> index(List<StationCompliance> list) {
+        return list.stream().collect(Collectors.toMap(c -> c.station().id(), Function.identity()));
+    }
+
+    private static Set<UUID> failingWorkers(Collection<StationCompliance> list) {
+        return list.stream().flatMap(c -> c.findings().stream())
+                .filter(f -> f.severity() == Severity.VIOLATION && !f.workerIds().isEmpty() && f.workerIds().size() == 1)
+                .flatMap(f -> f.workerIds().stream()).collect(Collectors.toSet());
+    }
+
+    private static ComplianceReport.Totals totals(List<StationCompliance> rows) {
+        return new ComplianceReport.Totals(rows.size(), (int) rows.stream().filter(StationCompliance::compliant).count(),
+                rows.stream().mapToInt(StationCompliance::violations).sum(),
+                rows.stream().mapToInt(StationCompliance::advisories).sum());
+    }
+
+    private static List<ComplianceReport.RuleCount> byRule(List<StationCompliance> rows) {
+        Map<String, List<Finding>> grouped = rows.stream().flatMap(c -> c.findings().stream())
+                .collect(Collectors.groupingBy(Finding::rule, LinkedHashMap::new, Collectors.toList()));
+        return grouped.entrySet().stream().map(e -> new ComplianceReport.RuleCount(e.getKey(),
+                        e.getValue().getFirst().severity().name(), e.getValue().getFirst().source(), e.getValue().size(),
+                        (int) e.getValue().stream().map(Finding::stationId).distinct().count()))
+                .sorted(Comparator.comparingInt(ComplianceReport.RuleCount::findings).reversed()).toList();
+    }
+
+    private static List<ComplianceReport.GroupCount> groups(List<StationCompliance> rows,
+                                                            Function<StationCompliance, String> key, boolean division) {
+        Map<String, List<StationCompliance>> grouped = rows.stream()
+                .collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
+        return grouped.entrySet().stream().map(e -> new ComplianceReport.GroupCount(e.getKey(),
+                        division ? UUID.fromString(e.getKey()) : null, e.getValue().size(),
+                        (int) e.getValue().stream().filter(StationCompliance::compliant).count(),
+                        e.getValue().stream().mapToInt(StationCompliance::violations).sum(),
+                        e.getValue().stream().mapToInt(StationCompliance::advisories).sum()))
+                .sorted(Comparator.comparingInt(ComplianceReport.GroupCount::violations).reversed()).toList();
+    }
+}

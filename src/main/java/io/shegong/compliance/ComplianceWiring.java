@@ -1,0 +1,117 @@
+package io.shegong.compliance;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.shegong.core.graphql.Connection;
+import io.shegong.core.graphql.Input;
+import io.shegong.core.graphql.LoaderContributor;
+import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.Wiring;
+import io.shegong.division.DivisionWiring;
+import io.shegong.policy.PolicyDocument.Severity;
+import io.shegong.policy.PolicyWiring;
+import io.shegong.station.Station;
+import io.shegong.station.StationWiring;
+import io.shegong.worker.SocialWorker;
+import io.shegong.worker.WorkerWiring;
+import jakarta.inject.Singleton;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/** Compliance fields: per station and worker through batch loaders, and the tenant report. */
+@Singleton
+public class ComplianceWiring implements Wiring, LoaderContributor {
+    private static final String STATIONS = "stationCompliance";
+    private static final String WORKERS = "workerQualification";
+    private final ComplianceService service;
+
+    public ComplianceWiring(ComplianceService service) {
+        this.service = service;
+    }
+
+    /** A record asked about on a date. */
+    record Dated(UUID id, LocalDate on) {
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry, RequestContext ctx) {
+        registry.register(STATIONS, DataLoaderFactory.newMappedDataLoader((Set<Dated> keys) ->
+                CompletableFuture.completedFuture(byDate(keys, (ids, on) -> service.stations(ctx, ids, on)))));
+        registry.register(WORKERS, DataLoaderFactory.newMappedDataLoader((Set<Dated> keys) ->
+                CompletableFuture.completedFuture(byDate(keys, (ids, on) -> service.workers(ctx, ids, on)))));
+    }
+
+    /** One evaluation per date asked, however many records. */
+    private static <V> Map<Dated, V> byDate(Set<Dated> keys, BiFunction<Set<UUID>, LocalDate, Map<UUID, V>> load) {
+        Map<Dated, V> out = new HashMap<>();
+        keys.stream().collect(Collectors.groupingBy(Dated::on, Collectors.mapping(Dated::id, Collectors.toSet())))
+                .forEach((on, ids) -> load.apply(ids, on).forEach((id, v) -> out.put(new Dated(id, on), v)));
+        return out;
+    }
+
+    @Override
+    public void contribute(RuntimeWiring.Builder wiring) {
+        wiring.type("Station", t -> t.dataFetcher("compliance", env ->
+                RequestContext.loader(env, STATIONS).load(new Dated(env.<Station>getSource().id(), PolicyWiring.on(env)))));
+        wiring.type("SocialWorker", t -> t.dataFetcher("qualification", env ->
+                RequestContext.loader(env, WORKERS).load(new Dated(env.<SocialWorker>getSource().id(), PolicyWiring.on(env)))
+                        .thenApply(v -> v == null ? List.of() : v)));
+        wiring.type("Finding", t -> t
+                .dataFetcher("station", env -> StationWiring.byId(env, env.<Finding>getSource().stationId()))
+                .dataFetcher("workers", env -> workers(env, env.<Finding>getSource().workerIds())));
+        wiring.type("Query", t -> t
+                .dataFetcher("complianceReport", this::report)
+                .dataFetcher("policyWhatIf", env -> service.whatIf(RequestContext.of(env),
+                        new Input(Map.of("draftId", env.getArgument("draftId")), "").requiredId("draftId", "PolicyProfile"),
+                        PolicyWiring.on(env))));
+        wiring.type("ComplianceReport", t -> t.dataFetcher("stations", ComplianceWiring::reportPage));
+        wiring.type("KindCount", t -> t.dataFetcher("kind", env -> env.<ComplianceReport.GroupCount>getSource().key()));
+        wiring.type("DivisionCount", t -> t.dataFetcher("division",
+                env -> DivisionWiring.byId(env, env.<ComplianceReport.GroupCount>getSource().divisionId())));
+        wiring.type("PolicyWhatIf", t -> t
+                .dataFetcher("workersNewlyFailing", env -> workers(env, env.<ComplianceService.WhatIf>getSource().workersNewlyFailing()))
+                .dataFetcher("workersNewlyPassing", env -> workers(env, env.<ComplianceService.WhatIf>getSource().workersNewlyPassing())));
+    }
+
+    private ComplianceReport report(DataFetchingEnvironment env) {
+        Input f = new Input(env.getArgument("filter"), "filter");
+        return service.report(RequestContext.of(env), PolicyWiring.on(env), f.text("kind", 64),
+                f.id("divisionId", "Division"), f.enumValue("severity", Severity.class));
+    }
+
+    /** The report's stations, paged by position in the worst-first order. */
+    private static Connection<StationCompliance> reportPage(DataFetchingEnvironment env) {
+        List<StationCompliance> rows = env.<ComplianceReport>getSource().rows();
+        Connection.Window w = Connection.window(env);
+        int start = 0;
+        if (w.hasAfter()) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).station().id().equals(w.afterId())) {
+                    start = i + 1;
+                }
+            }
+        }
+        List<StationCompliance> page = rows.subList(Math.min(start, rows.size()), Math.min(rows.size(), start + w.limit() + 1));
+        // the cursor's id alone locates the position; the list is recomputed in the same order
+        return Connection.of(page, w, c -> "", c -> c.station().id(), rows::size);
+    }
+
+    private static CompletableFuture<List<Object>> workers(DataFetchingEnvironment env, List<UUID> ids) {
+        DataLoader<UUID, Object> loader = RequestContext.loader(env, WorkerWiring.BY_ID);
+        List<CompletableFuture<Object>> all = ids.stream().map(loader::load).toList();
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .thenApply(v -> all.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
+    }
+}

@@ -1,0 +1,45 @@
+package io.shegong.policy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A profile with every expression compiled once, ready to evaluate. */
+public final class CompiledPolicy {
+    private final UUID profileId;
+    private final int revision;
+    private final PolicyDocument document;
+    private final Catalogue catalogue;
+    private final Map<String, WorkerFacts.Expression> expressions = new HashMap<>();
+
+    public CompiledPolicy(UUID profileId, int revision, PolicyDocument document) {
+        this.profileId = profileId;
+        this.revision = revision;
+        this.document = document;
+        this.catalogue = Catalogue.parse(new DocumentReader(document.raw(), "document"));
+        document.staffingRules().stream().filter(r -> r.counts() != null)
+                .forEach(r -> expressions.put(r.counts(), WorkerFacts.compile(r.counts(), r.code())));
+        document.qualificationRules().forEach(q -> q.alternatives().forEach(a -> a.conditions()
+                .forEach(c -> expressions.put(c.expression(), WorkerFacts.compile(c.expression(), q.code())))));
+    }
+
+    public UUID profileId() {
+        return profileId;
+    }
+
+    public int revision() {
+        return revision;
+    }
+
+    public PolicyDocument document() {
+        return document;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public boolean test(String expression, Map<String, Object> facts) {
+        return expressions.get(expression).test(facts);
+    }
+}

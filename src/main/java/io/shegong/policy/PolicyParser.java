@@ -1,0 +1,218 @@
+package io.shegong.policy;
+
+import io.shegong.core.error.ApiException;
+import io.shegong.policy.PolicyDocument.Alternative;
+import io.shegong.policy.PolicyDocument.Amount;
+import io.shegong.policy.PolicyDocument.Bracket;
+import io.shegong.policy.PolicyDocument.Condition;
+import io.shegong.policy.PolicyDocument.Kind;
+import io.shegong.policy.PolicyDocument.QualificationRule;
+import io.shegong.policy.PolicyDocument.RecordCheck;
+import io.shegong.policy.PolicyDocument.RoleRequirement;
+import io.shegong.policy.PolicyDocument.Severity;
+import io.shegong.policy.PolicyDocument.StaffingRule;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a profile document and refuses, with the path of the fault, anything the compliance
+ * engine could not apply: unknown references, overlapping brackets, negative minimums, bad
+ * expressions, impossible catalogue cardinalities.
+ */
+public final class PolicyParser {
+    static final Set<String> LEVELS = Set.of("DISTRICT", "STREET", "COMMUNITY", "SCHOOL");
+    static final Set<String> ROLES = Set.of("HEAD", "DEPUTY_HEAD", "SOCIAL_WORKER", "SUPERVISOR");
+    static final Set<String> CHECKS = Set.of("CRIMINAL_RECORD");
+
+    private PolicyParser() {
+    }
+
+    public static PolicyDocument parse(Object document, String path) {
+        DocumentReader doc = new DocumentReader(document, path);
+        List<StaffingRule> staffing = doc.objects("staffingRules", PolicyParser::staffing);
+        unique(doc, "staffingRules", staffing.stream().map(StaffingRule::code).toList());
+        List<Kind> kinds = doc.objects("stationKinds", PolicyParser::kind);
+        unique(doc, "stationKinds", kinds.stream().map(Kind::code).toList());
+        Set<String> kindCodes = new HashSet<>(kinds.stream().map(Kind::code).toList());
+        Set<String> staffingCodes = new HashSet<>(staffing.stream().map(StaffingRule::code).toList());
+        for (int i = 0; i < kinds.size(); i++) {
+            Kind k = kinds.get(i);
+            String at = doc.at("stationKinds") + "[" + i + "]";
+            for (String parent : k.parentKinds()) {
+                if (!kindCodes.contains(parent)) {
+                    throw ApiException.badInput(at + ".parentKinds", "parentKinds names an unknown station kind '" + parent + "'");
+                }
+            }
+            if (k.staffingRule() != null && !staffingCodes.contains(k.staffingRule())) {
+                throw ApiException.badInput(at + ".staffingRule", "staffingRule names an unknown rule '" + k.staffingRule() + "'");
+            }
+        }
+        List<QualificationRule> qualification = doc.objects("qualificationRules", (r, i) -> qualification(r, kindCodes));
+        unique(doc, "qualificationRules", qualification.stream().map(QualificationRule::code).toList());
+        List<RecordCheck> checks = doc.objects("recordChecks", (r, i) -> recordCheck(r));
+        Catalogue.parse(doc);
+        return new PolicyDocument(kinds, staffing, qualification, checks, new LinkedHashMap<>(doc.values()));
+    }
+
+    private static Kind kind(DocumentReader r, int i) {
+        String level = r.text("level", true);
+        if (!LEVELS.contains(level)) {
+            throw ApiException.badInput(r.at("level"), "level must be one of " + LEVELS);
+        }
+        return new Kind(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true), level,
+                r.codes("parentKinds"), r.bool("requiresDomain"), r.text("namingTemplate", false),
+                r.codes("requiredRooms"), r.codes("requiredRules"), r.code("staffingRule", false), r.text("source", false));
+    }
+
+    private static StaffingRule staffing(DocumentReader r, int i) {
+        String counts = r.text("counts", false);
+        if (counts != null) {
+            WorkerFacts.compile(counts, r.at("counts"));
+        }
+        Amount minimum = amount(r.object("minimum"), true);
+        Amount maximum = amount(r.object("maximum"), false);
+        if (minimum != null && maximum != null && minimum.fixed() != null && maximum.fixed() != null
+                && maximum.fixed() < minimum.fixed()) {
+            throw ApiException.badInput(r.at("maximum"), "maximum is below minimum");
+        }
+        List<RoleRequirement> roles = r.objects("requiredRoles", (x, j) -> {
+            String role = x.text("role", true);
+            if (!ROLES.contains(role)) {
+                throw ApiException.badInput(x.at("role"), "role must be one of " + ROLES);
+            }
+            return new RoleRequirement(role, nonNull(x.integer("minimum", 0), 1), x.integer("whenStaffAtLeast", 0));
+        });
+        return new StaffingRule(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true), r.text("source", false),
+                r.enumValue("severity", Severity.class, Severity.VIOLATION), counts,
+                nonNull(r.text("countLabelZh", false), "名工作人员"), nonNull(r.text("countLabelEn", false), "workers"),
+                minimum, maximum, roles);
+    }
+
+    /** Exactly one of: `fixed`; `attribute: communityCount` with brackets; `attribute: zone` with cases. */
+    private static Amount amount(DocumentReader r, boolean isMinimum) {
+        if (r == null) {
+            return null;
+        }
+        if (r.has("fixed")) {
+            Object v = r.raw("fixed");
+            if (v instanceof Number n && n.intValue() < 0) {
+                throw ApiException.badInput(r.at("fixed"), (isMinimum ? "minimum" : "maximum") + " must not be negative");
+            }
+            return new Amount(r.integer("fixed", 0), null, List.of(), Map.of());
+        }
+        String attribute = r.text("attribute", true);
+        switch (attribute) {
+            case "communityCount" -> {
+                List<Bracket> brackets = r.objects("brackets", (b, j) -> {
+                    Object v = b.raw("value");
+                    if (v instanceof Number n && n.intValue() < 0) {
+                        throw ApiException.badInput(b.at("value"), "value must not be negative");
+                    }
+                    Bracket br = new Bracket(b.integer("from", 0), b.integer("to", 0), nonNull(b.integer("value", 0), -1));
+                    if (br.value() < 0) {
+                        throw ApiException.badInput(b.at("value"), "value is required");
+                    }
+                    if (br.from() != null && br.to() != null && br.to() < br.from()) {
+                        throw ApiException.badInput(b.at("to"), "to is below from");
+                    }
+                    return br;
+                });
+                if (brackets.isEmpty()) {
+                    throw ApiException.badInput(r.at("brackets"), "brackets are required for communityCount");
+                }
+                List<Bracket> sorted = brackets.stream()
+                        .sorted(Comparator.comparing(b -> b.from() == null ? Integer.MIN_VALUE : b.from())).toList();
+                for (int j = 1; j < sorted.size(); j++) {
+                    Bracket prev = sorted.get(j - 1);
+                    Bracket next = sorted.get(j);
+                    int nextFrom = next.from() == null ? Integer.MIN_VALUE : next.from();
+                    if (prev.to() == null || prev.to() >= nextFrom) {
+                        throw ApiException.badInput(r.at("brackets"), "brackets overlap at " + nextFrom);
+                    }
+                }
+                return new Amount(null, attribute, brackets, Map.of());
+            }
+            case "zone" -> {
+                DocumentReader cases = r.object("cases");
+                if (cases == null || cases.values().isEmpty()) {
+                    throw ApiException.badInput(r.at("cases"), "cases are required for zone");
+                }
+                Map<String, Integer> out = new HashMap<>();
+                for (String zone : cases.values().keySet()) {
+                    Object v = cases.raw(zone);
+                    if (v instanceof Number n && n.intValue() < 0) {
+                        throw ApiException.badInput(cases.at(zone), "value must not be negative");
+                    }
+                    out.put(zone, cases.integer(zone, 0));
+                }
+                return new Amount(null, attribute, List.of(), out);
+            }
+            default -> throw ApiException.badInput(r.at("attribute"), "attribute must be communityCount or zone");
+        }
+    }
+
+    private static QualificationRule qualification(DocumentReader r, Set<String> kinds) {
+        List<String> appliesKinds = r.codes("kinds");
+        for (String k : appliesKinds) {
+            if (!kinds.contains(k)) {
+                throw ApiException.badInput(r.at("kinds"), "kinds names an unknown station kind '" + k + "'");
+            }
+        }
+        List<String> roles = r.list("roles").stream().map(String::valueOf).toList();
+        for (String role : roles) {
+            if (!ROLES.contains(role)) {
+                throw ApiException.badInput(r.at("roles"), "roles must be among " + ROLES);
+            }
+        }
+        List<Alternative> alternatives = r.objects("alternatives", (a, i) -> new Alternative(
+                a.code("code", true), a.text("labelZh", true), a.text("labelEn", true),
+                a.objects("conditions", (c, j) -> {
+                    String expression = c.text("expression", true);
+                    WorkerFacts.compile(expression, c.at("expression"));
+                    return new Condition(c.text("labelZh", true), c.text("labelEn", true), expression);
+                })));
+        if (alternatives.isEmpty()) {
+            throw ApiException.badInput(r.at("alternatives"), "a qualification rule needs at least one alternative");
+        }
+        for (int i = 0; i < alternatives.size(); i++) {
+            if (alternatives.get(i).conditions().isEmpty()) {
+                throw ApiException.badInput(r.at("alternatives") + "[" + i + "].conditions", "an alternative needs at least one condition");
+            }
+        }
+        return new QualificationRule(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true),
+                r.text("source", false), r.enumValue("severity", Severity.class, Severity.VIOLATION),
+                appliesKinds, roles, alternatives);
+    }
+
+    private static RecordCheck recordCheck(DocumentReader r) {
+        String check = r.text("check", true);
+        if (!CHECKS.contains(check)) {
+            throw ApiException.badInput(r.at("check"), "check must be one of " + CHECKS);
+        }
+        Integer months = r.integer("maxAgeMonths", 1);
+        if (months == null) {
+            throw ApiException.badInput(r.at("maxAgeMonths"), "maxAgeMonths is required");
+        }
+        return new RecordCheck(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true),
+                r.text("source", false), r.enumValue("severity", Severity.class, Severity.VIOLATION), check, months);
+    }
+
+    private static void unique(DocumentReader doc, String field, List<String> codes) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!seen.add(codes.get(i))) {
+                throw ApiException.badInput(doc.at(field) + "[" + i + "].code", "code '" + codes.get(i) + "' is used twice");
+            }
+        }
+    }
+
+    private static <T> T nonNull(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,143 @@
+package io.shegong.policy;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import io.shegong.core.error.ApiException;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The declared schema that rule expressions are checked against, and the values a worker gives
+ * them on a date. Expressions are CEL: safe, side-effect free and not Turing-complete.
+ *
+ * <p>Variables: {@code age} (int), {@code educationLevel}, {@code educationRank} (0 secondary …
+ * 4 doctorate), {@code major}, {@code certificateLevel}, {@code certificateRank} (0 none … 3
+ * senior), {@code socialWorkYears}, {@code communityWorkYears}, {@code fullTime}, {@code role}
+ * (the post being counted, '' outside a station), {@code yearsAtStation},
+ * {@code certificateYearsAfterStart} (-1 without a certificate), {@code trainings} (list of
+ * {hours, yearsAgo, provider, topic}); function {@code trainingHoursWithin(trainings, years)}.
+ */
+public final class WorkerFacts {
+    public static final List<String> EDUCATION = List.of("SECONDARY", "COLLEGE", "BACHELOR", "MASTER", "DOCTORATE");
+    public static final List<String> CERTIFICATES = List.of("NONE", "ASSISTANT", "INTERMEDIATE", "SENIOR");
+    private static final MapType TRAINING = MapType.create(SimpleType.STRING, SimpleType.DYN);
+    private static final CelOptions OPTIONS = CelOptions.current()
+            .enableHeterogeneousNumericComparisons(true).build();
+
+    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(OPTIONS)
+            .addVar("age", SimpleType.INT)
+            .addVar("educationLevel", SimpleType.STRING)
+            .addVar("educationRank", SimpleType.INT)
+            .addVar("major", SimpleType.STRING)
+            .addVar("certificateLevel", SimpleType.STRING)
+            .addVar("certificateRank", SimpleType.INT)
+            .addVar("socialWorkYears", SimpleType.DOUBLE)
+            .addVar("communityWorkYears", SimpleType.DOUBLE)
+            .addVar("fullTime", SimpleType.BOOL)
+            .addVar("role", SimpleType.STRING)
+            .addVar("yearsAtStation", SimpleType.DOUBLE)
+            .addVar("certificateYearsAfterStart", SimpleType.DOUBLE)
+            .addVar("trainings", ListType.create(TRAINING))
+            .addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration("trainingHoursWithin",
+                    CelOverloadDecl.newGlobalOverload("trainingHoursWithin_list_int", SimpleType.DOUBLE,
+                            ListType.create(TRAINING), SimpleType.INT)))
+            .setResultType(SimpleType.BOOL)
+            .build();
+
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(OPTIONS)
+            .addFunctionBindings(CelFunctionBinding.from("trainingHoursWithin_list_int", List.class, Long.class,
+                    WorkerFacts::trainingHoursWithin))
+            .build();
+
+    private WorkerFacts() {
+    }
+
+    /** A compiled, type-checked boolean expression. */
+    public record Expression(String source, CelRuntime.Program program) {
+        public boolean test(Map<String, Object> facts) {
+            try {
+                return Boolean.TRUE.equals(program.eval(facts));
+            } catch (CelEvaluationException e) {
+                // e.g. a division by zero on odd data: the condition is not met, never a crash
+                return false;
+            }
+        }
+    }
+
+    /** Compiles or refuses with BAD_USER_INPUT naming the path, line, column and the problem. */
+    public static Expression compile(String source, String path) {
+        try {
+            CelAbstractSyntaxTree ast = COMPILER.compile(source).getAst();
+            return new Expression(source, RUNTIME.createProgram(ast));
+        } catch (CelValidationException e) {
+            throw ApiException.badInput(path, "Invalid expression: " + e.getMessage().replace("<input>", "expression"));
+        } catch (dev.cel.common.CelException e) {
+            throw ApiException.badInput(path, "Invalid expression: " + e.getMessage());
+        }
+    }
+
+    /** The worker as the expressions see it on a date, in a given post (role may be ''). */
+    public static Map<String, Object> of(WorkerData w, String role, LocalDate firstStart, LocalDate on) {
+        List<Map<String, Object>> trainings = new ArrayList<>();
+        for (WorkerData.Training t : w.trainings()) {
+            if (!t.completedOn().isAfter(on)) {
+                trainings.add(Map.of("hours", t.hours(), "yearsAgo", years(t.completedOn(), on),
+                        "provider", t.provider(), "topic", t.topic()));
+            }
+        }
+        double certificateAfterStart = w.certificateDate() == null || firstStart == null
+                ? -1.0 : years(firstStart, w.certificateDate());
+        Map<String, Object> facts = new HashMap<>();
+        // Without a birth date `age` is left unbound, so a condition on age is not met rather than guessed.
+        if (w.birthDate() != null) {
+            facts.put("age", ChronoUnit.YEARS.between(w.birthDate(), on));
+        }
+        facts.put("educationLevel", w.educationLevel());
+        facts.put("educationRank", (long) EDUCATION.indexOf(w.educationLevel()));
+        facts.put("major", w.major() == null ? "" : w.major());
+        facts.put("certificateLevel", w.certificateLevel());
+        facts.put("certificateRank", (long) CERTIFICATES.indexOf(w.certificateLevel()));
+        facts.put("socialWorkYears", w.socialWorkYears());
+        facts.put("communityWorkYears", w.communityWorkYears());
+        facts.put("fullTime", w.fullTime());
+        facts.put("role", role == null ? "" : role);
+        facts.put("yearsAtStation", firstStart == null ? 0.0 : years(firstStart, on));
+        facts.put("certificateYearsAfterStart", Math.max(-1.0, certificateAfterStart));
+        facts.put("trainings", trainings);
+        return facts;
+    }
+
+    private static double years(LocalDate from, LocalDate to) {
+        return ChronoUnit.DAYS.between(from, to) / 365.25;
+    }
+
+    private static double trainingHoursWithin(List<?> trainings, Long years) {
+        double sum = 0;
+        for (Object o : trainings) {
+            Map<?, ?> t = (Map<?, ?>) o;
+            if (((Number) t.get("yearsAgo")).doubleValue() <= years) {
+                sum += ((Number) t.get("hours")).doubleValue();
+            }
+        }
+        return sum;
+    }
+}
