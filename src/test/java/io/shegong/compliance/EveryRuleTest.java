@@ -1,0 +1,218 @@
+package io.shegong.compliance;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.shegong.support.GraphQLTestBase;
+import io.shegong.support.Result;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.shegong.support.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * For every rule of each demo bureau's published profile, a station or worker that passes and
+ * one that fails, with the message the bureau reads. The rules are read from the profile itself,
+ * so a rule added to a profile is covered too.
+ */
+@MicronautTest
+@SuppressWarnings("unchecked")
+class EveryRuleTest extends GraphQLTestBase {
+    private static final Pattern NEEDS = Pattern.compile("needs (\\d+) ");
+
+    /** Meets any reasonable qualification: young, highly educated, senior certificate, long service, trained. */
+    private static Map<String, Object> strongWorker(String name) {
+        return new HashMap<>(Map.of("name", name, "birthDate", "1990-03-01", "educationLevel", "MASTER",
+                "educationMajor", "社会工作", "certificateLevel", "SENIOR", "certificateDate", "2015-06-01",
+                "socialWorkYears", 12, "communityWorkYears", 10, "lastRecordCheckOn", java.time.LocalDate.now().minusMonths(1).toString(),
+                "fullTime", true));
+    }
+
+    /** Meets none: older, secondary school, no certificate, no experience, part-time, never checked. */
+    private static Map<String, Object> weakWorker(String name) {
+        return new HashMap<>(Map.of("name", name, "birthDate", "1960-03-01", "educationLevel", "SECONDARY",
+                "certificateLevel", "NONE", "socialWorkYears", 0, "communityWorkYears", 0, "fullTime", false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qingpu", "yangpu", "shangcheng", "weihai", "wuhan"})
+    void everyRule_hasAPassingAndAFailingCase(String tenant) {
+        Client admin = as(tenant, "TENANT_ADMIN");
+        Map<String, Object> doc = admin.run("profileDocument").assertOk().get("policyProfile.document");
+        assertNotNull(doc, tenant + " has no profile in force");
+        List<Map<String, Object>> kinds = list(doc, "stationKinds");
+        String division = streetDivision(admin);
+        int checked = 0;
+        for (Map<String, Object> kind : kinds) {
+            checked += kindRules(admin, doc, kind, division);
+        }
+        for (Map<String, Object> rule : list(doc, "qualificationRules")) {
+            qualificationRule(admin, kinds, rule, division);
+            checked++;
+        }
+        for (Map<String, Object> check : list(doc, "recordChecks")) {
+            recordCheck(admin, kinds.getFirst(), check, division);
+            checked++;
+        }
+        assertTrue(checked > 0, tenant + ": no rules checked");
+    }
+
+    /** Naming, rooms, rules and staffing of one kind. */
+    private int kindRules(Client admin, Map<String, Object> doc, Map<String, Object> kind, String division) {
+        int checked = 0;
+        String template = (String) kind.get("namingTemplate");
+        List<String> rooms = (List<String>) kind.getOrDefault("requiredRooms", List.of());
+        List<String> rules = (List<String>) kind.getOrDefault("requiredRules", List.of());
+        String good = template == null ? "测试社工站" : template.replaceAll("\\{[a-zA-Z]+}", "示例");
+        String bare = station(admin, kind, division, "不合规范的站名", List.of(), List.of());
+        String full = station(admin, kind, division, good, rooms, rules);
+        List<Map<String, Object>> bareFindings = findings(admin, bare);
+        List<Map<String, Object>> fullFindings = findings(admin, full);
+        if (template != null) {
+            assertFinding(bareFindings, "naming", "命名规则", "naming rule");
+            assertNoFinding(fullFindings, "naming");
+            checked++;
+        }
+        if (!rooms.isEmpty()) {
+            assertFinding(bareFindings, "required_rooms", "缺少功能室", "missing rooms");
+            assertNoFinding(fullFindings, "required_rooms");
+            checked++;
+        }
+        if (!rules.isEmpty()) {
+            assertFinding(bareFindings, "required_rules", "缺少制度", "missing rules");
+            assertNoFinding(fullFindings, "required_rules");
+            checked++;
+        }
+        String staffing = (String) kind.get("staffingRule");
+        if (staffing != null) {
+            Map<String, Object> rule = list(doc, "staffingRules").stream()
+                    .filter(r -> staffing.equals(r.get("code"))).findFirst().orElseThrow();
+            Map<String, Object> failing = bareFindings.stream().filter(f -> staffing.equals(f.get("rule"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(kind.get("code") + ": empty station passes " + staffing + ": " + bareFindings));
+            assertTrue(((String) failing.get("messageEn")).endsWith("has 0"), failing.toString());
+            assertTrue(((String) failing.get("messageZh")).contains("现有0名"), failing.toString());
+            assertNotNull(failing.get("source"));
+            Matcher m = NEEDS.matcher((String) failing.get("messageEn"));
+            assertTrue(m.find());
+            staff(admin, full, Integer.parseInt(m.group(1)), rule);
+            List<Map<String, Object>> staffed = findings(admin, full);
+            assertTrue(staffed.stream().noneMatch(f -> Objects.toString(f.get("rule")).startsWith(staffing)),
+                    kind.get("code") + " still fails " + staffing + " when staffed: " + staffed);
+            checked++;
+        }
+        return checked;
+    }
+
+    /** Posts n strong workers: a head, a deputy, then social workers. */
+    private void staff(Client admin, String station, int n, Map<String, Object> rule) {
+        int count = Math.max(n, ((List<?>) rule.getOrDefault("requiredRoles", List.of())).isEmpty() ? n : Math.max(n, 1));
+        for (int i = 0; i < count; i++) {
+            String w = register(admin, strongWorker("达标社工" + i));
+            String role = i == 0 ? "HEAD" : i == 1 && count >= 5 ? "DEPUTY_HEAD" : "SOCIAL_WORKER";
+            admin.run("assignWorker", "input", Map.of("workerId", w, "stationId", station, "role", role,
+                    "startsOn", "2024-01-01")).assertOk();
+        }
+    }
+
+    private void qualificationRule(Client admin, List<Map<String, Object>> kinds, Map<String, Object> rule, String division) {
+        List<String> ruleKinds = (List<String>) rule.getOrDefault("kinds", List.of());
+        List<String> roles = (List<String>) rule.getOrDefault("roles", List.of());
+        Map<String, Object> kind = ruleKinds.isEmpty() ? kinds.getFirst()
+                : kinds.stream().filter(k -> ruleKinds.getFirst().equals(k.get("code"))).findFirst().orElseThrow();
+        String role = roles.isEmpty() ? "SOCIAL_WORKER" : roles.getFirst();
+        String station = station(admin, kind, division, "测试社工站", List.of(), List.of());
+        String strong = register(admin, strongWorker("合格社工"));
+        String weak = register(admin, weakWorker("不合格社工"));
+        for (String w : List.of(strong, weak)) {
+            admin.run("assignWorker", "input", Map.of("workerId", w, "stationId", station, "role", role,
+                    "startsOn", "2024-01-01", "fullTime", true)).assertOk();
+        }
+        String code = (String) rule.get("code");
+        Map<String, Object> pass = qualification(admin, strong, code);
+        assertEquals(true, pass.get("satisfied"), pass.toString());
+        assertNotNull(pass.get("satisfiedBy"));
+        Map<String, Object> fail = qualification(admin, weak, code);
+        assertEquals(false, fail.get("satisfied"), fail.toString());
+        for (Map<String, Object> alt : (List<Map<String, Object>>) fail.get("alternatives")) {
+            assertFalse(((List<?>) alt.get("failingZh")).isEmpty(), alt.toString());
+        }
+        Map<String, Object> finding = findings(admin, station).stream()
+                .filter(f -> code.equals(f.get("rule")) && f.get("messageZh").toString().startsWith("不合格社工"))
+                .findFirst().orElseThrow(() -> new AssertionError("no finding for " + code));
+        assertTrue(finding.get("messageZh").toString().contains((String) rule.get("labelZh")), finding.toString());
+        assertTrue(finding.get("messageEn").toString().contains("does not meet"), finding.toString());
+        assertEquals(rule.get("source"), finding.get("source"));
+        assertEquals(rule.getOrDefault("severity", "VIOLATION"), finding.get("severity"));
+    }
+
+    private void recordCheck(Client admin, Map<String, Object> kind, Map<String, Object> check, String division) {
+        String station = station(admin, kind, division, "测试社工站", List.of(), List.of());
+        String strong = register(admin, strongWorker("已查询社工"));
+        String weak = register(admin, weakWorker("未查询社工"));
+        for (String w : List.of(strong, weak)) {
+            admin.run("assignWorker", "input", Map.of("workerId", w, "stationId", station, "role", "SOCIAL_WORKER",
+                    "startsOn", "2024-01-01")).assertOk();
+        }
+        List<Map<String, Object>> found = findings(admin, station).stream().filter(f -> check.get("code").equals(f.get("rule"))).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("未查询社工没有违法犯罪记录查询记录", found.getFirst().get("messageZh"));
+    }
+
+    private String station(Client admin, Map<String, Object> kind, String division, String name, List<String> rooms, List<String> rules) {
+        Map<String, Object> in = new HashMap<>(Map.of("code", unique("rule"), "name", name, "kind", kind.get("code"),
+                "divisionId", division, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2023-06-01",
+                "rooms", rooms, "rules", rules));
+        if (Boolean.TRUE.equals(kind.get("requiresDomain"))) {
+            in.put("domain", "youth");
+        }
+        return admin.run("createStation", "input", in).assertOk().string("createStation.station.id");
+    }
+
+    private String register(Client admin, Map<String, Object> worker) {
+        return admin.run("registerWorker", "input", worker).assertOk().string("registerWorker.worker.id");
+    }
+
+    private List<Map<String, Object>> findings(Client admin, String station) {
+        return admin.run("stationCompliance", "id", station).assertOk().get("node.compliance.findings");
+    }
+
+    private Map<String, Object> qualification(Client admin, String worker, String rule) {
+        List<Map<String, Object>> all = admin.run("workerQualification", "id", worker).assertOk().get("node.qualification");
+        return all.stream().filter(q -> rule.equals(q.get("rule"))).findFirst()
+                .orElseThrow(() -> new AssertionError("rule " + rule + " not evaluated: " + all));
+    }
+
+    /** A street-level division, whose attributes (community count, zone) the staffing brackets read. */
+    private String streetDivision(Client admin) {
+        Result r = admin.run("divisions", "filter", Map.of("level", "STREET"), "first", 50).assertOk();
+        List<Map<String, Object>> edges = r.get("divisions.edges");
+        return edges.stream().map(e -> (Map<String, Object>) e.get("node"))
+                .filter(d -> d.get("communityCount") != null || d.get("zone") != null)
+                .map(d -> (String) d.get("id")).findFirst()
+                .orElse((String) ((Map<String, Object>) edges.getFirst().get("node")).get("id"));
+    }
+
+    private static void assertFinding(List<Map<String, Object>> findings, String rule, String zh, String en) {
+        Map<String, Object> f = findings.stream().filter(x -> rule.equals(x.get("rule"))).findFirst()
+                .orElseThrow(() -> new AssertionError("expected " + rule + " in " + findings));
+        assertTrue(f.get("messageZh").toString().contains(zh) && f.get("messageEn").toString().contains(en), f.toString());
+    }
+
+    private static void assertNoFinding(List<Map<String, Object>> findings, String rule) {
+        assertTrue(findings.stream().noneMatch(x -> rule.equals(x.get("rule"))), rule + " in " + findings);
+    }
+
+    private static List<Map<String, Object>> list(Map<String, Object> doc, String key) {
+        return (List<Map<String, Object>>) doc.getOrDefault(key, new ArrayList<>());
+    }
+}
