@@ -1,0 +1,163 @@
+package io.shegong.compliance;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.shegong.support.Fixtures;
+import io.shegong.support.GraphQLTestBase;
+import io.shegong.support.Result;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.shegong.support.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The messages bureaus read, the tenant report, and results that follow the data. */
+@MicronautTest
+class ComplianceTest extends GraphQLTestBase {
+
+    private String certified(Client admin, String name) {
+        return admin.run("registerWorker", "input", new HashMap<>(Map.of("name", name, "educationLevel", "BACHELOR",
+                "educationMajor", "社会工作", "certificateLevel", "ASSISTANT", "certificateDate", "2020-06-01",
+                "birthDate", "1990-01-01", "socialWorkYears", 5, "communityWorkYears", 4,
+                "lastRecordCheckOn", LocalDate.now().minusMonths(2).toString())))
+                .assertOk().string("registerWorker.worker.id");
+    }
+
+    private void post(Client admin, String worker, String station, String role) {
+        admin.run("assignWorker", "input", Map.of("workerId", worker, "stationId", station, "role", role,
+                "startsOn", "2025-01-01")).assertOk();
+    }
+
+    private List<Map<String, Object>> findings(Client admin, String station) {
+        return admin.run("stationCompliance", "id", station).assertOk().get("node.compliance.findings");
+    }
+
+    @Test
+    void shangchengStreetStation_needsFourCertifiedFullTimeWorkersForFifteenCommunities() {
+        Client admin = as("shangcheng", "TENANT_ADMIN");
+        String code = unique("street");
+        String parent = Fixtures.divisionId(admin, "shangcheng");
+        String street = admin.run("createDivision", "input", Map.of("code", code, "level", "STREET", "nameZh", "示例街道",
+                "parentId", parent, "communityCount", 15)).assertOk().string("createDivision.division.id");
+        String station = admin.run("createStation", "input", Map.of("code", code, "name", "杭州市上城区示例街道社会工作站",
+                "kind", "street_station", "divisionId", street, "operatingMode", "SELF_RUN", "status", "OPERATING",
+                "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+        post(admin, certified(admin, "陈一"), station, "HEAD");
+        post(admin, certified(admin, "陈二"), station, "SOCIAL_WORKER");
+        post(admin, certified(admin, "陈三"), station, "SOCIAL_WORKER");
+        Map<String, Object> f = findings(admin, station).stream()
+                .filter(x -> "shangcheng_street_staffing".equals(x.get("rule"))).findFirst().orElseThrow();
+        assertEquals("needs 4 full-time certified social workers for 15 communities; has 3", f.get("messageEn"));
+        assertEquals("需要4名专职持证社工（覆盖15个社区），现有3名", f.get("messageZh"));
+        assertEquals("VIOLATION", f.get("severity"));
+        assertTrue(f.get("source").toString().startsWith("001"), f.toString());
+        assertEquals(3, ((List<?>) f.get("workers")).size());
+
+        post(admin, certified(admin, "陈四"), station, "SOCIAL_WORKER");
+        assertTrue(findings(admin, station).stream().noneMatch(x -> "shangcheng_street_staffing".equals(x.get("rule"))),
+                "the next read follows the new post");
+    }
+
+    @Test
+    void wuhan_newUrbanStreetNeedsTwo_centralNeedsThree() {
+        Client admin = as("wuhan", "TENANT_ADMIN");
+        for (String zone : List.of("NEW_URBAN", "CENTRAL_URBAN")) {
+            String code = unique("zone");
+            String street = admin.run("createDivision", "input", Map.of("code", code, "level", "DISTRICT", "nameZh", "示例区",
+                    "zone", zone)).assertOk().string("createDivision.division.id");
+            String station = admin.run("createStation", "input", Map.of("code", code, "name", "示例街道社工站",
+                    "kind", "street_station", "divisionId", street, "operatingMode", "PURCHASED", "status", "OPERATING",
+                    "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+            post(admin, certified(admin, "黄一"), station, "HEAD");
+            String expected = zone.equals("NEW_URBAN") ? null : "needs 3 full-time social workers for zone CENTRAL_URBAN; has 1";
+            List<Map<String, Object>> found = findings(admin, station);
+            if (expected == null) {
+                assertTrue(found.stream().anyMatch(x -> "needs 2 full-time social workers for zone NEW_URBAN; has 1".equals(x.get("messageEn"))), found.toString());
+            } else {
+                assertTrue(found.stream().anyMatch(x -> expected.equals(x.get("messageEn"))), found.toString());
+            }
+        }
+    }
+
+    @Test
+    void trainingRecord_changesTheNextQualificationRead() {
+        Client admin = as("weihai", "TENANT_ADMIN");
+        String station = Fixtures.stationId(admin, "zhangcun");
+        String worker = admin.run("registerWorker", "input", Map.of("name", "培训中社工", "educationLevel", "COLLEGE",
+                "educationMajor", "会计", "birthDate", "1992-01-01")).assertOk().string("registerWorker.worker.id");
+        admin.run("assignWorker", "input", Map.of("workerId", worker, "stationId", station, "role", "SOCIAL_WORKER",
+                "startsOn", LocalDate.now().minusYears(1).toString())).assertOk();
+        String rule = competenceRule(admin, worker);
+        assertFalse(satisfied(admin, worker, rule));
+        admin.run("addTrainingRecord", "input", Map.of("workerId", worker, "topic", "社会工作专业培训", "provider", "威海市民政局",
+                "hours", 130, "completedOn", LocalDate.now().minusMonths(3).toString())).assertOk();
+        assertTrue(satisfied(admin, worker, rule), "the next read follows the new training record");
+    }
+
+    private String competenceRule(Client admin, String worker) {
+        List<Map<String, Object>> q = admin.run("workerQualification", "id", worker).assertOk().get("node.qualification");
+        return q.stream().filter(x -> ((List<?>) x.get("alternatives")).size() == 3).map(x -> (String) x.get("rule"))
+                .findFirst().orElseThrow(() -> new AssertionError(q.toString()));
+    }
+
+    private boolean satisfied(Client admin, String worker, String rule) {
+        List<Map<String, Object>> q = admin.run("workerQualification", "id", worker).assertOk().get("node.qualification");
+        return q.stream().filter(x -> rule.equals(x.get("rule"))).map(x -> (Boolean) x.get("satisfied")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void report_countsByRuleKindAndDivision_worstFirst_paged() {
+        Client viewer = as("weihai", "VIEWER");
+        Result r = viewer.run("complianceReport", "first", 10).assertOk();
+        int stations = r.integer("complianceReport.totals.stations");
+        assertTrue(stations >= 60, r.raw());
+        assertTrue(r.integer("complianceReport.totals.violations") > 0);
+        List<Map<String, Object>> edges = r.get("complianceReport.stations.edges");
+        int previous = Integer.MAX_VALUE;
+        for (Map<String, Object> e : edges) {
+            int v = ((Number) Fixtures.node(e).get("violations")).intValue();
+            assertTrue(v <= previous, "not worst first");
+            previous = v;
+        }
+        assertFalse(((List<?>) r.get("complianceReport.byRule")).isEmpty());
+        assertFalse(((List<?>) r.get("complianceReport.byDivision")).isEmpty());
+        Result next = viewer.run("complianceReport", "first", 10, "after", r.string("complianceReport.stations.pageInfo.endCursor")).assertOk();
+        List<Map<String, Object>> second = next.get("complianceReport.stations.edges");
+        assertEquals(10, second.size());
+        assertTrue(((Number) Fixtures.node(second.getFirst()).get("violations")).intValue() <= previous);
+        Result filtered = viewer.run("complianceReport", "filter", Map.of("severity", "ADVISORY"), "first", 100).assertOk();
+        List<Map<String, Object>> withAdvisories = filtered.get("complianceReport.stations.edges");
+        assertTrue(withAdvisories.stream().allMatch(e -> ((Number) Fixtures.node(e).get("advisories")).intValue() > 0));
+    }
+
+    @Test
+    void report_costsTheSameStatementsForFewAndManyStations() {
+        Result small = as("yangpu", "VIEWER").run("complianceReport", "first", 5).assertOk();
+        Result large = as("weihai", "VIEWER").run("complianceReport", "first", 5).assertOk();
+        assertTrue(large.integer("complianceReport.totals.stations") > 2 * small.integer("complianceReport.totals.stations"));
+        assertEquals(small.sqlStatements(), large.sqlStatements(), "a query per station");
+    }
+
+    @Test
+    void compliance_onADateBeforeAnyProfile_saysSo() {
+        Client viewer = as("wuhan", "VIEWER");
+        String station = Fixtures.stationId(viewer, "dazhi");
+        Result r = viewer.run("stationCompliance", "id", station, "on", "2019-01-01").assertOk();
+        r.assertNullAt("node.compliance.profile");
+        assertEquals("no_profile", r.string("node.compliance.findings.0.rule"));
+    }
+
+    @Test
+    void compliance_ofAPageOfStations_isBatched() {
+        Client viewer = as("weihai", "VIEWER");
+        String doc = "query($first:Int){ stations(first:$first){ edges { node { compliance { violations findings { rule } } } } } }";
+        Result five = viewer.query(doc, Map.of("first", 5)).assertOk();
+        Result fifty = viewer.query(doc, Map.of("first", 50)).assertOk();
+        assertEquals(five.sqlStatements(), fifty.sqlStatements());
+    }
+}
