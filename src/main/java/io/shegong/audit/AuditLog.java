@@ -3,14 +3,12 @@ package io.shegong.audit;
 import io.shegong.core.db.Json;
 import io.shegong.core.db.Sql;
 import io.shegong.core.graphql.Connection;
-import io.shegong.core.graphql.Identified;
 import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.security.Role;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +27,6 @@ public class AuditLog {
         this.json = json;
     }
 
-    public record Entry(UUID id, Instant at, String actor, String action, String entity, UUID entityId,
-                        Map<String, Object> before, Map<String, Object> after) implements Identified {
-    }
-
     public void record(RequestContext ctx, String action, String entity, UUID entityId, Object before, Object after) {
         Sql.update(ctx.session(), """
                 INSERT INTO audit_entry (tenant_id, id, actor, action, entity, entity_id, before, after)
@@ -41,22 +35,22 @@ public class AuditLog {
                 json.write(before), json.write(after));
     }
 
-    public Connection<Entry> page(RequestContext ctx, String entity, Connection.Window w) {
+    public Connection<AuditEntry> page(RequestContext ctx, String entity, Connection.Window w) {
         ctx.caller().requireTenantAdmin();
-        List<Entry> rows = Sql.list(ctx.session(), """
+        List<AuditEntry> rows = Sql.list(ctx.session(), """
                 SELECT id, at, actor, action, entity, entity_id, before::text AS before, after::text AS after
                   FROM audit_entry
                  WHERE (CAST(? AS text) IS NULL OR entity = ?)
                    AND (CAST(? AS uuid) IS NULL OR (at, id) < (CAST(? AS timestamptz), CAST(? AS uuid)))
                  ORDER BY at DESC, id DESC LIMIT ?""", this::map, entity, entity,
                 w.afterId(), w.afterKey(), w.afterId(), w.limit() + 1);
-        return Connection.of(rows, w, e -> e.at().toString(), Entry::id, () -> Sql.one(ctx.session(),
+        return Connection.of(rows, w, e -> e.at().toString(), AuditEntry::id, () -> Sql.one(ctx.session(),
                 "SELECT count(*) FROM audit_entry WHERE (CAST(? AS text) IS NULL OR entity = ?)",
                 rs -> rs.getInt(1), entity, entity).orElse(0));
     }
 
     /** Entries by id; only a TENANT_ADMIN sees any. */
-    public List<Entry> byIds(RequestContext ctx, Collection<UUID> ids) {
+    public List<AuditEntry> byIds(RequestContext ctx, Collection<UUID> ids) {
         if (!ctx.caller().has(Role.TENANT_ADMIN)) {
             return List.of();
         }
@@ -65,8 +59,8 @@ public class AuditLog {
                   FROM audit_entry WHERE id = ANY(?::uuid[])""", this::map, ids);
     }
 
-    private Entry map(ResultSet rs) throws SQLException {
-        return new Entry(Sql.uuid(rs, "id"), Sql.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
+    private AuditEntry map(ResultSet rs) throws SQLException {
+        return new AuditEntry(Sql.uuid(rs, "id"), Sql.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
                 rs.getString("entity"), Sql.uuid(rs, "entity_id"), json.read(rs.getString("before")),
                 json.read(rs.getString("after")));
     }

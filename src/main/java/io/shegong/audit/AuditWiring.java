@@ -26,14 +26,14 @@ public class AuditWiring implements Wiring, NodeType.Source, LoaderContributor {
         wiring.type("Query", t -> t.dataFetcher("auditLog",
                 env -> audit.page(RequestContext.of(env), env.getArgument("entity"), Connection.window(env))));
         wiring.type("AuditEntry", t -> t.dataFetcher("entityId", env -> {
-            AuditLog.Entry e = env.getSource();
+            AuditEntry e = env.getSource();
             return e.entityId() == null ? null : GlobalId.encode(e.entity(), e.entityId());
         }));
     }
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register("auditEntry", Loaders.byKey(ids -> audit.byIds(ctx, ids), AuditLog.Entry::id));
+        registry.register("auditEntry", Loaders.byKey(ids -> audit.byIds(ctx, ids), AuditEntry::id));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.shegong.compliance;
 
+import io.shegong.catalogue.ServicePlan;
+import io.shegong.catalogue.ServicePlanRepository;
 import io.shegong.core.db.Session;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
@@ -31,10 +33,12 @@ import java.util.stream.Collectors;
 public class ComplianceData {
     private final DivisionRepository divisions;
     private final WorkerRepository workers;
+    private final ServicePlanRepository plans;
 
-    public ComplianceData(DivisionRepository divisions, WorkerRepository workers) {
+    public ComplianceData(DivisionRepository divisions, WorkerRepository workers, ServicePlanRepository plans) {
         this.divisions = divisions;
         this.workers = workers;
+        this.plans = plans;
     }
 
     /** Workers with their training and the date of their first post, keyed by id. */
@@ -55,8 +59,10 @@ public class ComplianceData {
             byStation.computeIfAbsent(a.stationId(), k -> new ArrayList<>())
                     .add(new StationData.Post(a, w.data().get(a.workerId()), w.firstStart().get(a.workerId())));
         }
+        Map<UUID, ServicePlan> planOfYear = plans.ofStations(s, stations.stream().map(Station::id).toList()).stream()
+                .filter(p -> p.year() == on.getYear()).collect(Collectors.toMap(ServicePlan::stationId, Function.identity()));
         return stations.stream().map(st -> new StationData(st, byDivision.get(st.divisionId()),
-                byStation.getOrDefault(st.id(), List.of()))).toList();
+                byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()))).toList();
     }
 
     public Workers workers(Session s, Collection<UUID> ids) {

@@ -67,6 +67,7 @@ public final class ComplianceEngine {
                 recordCheck(check, post.worker(), on, st.id(), findings);
             }
         }
+        findings.addAll(PlanCheck.check(policy.catalogue(), st.kindCode(), data.plan(), on.getYear(), st.id()));
         return findings;
     }
 

@@ -23,6 +23,11 @@ public record Catalogue(List<Model> models, List<Item> excluded) {
     public record Model(String code, String labelZh, String labelEn, String source, List<String> kinds, List<Slot> slots) {
     }
 
+    /** The model a station of this kind plans to, if any. */
+    public java.util.Optional<Model> modelFor(String kind) {
+        return models.stream().filter(m -> m.kinds().contains(kind)).findFirst();
+    }
+
     public static final Catalogue EMPTY = new Catalogue(List.of(), List.of());
 
     static Catalogue parse(DocumentReader doc) {

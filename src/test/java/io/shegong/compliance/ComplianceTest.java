@@ -137,9 +137,11 @@ class ComplianceTest extends GraphQLTestBase {
 
     @Test
     void report_costsTheSameStatementsForFewAndManyStations() {
-        Result small = as("yangpu", "VIEWER").run("complianceReport", "first", 5).assertOk();
+        Result small = as("qingpu", "VIEWER").run("complianceReport", "first", 5).assertOk();
         Result large = as("weihai", "VIEWER").run("complianceReport", "first", 5).assertOk();
-        assertTrue(large.integer("complianceReport.totals.stations") > 2 * small.integer("complianceReport.totals.stations"));
+        assertTrue(large.integer("complianceReport.totals.stations") >= 60);
+        // tenant, profile, stations, divisions, posts, workers, training, post history, plans, report divisions
+        assertTrue(large.sqlStatements() <= 10, "statements: " + large.sqlStatements());
         assertEquals(small.sqlStatements(), large.sqlStatements(), "a query per station");
     }
 

@@ -46,6 +46,12 @@ class CrossTenantTest extends GraphQLTestBase {
                 .assertOk().string("recordSupervisionVisit.visit.id");
         wuhan.put("SupervisionVisit", visit);
         wuhan.put("Tenant", admin.run("viewer").assertOk().string("viewer.tenant.id"));
+        wuhan.put("PolicyProfile", admin.run("policyInForce").assertOk().string("policyProfile.id"));
+        String plan = admin.run("saveServicePlan", "input", Map.of("stationId", wuhan.get("Station"), "year", 2031,
+                "projects", List.of(Map.of("name", "党建引领项目", "slot", "core", "item", "party_building"))))
+                .assertOk().string("saveServicePlan.plan.id");
+        wuhan.put("ServicePlan", plan);
+        wuhan.put("AuditEntry", admin.run("auditLog", "entity", "ServicePlan").assertOk().string("auditLog.edges.0.node.id"));
     }
 
     private static String missing(String type) {
@@ -92,7 +98,11 @@ class CrossTenantTest extends GraphQLTestBase {
                 new Case("updateDivision", "Division", id -> Map.of("id", id, "version", 1, "nameZh", "x")),
                 new Case("createDivision", "Division", id -> Map.of("code", "x_cross", "level", "COMMUNITY", "nameZh", "x", "parentId", id)),
                 new Case("recordSupervisionVisit", "Station", id -> Map.of("stationId", id, "visitedOn", "2026-11-01", "supervisor", "x", "findings", "x")),
-                new Case("grantStation", "Station", id -> Map.of("subject", "qingpu:operator", "stationId", id)));
+                new Case("grantStation", "Station", id -> Map.of("subject", "qingpu:operator", "stationId", id)),
+                new Case("updatePolicyDraft", "PolicyProfile", id -> Map.of("id", id, "version", 1, "document", Map.of())),
+                new Case("publishPolicyProfile", "PolicyProfile", id -> Map.of("id", id, "version", 1, "effectiveFrom", "2030-01-01")),
+                new Case("createPolicyDraft", "PolicyProfile", id -> Map.of("fromProfileId", id)),
+                new Case("saveServicePlan", "Station", id -> Map.of("stationId", id, "year", 2031, "projects", List.of())));
         Client qingpu = as("qingpu", "TENANT_ADMIN");
         for (Case c : cases) {
             Result foreign = qingpu.run(c.document(), "input", c.input().apply(wuhan.get(c.type())));
@@ -116,6 +126,10 @@ class CrossTenantTest extends GraphQLTestBase {
                 .assertOk().integer("workers.totalCount"));
         assertEquals(0, qingpu.run("divisions", "first", 10, "filter", Map.of("parentId", wuhan.get("Division")))
                 .assertOk().integer("divisions.totalCount"));
+        assertEquals(0, qingpu.run("complianceReport", "filter", Map.of("divisionId", wuhan.get("Division")))
+                .assertOk().integer("complianceReport.totals.stations"));
+        Fixtures.assertSameError(qingpu.run("policyWhatIf", "draftId", wuhan.get("PolicyProfile")),
+                qingpu.run("policyWhatIf", "draftId", missing("PolicyProfile")));
     }
 
     @Test

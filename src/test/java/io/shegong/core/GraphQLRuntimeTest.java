@@ -73,7 +73,7 @@ class GraphQLRuntimeTest extends GraphQLTestBase {
     void pageSize_isCappedAndNegativeIsRefused() {
         Client viewer = as("weihai", "VIEWER");
         Result capped = viewer.run("stationPage", "first", 1000).assertOk();
-        assertEquals(72, ((List<?>) capped.get("stations.edges")).size());
+        assertEquals(Math.min(100, capped.integer("stations.totalCount")), ((List<?>) capped.get("stations.edges")).size());
         viewer.run("stationPage", "first", -1).assertError("BAD_USER_INPUT", "first");
     }
 

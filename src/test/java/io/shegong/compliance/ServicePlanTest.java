@@ -1,0 +1,98 @@
+package io.shegong.compliance;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.shegong.support.Fixtures;
+import io.shegong.support.GraphQLTestBase;
+import io.shegong.support.Result;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.shegong.support.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Annual plans placed in the catalogue's slots, checked against the model as part of compliance. */
+@MicronautTest
+class ServicePlanTest extends GraphQLTestBase {
+    private static final int YEAR = LocalDate.now().getYear();
+
+    private static Map<String, Object> project(String name, String slot, String item) {
+        return item == null ? Map.of("name", name, "slot", slot) : Map.of("name", name, "slot", slot, "item", item);
+    }
+
+    private String wuhanStation(Client admin) {
+        String code = unique("plan");
+        return admin.run("createStation", "input", Map.of("code", code, "name", "江岸区示例街道社工站", "kind", "street_station",
+                "divisionId", Fixtures.divisionId(admin, "dazhi"), "operatingMode", "PURCHASED", "status", "OPERATING",
+                "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+    }
+
+    private List<Map<String, Object>> planFindings(Client admin, String station) {
+        List<Map<String, Object>> all = admin.run("stationCompliance", "id", station).assertOk().get("node.compliance.findings");
+        return all.stream().filter(f -> f.get("rule").toString().startsWith("service_plan")).toList();
+    }
+
+    @Test
+    void wuhanPlan_needsExactlyOneCoreAndEveryBasicDomain() {
+        Client admin = as("wuhan", "TENANT_ADMIN");
+        String station = wuhanStation(admin);
+        assertEquals("ADVISORY", planFindings(admin, station).getFirst().get("severity"));
+
+        List<Map<String, Object>> projects = new ArrayList<>(List.of(
+                project("红色引领·社工同行", "core", "party_building"),
+                project("困难群众探访", "social_assistance", "survey_assessment"),
+                project("四点半课堂", "child_welfare", "family_education")));
+        Result saved = admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR, "projects", projects)).assertOk();
+        List<Map<String, Object>> findings = planFindings(admin, station);
+        assertTrue(findings.stream().anyMatch(f -> f.get("messageEn").toString().contains("'Community governance")
+                || f.get("rule").equals("service_plan_community_governance")), findings.toString());
+        assertTrue(findings.stream().allMatch(f -> "VIOLATION".equals(f.get("severity"))));
+
+        projects.add(project("第二个核心项目", "core", "party_building"));
+        projects.add(project("社区社会组织孵化", "community_governance", "community_org_incubation"));
+        projects.add(project("银龄关爱", "elderly", "care_visits"));
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR, "version", 1, "projects", projects)).assertOk();
+        List<Map<String, Object>> twoCores = planFindings(admin, station);
+        assertEquals(1, twoCores.size(), twoCores.toString());
+        assertTrue(twoCores.getFirst().get("messageEn").toString().contains("allows at most 1"), twoCores.toString());
+
+        projects.remove(3);
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR, "version", 2, "projects", projects)).assertOk();
+        assertEquals(List.of(), planFindings(admin, station));
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR, "version", 2, "projects", projects))
+                .assertError("CONFLICT", "input.version");
+        assertEquals(YEAR, saved.integer("saveServicePlan.plan.year"));
+    }
+
+    @Test
+    void plan_unknownSlotOrItemOrExcludedActivity_isRefused() {
+        Client admin = as("wuhan", "TENANT_ADMIN");
+        String station = wuhanStation(admin);
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR,
+                "projects", List.of(project("x", "no_such_slot", null)))).assertError("BAD_USER_INPUT", "input.projects[0].slot");
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR,
+                "projects", List.of(project("x", "social_assistance", "no_such_item")))).assertError("BAD_USER_INPUT", "input.projects[0].item");
+        Client weihai = as("weihai", "TENANT_ADMIN");
+        String town = Fixtures.stationId(weihai, "zhangcun");
+        Result excluded = weihai.run("saveServicePlan", "input", Map.of("stationId", town, "year", YEAR,
+                "projects", List.of(project("代办行政审批", "social_assistance", "administrative_acts"))));
+        excluded.assertError("BAD_USER_INPUT", "input.projects[0].item");
+        assertTrue(excluded.errorMessage().contains("must not be listed"), excluded.raw());
+    }
+
+    @Test
+    void plan_ofAnotherTenantsStation_isLikeAMissingStation_andViewersCannotSave() {
+        String foreign = Fixtures.stationId(as("qingpu", "VIEWER"), "xujing");
+        Client admin = as("wuhan", "TENANT_ADMIN");
+        Result a = admin.run("saveServicePlan", "input", Map.of("stationId", foreign, "year", YEAR, "projects", List.of()));
+        Result b = admin.run("saveServicePlan", "input", Map.of("stationId",
+                io.shegong.core.graphql.GlobalId.encode("Station", java.util.UUID.randomUUID()), "year", YEAR, "projects", List.of()));
+        Fixtures.assertSameError(a, b);
+        as("wuhan", "VIEWER").run("saveServicePlan", "input", Map.of("stationId", wuhanStation(admin), "year", YEAR,
+                "projects", List.of())).assertError("FORBIDDEN", null);
+    }
+}
