@@ -6,12 +6,22 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.shegong.core.db.Session;
 import io.shegong.core.db.Sessions;
 import io.shegong.core.db.Sql;
-import io.shegong.core.db.Json;
 import io.shegong.core.security.Passwords;
+import io.shegong.division.Division;
+import io.shegong.division.DivisionRepository;
 import io.shegong.policy.PolicyDocument;
+import io.shegong.policy.PolicyProfile;
+import io.shegong.policy.PolicyRepository;
 import io.shegong.policy.PolicyParser;
 import io.shegong.policy.PolicyService;
 import io.shegong.policy.PolicyTemplates;
+import io.shegong.station.Station;
+import io.shegong.station.StationRepository;
+import io.shegong.tenant.TenantRepository;
+import io.shegong.worker.Assignment;
+import io.shegong.worker.SocialWorker;
+import io.shegong.worker.TrainingRecord;
+import io.shegong.worker.WorkerRepository;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +32,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -45,12 +56,21 @@ public class DemoData {
 
     private final Sessions sessions;
     private final PolicyTemplates templates;
-    private final Json json;
+    private final TenantRepository tenants;
+    private final PolicyRepository profiles;
+    private final DivisionRepository divisions;
+    private final StationRepository stations;
+    private final WorkerRepository workers;
 
-    public DemoData(Sessions sessions, PolicyTemplates templates, Json json) {
+    public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyRepository profiles,
+                    DivisionRepository divisions, StationRepository stations, WorkerRepository workers) {
         this.sessions = sessions;
         this.templates = templates;
-        this.json = json;
+        this.tenants = tenants;
+        this.profiles = profiles;
+        this.divisions = divisions;
+        this.stations = stations;
+        this.workers = workers;
     }
 
     @EventListener
@@ -75,31 +95,27 @@ public class DemoData {
         Map<String, Object> doc = read(code);
         Map<String, Object> tenant = (Map<String, Object>) doc.get("tenant");
         try (Session s = sessions.forPlatform()) {
-            int inserted = Sql.update(s, """
-                    INSERT INTO tenant (id, code, name_zh, name_en, level, region) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (code) DO NOTHING""", UUID.randomUUID(), code, tenant.get("nameZh"),
-                    tenant.get("nameEn"), tenant.get("level"), tenant.get("region"));
-            s.commit();
-            if (inserted == 0) {
+            if (tenants.byCode(s, code).isPresent()) {
                 return;
             }
+            tenants.insert(s, UUID.randomUUID(), code, (String) tenant.get("nameZh"), (String) tenant.get("nameEn"),
+                    (String) tenant.get("level"), (String) tenant.get("region"));
+            s.commit();
         }
         try (Session s = sessions.forTenant(code)) {
-            new Loader(s, doc, code, hash).run();
             publishProfile(s, code);
+            new Loader(s, doc, code, hash).run();
             s.commit();
         }
         LOG.info("Loaded demo bureau {}", code);
     }
 
-    /** Each demo bureau starts with its own profile published as revision 1. */
+    /** Each demo bureau starts with its own profile published as revision 1; its kinds become the registry's. */
     private void publishProfile(Session s, String code) {
         Map<String, Object> document = templates.get(code).orElseThrow();
         PolicyDocument parsed = PolicyParser.parse(document, "policy/" + code + ".yml");
-        Sql.update(s, """
-                INSERT INTO policy_profile (tenant_id, id, revision, status, effective_from, document, created_by, published_at)
-                VALUES (?, ?, 1, 'PUBLISHED', ?, ?::jsonb, 'demo', now())""",
-                s.tenantId(), UUID.randomUUID(), PolicyTemplates.effectiveFrom(document), json.write(document));
+        profiles.insert(s, new PolicyProfile(UUID.randomUUID(), 1, "PUBLISHED", PolicyTemplates.effectiveFrom(document),
+                null, document, 1, "demo", Instant.now(), Instant.now()));
         PolicyService.syncStationKinds(s, parsed);
     }
 
@@ -114,80 +130,64 @@ public class DemoData {
         }
     }
 
-    /** Inserts one bureau's document through its own tenant session. */
+    /** Inserts one bureau's document through its own tenant session and the registry's repositories. */
     @SuppressWarnings("unchecked")
-    private record Loader(Session s, Map<String, Object> doc, String code, String hash,
-                          Map<String, UUID> divisions, Map<String, UUID> stations) {
+    private final class Loader {
+        private final Session s;
+        private final Map<String, Object> doc;
+        private final String code;
+        private final String hash;
+        private final Map<String, UUID> divisionIds = new HashMap<>();
+        private final Map<String, UUID> stationIds = new HashMap<>();
+
         Loader(Session s, Map<String, Object> doc, String code, String hash) {
-            this(s, doc, code, hash, new HashMap<>(), new HashMap<>());
+            this.s = s;
+            this.doc = doc;
+            this.code = code;
+            this.hash = hash;
         }
 
         void run() {
-            int order = 0;
-            for (Map<String, Object> k : list("stationKinds")) {
-                Sql.update(s, """
-                        INSERT INTO station_kind (tenant_id, code, label_zh, label_en, level, parent_kinds, requires_domain, sort_order)
-                        VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?)""", s.tenantId(), k.get("code"), k.get("labelZh"),
-                        k.get("labelEn"), k.get("level"), strings(k.get("parentKinds")),
-                        Boolean.TRUE.equals(k.get("requiresDomain")), order++);
-            }
             for (Map<String, Object> d : list("divisions")) {
-                UUID id = UUID.randomUUID();
-                divisions.put((String) d.get("code"), id);
-                Sql.update(s, """
-                        INSERT INTO division (tenant_id, id, code, level, name_zh, name_en, parent_id, community_count, zone)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", s.tenantId(), id, d.get("code"), d.get("level"),
-                        d.get("nameZh"), d.get("nameEn"), divisions.get(d.get("parent")), d.get("communityCount"), d.get("zone"));
+                Division division = new Division(UUID.randomUUID(), (String) d.get("code"), (String) d.get("level"),
+                        (String) d.get("nameZh"), (String) d.get("nameEn"), divisionIds.get(d.get("parent")),
+                        (Integer) d.get("communityCount"), (String) d.get("zone"), 1);
+                divisions.insert(s, division);
+                divisionIds.put(division.code(), division.id());
             }
-            for (Map<String, Object> st : list("stations")) {
-                station(st);
-            }
-            for (Map<String, Object> w : list("workers")) {
-                worker(w);
-            }
+            list("stations").forEach(this::station);
+            list("workers").forEach(this::worker);
             users();
         }
 
         private void station(Map<String, Object> st) {
-            UUID id = UUID.randomUUID();
-            stations.put((String) st.get("code"), id);
             LocalDate since = date(st.get("statusSince"));
-            Sql.update(s, """
-                    INSERT INTO station (tenant_id, id, code, name, kind_code, domain, parent_id, division_id, host_facility,
-                                         operating_mode, status, status_since, address, latitude, longitude, rooms, rules)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[])""",
-                    s.tenantId(), id, st.get("code"), st.get("name"), st.get("kind"), st.get("domain"),
-                    stations.get(st.get("parent")), divisions.get(st.get("division")), st.get("hostFacility"),
-                    st.get("operatingMode"), st.get("status"), since, st.get("address"), number(st.get("latitude")),
-                    number(st.get("longitude")), strings(st.get("rooms")), strings(st.get("rules")));
-            Sql.update(s, """
-                    INSERT INTO station_status_change (tenant_id, id, station_id, status, effective_on, note, recorded_by)
-                    VALUES (?, ?, ?, ?, ?, 'demo data', 'demo')""", s.tenantId(), UUID.randomUUID(), id, st.get("status"), since);
+            Station station = new Station(UUID.randomUUID(), (String) st.get("code"), (String) st.get("name"),
+                    (String) st.get("kind"), (String) st.get("domain"), stationIds.get(st.get("parent")),
+                    divisionIds.get(st.get("division")), (String) st.get("hostFacility"), (String) st.get("operatingMode"),
+                    (String) st.get("status"), since, (String) st.get("address"), number(st.get("latitude")),
+                    number(st.get("longitude")), strings(st.get("rooms")), strings(st.get("rules")), 1, null, null);
+            stations.insert(s, station);
+            stations.recordStatus(s, station.id(), station.status(), since, "demo data", "demo");
+            stationIds.put(station.code(), station.id());
         }
 
         private void worker(Map<String, Object> w) {
-            UUID id = UUID.randomUUID();
-            Sql.update(s, """
-                    INSERT INTO social_worker (tenant_id, id, name, birth_date, phone, education_level, education_major,
-                           certificate_level, certificate_date, social_work_years, community_work_years,
-                           last_record_check_on, full_time)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    s.tenantId(), id, w.get("name"), date(w.get("birthDate")), w.get("phone") == null ? null : w.get("phone").toString(),
-                    w.get("educationLevel"), w.get("educationMajor"), w.getOrDefault("certificateLevel", "NONE"),
+            SocialWorker worker = new SocialWorker(UUID.randomUUID(), (String) w.get("name"), date(w.get("birthDate")),
+                    w.get("phone") == null ? null : w.get("phone").toString(), null, (String) w.get("educationLevel"),
+                    (String) w.get("educationMajor"), (String) w.getOrDefault("certificateLevel", "NONE"),
                     date(w.get("certificateDate")), number(w.getOrDefault("socialWorkYears", 0)),
                     number(w.getOrDefault("communityWorkYears", 0)), date(w.get("lastRecordCheckOn")),
-                    !Boolean.FALSE.equals(w.get("fullTime")));
+                    !Boolean.FALSE.equals(w.get("fullTime")), 1, null, null);
+            workers.insert(s, worker);
             for (Map<String, Object> t : (List<Map<String, Object>>) w.getOrDefault("training", List.of())) {
-                Sql.update(s, """
-                        INSERT INTO training_record (tenant_id, id, worker_id, topic, provider, hours, completed_on)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""", s.tenantId(), UUID.randomUUID(), id, t.get("topic"),
-                        t.get("provider"), number(t.get("hours")), date(t.get("completedOn")));
+                workers.insertTraining(s, new TrainingRecord(UUID.randomUUID(), worker.id(), (String) t.get("topic"),
+                        (String) t.get("provider"), number(t.get("hours")), date(t.get("completedOn"))));
             }
             for (Map<String, Object> a : (List<Map<String, Object>>) w.getOrDefault("assignments", List.of())) {
-                Sql.update(s, """
-                        INSERT INTO assignment (tenant_id, id, worker_id, station_id, role, starts_on, ends_on, full_time)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", s.tenantId(), UUID.randomUUID(), id, stations.get(a.get("station")),
-                        a.get("role"), date(a.get("startsOn")), date(a.get("endsOn")), !Boolean.FALSE.equals(a.get("fullTime")));
+                workers.insertAssignment(s, new Assignment(UUID.randomUUID(), worker.id(), stationIds.get(a.get("station")),
+                        (String) a.get("role"), date(a.get("startsOn")), date(a.get("endsOn")),
+                        !Boolean.FALSE.equals(a.get("fullTime")), 1));
             }
         }
 
@@ -199,8 +199,7 @@ public class DemoData {
                         "Demo " + user, hash, List.of(USER_ROLES.get(user)));
             }
             for (Object station : (List<Object>) doc.getOrDefault("operatorStations", List.of())) {
-                Sql.update(s, "INSERT INTO operator_station (tenant_id, subject, station_id) VALUES (?, ?, ?)",
-                        s.tenantId(), code + ":operator", stations.get(station));
+                stations.grant(s, code + ":operator", stationIds.get(station));
             }
         }
 
@@ -209,6 +208,7 @@ public class DemoData {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private static List<String> strings(Object v) {
         return v == null ? List.of() : ((List<Object>) v).stream().map(String::valueOf).toList();
     }

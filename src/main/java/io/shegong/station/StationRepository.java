@@ -115,13 +115,6 @@ public class StationRepository {
                         rs.getString("level"), Sql.strings(rs, "parent_kinds"), rs.getBoolean("requires_domain")));
     }
 
-    public void insertKind(Session s, StationKind k, int sortOrder) {
-        Sql.update(s, """
-                INSERT INTO station_kind (tenant_id, code, label_zh, label_en, level, parent_kinds, requires_domain, sort_order)
-                VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?)""",
-                s.tenantId(), k.code(), k.labelZh(), k.labelEn(), k.level(), k.parentKinds(), k.requiresDomain(), sortOrder);
-    }
-
     public void recordStatus(Session s, UUID stationId, String status, LocalDate on, String note, String by) {
         Sql.update(s, """
                 INSERT INTO station_status_change (tenant_id, id, station_id, status, effective_on, note, recorded_by)
