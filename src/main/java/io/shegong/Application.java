@@ -16,6 +16,10 @@ public class Application {
 
     public static void main(String[] args) {
         Map<String, Object> properties = new HashMap<>();
+        if (isBlank(System.getenv("MIGRATION_URL")) && !isBlank(System.getenv("DATASOURCE_URL"))) {
+            // Migrations reach the same database as the service unless told otherwise.
+            properties.put("flyway.datasources.owner.url", System.getenv("DATASOURCE_URL"));
+        }
         if (isBlank(System.getenv("DATASOURCE_URL")) && isBlank(System.getProperty("datasources.default.url"))) {
             // Development run: a real PostgreSQL from Maven binaries, loaded with the demo bureaus.
             LOG.warn("No DATASOURCE_URL: starting an embedded PostgreSQL with the demo bureaus (development only)");

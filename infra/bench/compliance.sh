@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Compliance benchmark: one bureau of 200 stations and 1,000 workers under Wuhan's published
+# profile. Measures the tenant report cold (first request after the service starts) and warm
+# (sequential repeats), then under concurrent clients with wrk. Bounded; everything on 127.0.0.1.
+#
+#   infra/bench/compliance.sh             # STATIONS=200 WORKERS_PER_STATION=5 DURATION=15
+#
+# Needs what run.sh needs: the local PostgreSQL 15 cluster, psql, wrk, curl, python3, Java 25.
+set -Eeuo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+STATIONS=${STATIONS:-200}
+WORKERS_PER_STATION=${WORKERS_PER_STATION:-5}
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-8}
+REPEATS=${REPEATS:-20}
+DB_NAME=${DB_NAME:-shegong_compliance_bench}
+DB_PASSWORD=${DB_PASSWORD:-shegong-bench-local-only}
+JWT_SECRET=${JWT_SECRET:-shegong-benchmark-hs256-secret-local-only-0123456789}
+PORT=${PORT:-18181}
+OUT=${OUT:-/tmp/shegong-compliance-bench-$(date +%Y%m%d-%H%M%S)}
+JAR=${JAR:-$REPO/target/shegong-0.1.0-SNAPSHOT.jar}
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+URL=http://127.0.0.1:$PORT
+mkdir -p "$OUT"
+SVC_PID=""
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+pg_super() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+stop_service() { if [[ -n "$SVC_PID" ]]; then kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; fi; SVC_PID=""; }
+trap 'stop_service; pg_super -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+
+[[ -f "$JAR" ]] || (cd "$REPO" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -DskipTests package)
+pg_lsclusters -h | grep -q online || pg_ctlcluster 15 main start
+
+log "database $DB_NAME"
+pg_super <<SQL >/dev/null
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shegong_owner') THEN CREATE ROLE shegong_owner LOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shegong_app') THEN CREATE ROLE shegong_app LOGIN NOSUPERUSER NOBYPASSRLS; END IF;
+END \$\$;
+ALTER ROLE shegong_owner PASSWORD '$DB_PASSWORD';
+ALTER ROLE shegong_app PASSWORD '$DB_PASSWORD';
+DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE);
+CREATE DATABASE $DB_NAME OWNER shegong_owner;
+\c $DB_NAME
+ALTER SCHEMA public OWNER TO shegong_owner;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO shegong_app;
+SQL
+
+start_service() {
+    DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB_NAME DATASOURCE_USERNAME=shegong_app \
+    DATASOURCE_PASSWORD=$DB_PASSWORD MIGRATION_USERNAME=shegong_owner MIGRATION_PASSWORD=$DB_PASSWORD \
+    JWT_SECRET=$JWT_SECRET PORT=$PORT GRAPHIQL_ENABLED=false DEMO_DATA=false \
+        "$JAVA_HOME/bin/java" -Xmx1g -jar "$JAR" >>"$OUT/service.log" 2>&1 &
+    SVC_PID=$!
+    for _ in $(seq 1 120); do
+        curl -fs "$URL/health" >/dev/null 2>&1 && return 0
+        sleep 0.5
+    done
+    log "service did not start"; exit 1
+}
+
+token() {  # token SUBJECT TENANT|"" ROLE
+    python3 - "$JWT_SECRET" "$1" "$2" "$3" <<'PY'
+import base64, hashlib, hmac, json, sys, time
+secret, sub, tenant, role = sys.argv[1:]
+b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+claims = {"sub": sub, "roles": [role], "iat": int(time.time()), "exp": int(time.time()) + 7200}
+if tenant:
+    claims["tenant"] = tenant
+head = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()) + "." + b64(json.dumps(claims).encode())
+print(head + "." + b64(hmac.new(secret.encode(), head.encode(), hashlib.sha256).digest()))
+PY
+}
+
+gql() {  # gql TOKEN JSON_BODY -> response on stdout
+    curl -s "$URL/graphql" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$2"
+}
+
+start_service
+PLATFORM=$(token platform:bench "" PLATFORM_ADMIN)
+ADMIN=$(token bench:admin bench TENANT_ADMIN)
+gql "$PLATFORM" '{"query":"mutation{createTenant(input:{code:\"bench\",nameZh:\"基准测试局\",nameEn:\"Bench\",level:CITY,region:\"bench\"}){tenant{id}}}"}' >/dev/null
+DRAFT=$(gql "$ADMIN" '{"query":"mutation{createPolicyDraft(input:{fromTemplate:\"wuhan\"}){profile{id}}}"}' \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["createPolicyDraft"]["profile"]["id"])')
+gql "$ADMIN" "{\"query\":\"mutation{publishPolicyProfile(input:{id:\\\"$DRAFT\\\",version:1,effectiveFrom:\\\"2021-12-01\\\"}){profile{revision}}}\"}" >/dev/null
+
+log "loading $STATIONS stations x $WORKERS_PER_STATION workers"
+pg_super -d "$DB_NAME" -v stations="$STATIONS" -v per="$WORKERS_PER_STATION" <<'SQL' >/dev/null
+CREATE TEMP TABLE t AS SELECT id FROM tenant WHERE code = 'bench';
+INSERT INTO division (tenant_id, id, code, level, name_zh, zone)
+SELECT (SELECT id FROM t), gen_random_uuid(), 'district', 'DISTRICT', '基准区', NULL;
+INSERT INTO division (tenant_id, id, code, level, name_zh, parent_id, community_count, zone)
+SELECT (SELECT id FROM t), gen_random_uuid(), 'street_' || i, 'STREET', '街道' || i,
+       (SELECT id FROM division WHERE code = 'district' AND tenant_id = (SELECT id FROM t)),
+       5 + i % 20, CASE WHEN i % 2 = 0 THEN 'CENTRAL_URBAN' ELSE 'NEW_URBAN' END
+  FROM generate_series(1, 20) i;
+INSERT INTO station (tenant_id, id, code, name, kind_code, division_id, operating_mode, status, status_since, rooms, rules)
+SELECT (SELECT id FROM t), gen_random_uuid(), 'st_' || i, '基准街道社工站' || i, 'street_station',
+       (SELECT id FROM division WHERE code = 'street_' || (1 + i % 20) AND tenant_id = (SELECT id FROM t)),
+       'PURCHASED', 'OPERATING', DATE '2022-01-01',
+       CASE WHEN i % 3 = 0 THEN '{office,case_room}'::text[] ELSE '{office,case_room,group_room,multi_function_room,signage}'::text[] END,
+       '{staff,finance,volunteers,venue_use,archives}'::text[]
+  FROM generate_series(1, :stations) i;
+INSERT INTO social_worker (tenant_id, id, name, birth_date, education_level, education_major, certificate_level,
+                           certificate_date, social_work_years, community_work_years, last_record_check_on, full_time)
+SELECT (SELECT id FROM t), gen_random_uuid(), '社工' || i, DATE '1975-01-01' + (i % 9000),
+       (ARRAY['COLLEGE','BACHELOR','MASTER','SECONDARY'])[1 + i % 4], CASE WHEN i % 3 = 0 THEN '社会工作' END,
+       (ARRAY['NONE','ASSISTANT','INTERMEDIATE'])[1 + i % 3], CASE WHEN i % 3 <> 0 THEN DATE '2019-06-01' END,
+       i % 8, i % 6, DATE '2024-01-01' + (i % 900), i % 7 <> 0
+  FROM generate_series(1, :stations * :per) i;
+WITH w AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM social_worker WHERE tenant_id = (SELECT id FROM t)),
+     s AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM station WHERE tenant_id = (SELECT id FROM t))
+INSERT INTO assignment (tenant_id, id, worker_id, station_id, role, starts_on)
+SELECT (SELECT id FROM t), gen_random_uuid(), w.id, s.id,
+       CASE WHEN w.n % :per = 0 THEN 'HEAD' ELSE 'SOCIAL_WORKER' END, DATE '2022-03-01'
+  FROM w JOIN s ON s.n = w.n / :per;
+INSERT INTO training_record (tenant_id, id, worker_id, topic, provider, hours, completed_on)
+SELECT (SELECT id FROM t), gen_random_uuid(), id, '专业培训', '基准', 40, DATE '2024-05-01' FROM social_worker
+ WHERE tenant_id = (SELECT id FROM t);
+ANALYZE;
+SQL
+
+REPORT='{"query":"{complianceReport{totals{stations compliant violations advisories} byRule{rule findings} stations(first:20){edges{node{violations station{code} findings{rule messageZh}}}}}}"}'
+echo "$REPORT" >"$OUT/report.json"
+
+log "cold: restart the service, time the first report"
+stop_service; start_service
+gql "$ADMIN" "$REPORT" >"$OUT/report-response.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "errors" not in d, d; print(d["data"]["complianceReport"]["totals"])' "$OUT/report-response.json" | tee "$OUT/totals.txt"
+stop_service; start_service
+cold=$(curl -s -o /dev/null -w '%{time_total}' "$URL/graphql" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$REPORT")
+warm=()
+for _ in $(seq 1 "$REPEATS"); do
+    warm+=("$(curl -s -o /dev/null -w '%{time_total}' "$URL/graphql" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$REPORT")")
+done
+printf '%s\n' "${warm[@]}" | sort -n >"$OUT/warm.txt"
+warm_median=$(sed -n "$(( (REPEATS + 1) / 2 ))p" "$OUT/warm.txt")
+
+log "concurrent: wrk -c$CONNECTIONS -d${DURATION}s"
+cat >"$OUT/report.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $ADMIN"
+wrk.body = [[$REPORT]]
+local bad = 0
+response = function(status, headers, body)
+  if status ~= 200 or body:find('"errors"') then bad = bad + 1 end
+end
+done = function(summary, latency, requests)
+  io.write(string.format("p50_ms %.1f\np99_ms %.1f\nrequests %d\nerrors %d\n",
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests, bad))
+end
+LUA
+timeout $((DURATION + 30)) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$OUT/report.lua" "$URL/graphql" >"$OUT/wrk.txt"
+rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
+p50=$(awk '/^p50_ms/ {print $2}' "$OUT/wrk.txt")
+p99=$(awk '/^p99_ms/ {print $2}' "$OUT/wrk.txt")
+errors=$(awk '/^errors/ {print $2}' "$OUT/wrk.txt")
+
+{
+    echo "| measure | value |"
+    echo "| --- | --- |"
+    echo "| data | $STATIONS stations, $((STATIONS * WORKERS_PER_STATION)) workers, Wuhan profile |"
+    echo "| totals | $(cat "$OUT/totals.txt") |"
+    echo "| cold report (first request after start) | $(awk -v t="$cold" 'BEGIN{printf "%.0f ms", t*1000}') |"
+    echo "| warm report (median of $REPEATS sequential) | $(awk -v t="$warm_median" 'BEGIN{printf "%.0f ms", t*1000}') |"
+    echo "| concurrent report, $CONNECTIONS clients | $rps req/s, p50 $p50 ms, p99 $p99 ms, $errors errors |"
+} | tee "$OUT/summary.md"
