@@ -64,6 +64,10 @@ class EveryRuleTest extends GraphQLTestBase {
             recordCheck(admin, kinds.getFirst(), check, division);
             checked++;
         }
+        Map<String, Object> catalogue = (Map<String, Object>) doc.getOrDefault("catalogue", Map.of());
+        for (Map<String, Object> model : list(catalogue, "models")) {
+            checked += catalogueModel(admin, kinds, model, list(catalogue, "excluded"), division);
+        }
         assertTrue(checked > 0, tenant + ": no rules checked");
     }
 
@@ -166,6 +170,46 @@ class EveryRuleTest extends GraphQLTestBase {
         List<Map<String, Object>> found = findings(admin, station).stream().filter(f -> check.get("code").equals(f.get("rule"))).toList();
         assertEquals(1, found.size(), found.toString());
         assertEquals("未查询社工没有违法犯罪记录查询记录", found.getFirst().get("messageZh"));
+    }
+
+    /**
+     * An empty plan fails every slot with a minimum; a plan with each slot's minimum (items taken
+     * from the slot) passes; every excluded activity is refused on save.
+     */
+    private int catalogueModel(Client admin, List<Map<String, Object>> kinds, Map<String, Object> model,
+                               List<Map<String, Object>> excluded, String division) {
+        List<String> modelKinds = (List<String>) model.get("kinds");
+        Map<String, Object> kind = kinds.stream().filter(k -> modelKinds.contains(k.get("code"))).findFirst().orElseThrow();
+        String station = station(admin, kind, division, "测试社工站", List.of(), List.of());
+        int year = java.time.LocalDate.now().getYear();
+        List<Map<String, Object>> slots = (List<Map<String, Object>>) model.get("slots");
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", year, "projects", List.of())).assertOk();
+        List<Map<String, Object>> empty = findings(admin, station);
+        List<Map<String, Object>> projects = new ArrayList<>();
+        for (Map<String, Object> slot : slots) {
+            int minimum = ((Number) slot.getOrDefault("minimum", 0)).intValue();
+            if (minimum > 0) {
+                assertFinding(empty, "service_plan_" + slot.get("code"), "至少需要" + minimum, "needs at least " + minimum);
+            }
+            List<Map<String, Object>> items = (List<Map<String, Object>>) slot.getOrDefault("items", List.of());
+            for (int i = 0; i < Math.max(minimum, 1); i++) {
+                Map<String, Object> p = new HashMap<>(Map.of("name", "项目" + slot.get("code") + i, "slot", slot.get("code")));
+                if (!items.isEmpty()) {
+                    p.put("item", items.get(i % items.size()).get("code"));
+                }
+                projects.add(p);
+            }
+        }
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", year, "version", 1, "projects", projects)).assertOk();
+        List<Map<String, Object>> full = findings(admin, station);
+        assertTrue(full.stream().noneMatch(f -> f.get("rule").toString().startsWith("service_plan")), full.toString());
+        Map<String, Object> anySlot = slots.getFirst();
+        for (Map<String, Object> x : excluded) {
+            admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", year, "version", 2,
+                    "projects", List.of(Map.of("name", "不应列入的事项", "slot", anySlot.get("code"), "item", x.get("code")))))
+                    .assertError("BAD_USER_INPUT", "input.projects[0].item");
+        }
+        return 1 + excluded.size();
     }
 
     private String station(Client admin, Map<String, Object> kind, String division, String name, List<String> rooms, List<String> rules) {
