@@ -2,19 +2,24 @@
 # Shegong benchmark: the GraphQL service against a scaled data set, compared with the same read
 # sent as plain SQL through pgbench. Bounded and self-stopping; everything on 127.0.0.1.
 #
-#   infra/bench/run.sh                      # T = 5 and T = 500 tenants, 15 s per measurement
-#   TENANTS=50 DURATION=20 infra/bench/run.sh
+#   infra/bench/run.sh                      # T = 5 and T = 500 tenants (about 10-20 minutes)
+#   TENANTS=50 DURATION=20 ROUNDS=1 infra/bench/run.sh
 #
 # For each T it: creates the roles shegong_owner and shegong_app and a fresh database on the
-# local PostgreSQL (as DatabaseSetup does), starts the service jar (Flyway creates the schema),
-# loads T tenants x 100 stations x 5 workers as the superuser (load.sql), mints HS256 tokens,
-# checks one request of every kind, then measures with wrk (graphql.lua):
+# local PostgreSQL 15 cluster (as io.shegong.devdb.DatabaseSetup does), starts the service jar
+# (Flyway creates the schema), loads T tenants x 100 stations x 5 workers as the superuser
+# (load.sql), mints HS256 tokens (make_requests.py), checks one request of every kind and the
+# pgbench script, warms up, then measures ROUNDS rounds of, with wrk (graphql.lua):
 #   (a) stations(first: 50) with division, division.parent and current assignments with workers
 #   (b) node(id:) of one station
 #   (c) recordSupervisionVisit (insert only)
-# and runs (a)'s SQL through pgbench as shegong_app (read_a.pgbench) at the same concurrency.
-# It stops the service at the end, drops the database (KEEP_DB=1 keeps it) and prints a
-# summary, also written to $OUT/summary.md.
+# and (a)'s SQL through pgbench as shegong_app (read_a.pgbench), at the same concurrency.
+# Every request picks a tenant at random. It stops the service, drops the database (KEEP_DB=1
+# keeps it) and prints a summary (medians of the rounds), also written to $OUT/summary.md;
+# $OUT keeps every wrk/pgbench output, the check responses and the service log.
+#
+# The machine is assumed shared: before each measured run the script waits (at most
+# QUIET_WAIT s) for other processes to go quiet, and records the CPU others used during it.
 #
 # Needs: bash, psql, pgbench, wrk, curl, python3 (standard library), Java 25, and the
 # PostgreSQL superuser: as root through `runuser -u postgres -- psql` (peer auth), otherwise
@@ -30,7 +35,8 @@ DURATION=${DURATION:-15}          # seconds per measured run
 ROUNDS=${ROUNDS:-3}               # measured rounds of (a), (b), (c), pgbench; the summary takes the median
 QUIET_WAIT=${QUIET_WAIT:-90}      # before each measured run, wait at most this long for other work to stop
 QUIET_MAX=${QUIET_MAX:-0.25}      # ... i.e. to use fewer cores than this
-WARMUP=${WARMUP:-20}              # seconds of warm-up before (a); half of it before (b), (c), pgbench
+WARMUP=${WARMUP:-15}              # seconds per warm-up run (not recorded) ...
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-2} # ... of (a), (b), (c) in turn, this many times; then pgbench once
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 DB_NAME=${DB_NAME:-shegong_bench}
@@ -39,7 +45,6 @@ PG_CLUSTER=${PG_CLUSTER:-"15 main"}
 DB_PASSWORD=${DB_PASSWORD:-shegong-bench-local-only}
 JWT_SECRET=${JWT_SECRET:-shegong-benchmark-hs256-secret-local-only-0123456789}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
-QUIET_LOGS=${QUIET_LOGS:-0}        # 1: run the service with logback-info.xml (INFO) instead of its own logging
 KEEP_DB=${KEEP_DB:-0}
 OUT=${OUT:-/tmp/shegong-bench-$(date +%Y%m%d-%H%M%S)}
 JAR=${JAR:-$REPO/target/shegong-0.1.0-SNAPSHOT.jar}
@@ -165,21 +170,14 @@ start_service() {
     PORT=$(free_port)
     URL="http://$HOST:$PORT"
     log "starting the service on $URL (log $OUT/service-T$t.log)"
-    local log_opts=()
-    if [[ $QUIET_LOGS == 1 ]]; then
-        log_opts=(-Dlogback.configurationFile="$HERE/logback-info.xml")
-    fi
-    # application.yml's `url: ${MIGRATION_URL:${DATASOURCE_URL}}` does not resolve (the first `}`
-    # ends the placeholder: "${DATASOURCE_URL}" when MIGRATION_URL is unset, "<MIGRATION_URL>}"
-    # when set), so the migration URL is given as a system property, which takes precedence.
+    # Migrations (Flyway, as shegong_owner) reach DATASOURCE_URL's database: MIGRATION_URL unset.
     # shellcheck disable=SC2086
-    env DATASOURCE_URL="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
+    env -u MIGRATION_URL DATASOURCE_URL="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
         DATASOURCE_USERNAME=shegong_app DATASOURCE_PASSWORD="$DB_PASSWORD" \
         MIGRATION_USERNAME=shegong_owner MIGRATION_PASSWORD="$DB_PASSWORD" \
         JWT_SECRET="$JWT_SECRET" GRAPHIQL_ENABLED=false DEMO_DATA=false PORT="$PORT" \
         MICRONAUT_SERVER_HOST="$HOST" SHEGONG_GRAPHQL_STATEMENT_COUNT=true \
-        "$JAVA" $JAVA_OPTS "${log_opts[@]}" -Dflyway.datasources.owner.url="jdbc:postgresql://$HOST:$PG_PORT/$DB_NAME" \
-        -jar "$JAR" >"$OUT/service-T$t.log" 2>&1 &
+        "$JAVA" $JAVA_OPTS -jar "$JAR" >"$OUT/service-T$t.log" 2>&1 &
     SVC_PID=$!
     for _ in $(seq 1 240); do
         kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$OUT/service-T$t.log" >&2; die "the service exited"; }
@@ -242,10 +240,8 @@ check_pgbench_script() {
 
 field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
 
-# CPU ticks at this moment: "<all busy ticks of the machine> <ticks of this benchmark's own
-# processes>" (the service, every postgres process with its reaped backends, and this shell's
-# reaped children: wrk, pgbench, curl). Their difference over a run is CPU taken by other work
-# on the machine, reported as "other CPU" so a noisy run can be told apart.
+# CPU ticks at this moment: "<busy ticks of the whole machine> <the service's> <all postgres
+# processes', with their reaped backends> <this shell's reaped children: wrk, pgbench, curl>".
 cpu_snapshot() {
     python3 - "$$" "${SVC_PID:-0}" <<'PY'
 import os, sys
@@ -253,7 +249,7 @@ shell, svc = int(sys.argv[1]), int(sys.argv[2])
 with open("/proc/stat") as f:
     c = [int(x) for x in f.readline().split()[1:]]
 busy = c[0] + c[1] + c[2] + c[5] + c[6] + (c[7] if len(c) > 7 else 0)
-ours = 0
+service = postgres = children = 0
 for pid in os.listdir("/proc"):
     if not pid.isdigit():
         continue
@@ -266,22 +262,24 @@ for pid in os.listdir("/proc"):
     v = raw[raw.rindex(")") + 2:].split()
     utime, stime, cutime, cstime = int(v[11]), int(v[12]), int(v[13]), int(v[14])
     if comm == "postgres":
-        ours += utime + stime + cutime + cstime
+        postgres += utime + stime + cutime + cstime
     elif int(pid) == svc:
-        ours += utime + stime
+        service += utime + stime
     elif int(pid) == shell:
-        ours += cutime + cstime
-print(busy, ours)
+        children += cutime + cstime
+print(busy, service, postgres, children)
 PY
 }
 
-# other_cpu <snapshot before> <snapshot after> <seconds>: cores' worth of CPU used by others.
-other_cpu() {
-    local b1 o1 b2 o2
-    read -r b1 o1 <<<"$1"
-    read -r b2 o2 <<<"$2"
-    awk -v b=$((b2 - b1)) -v o=$((o2 - o1)) -v s="$3" -v hz="$(getconf CLK_TCK)" \
-        'BEGIN { v = (b - o) / hz / s; if (v < 0) v = 0; printf "%.2f", v }'
+# cpu_used <snapshot before> <snapshot after> <seconds>: average cores used in between, as
+# "<others> <service> <postgres> <load generator>"; "others" is everything on the machine that
+# is not this benchmark (someone's build, steal time), so a disturbed run can be told apart.
+cpu_used() {
+    awk -v a="$1" -v b="$2" -v s="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        split(a, x, " "); split(b, y, " ")
+        for (i = 1; i <= 4; i++) d[i] = (y[i] - x[i]) / hz / s
+        o = d[1] - d[2] - d[3] - d[4]; if (o < 0) o = 0
+        printf "%.2f %.2f %.2f %.2f", o, d[2], d[3], d[4] }'
 }
 
 # Waits, at most QUIET_WAIT seconds, until other work on the machine uses less than
@@ -292,26 +290,28 @@ quiet_gate() {
     while ((SECONDS < deadline)); do
         a=$(cpu_snapshot)
         sleep 2
-        other=$(other_cpu "$a" "$(cpu_snapshot)" 2)
+        other=$(cpu_used "$a" "$(cpu_snapshot)" 2)
+        other=${other%% *}
         awk -v o="$other" -v m="$QUIET_MAX" 'BEGIN { exit !(o < m) }' && break
         [[ $waited == 1 ]] || log "other work uses $other cores; waiting up to ${QUIET_WAIT}s for it to drop below $QUIET_MAX"
         waited=1
     done
 }
 
-# results.tsv: tenants, workload, round, req/s, p50 ms, p99 ms, errors, other CPU (cores)
-record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
+# results.tsv: tenants, workload, round, req/s, p50 ms, p99 ms, errors, then cores used by
+# others, the service, postgres and the load generator
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
 
 # run_wrk <T> <a|b|c> <seconds> <round; 0 = warm-up, not recorded>
 run_wrk() {
-    local t=$1 name=$2 secs=$3 round=$4 out result first cpu0 other
+    local t=$1 name=$2 secs=$3 round=$4 out result first cpu0 other svc pg gen
     out="$OUT/wrk-T$t-$name-$([[ $round == 0 ]] && echo warmup || echo "r$round").txt"
     [[ $round == 0 ]] || quiet_gate
     cpu0=$(cpu_snapshot)
     timeout $((secs + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 10s --latency \
         -s "$HERE/graphql.lua" "$URL/graphql" -- "$REQ_DIR/$name.tsv" >"$out" 2>&1 \
         || die "wrk ($name) failed: $(tail -5 "$out")"
-    other=$(other_cpu "$cpu0" "$(cpu_snapshot)" "$secs")
+    read -r other svc pg gen <<<"$(cpu_used "$cpu0" "$(cpu_snapshot)" "$secs")"
     result=$(sed -n 's/^RESULT //p' "$out")
     [[ -n "$result" ]] || die "wrk ($name) printed no result: $(tail -5 "$out")"
     first=$(sed -n 's/^FIRST_ERROR //p' "$out")
@@ -319,14 +319,15 @@ run_wrk() {
         log "($name) errors during the run; first: ${first:0:400}"
     fi
     [[ $round != 0 ]] || return 0
-    log "($name) T=$t round $round: $result (other CPU: $other cores)"
+    log "($name) T=$t round $round: $result (cores: others $other, service $svc, postgres $pg, wrk $gen)"
     record "$t" "$name" "$round" "$(field rps "$result")" "$(field p50_ms "$result")" "$(field p99_ms "$result")" \
-        "$(( $(field non200 "$result") + $(field gql_errors "$result") + $(field socket_errors "$result") ))" "$other"
+        "$(( $(field non200 "$result") + $(field gql_errors "$result") + $(field socket_errors "$result") ))" \
+        "$other" "$svc" "$pg" "$gen"
 }
 
 # run_pgbench <T> <seconds> <round; 0 = warm-up, not recorded>
 run_pgbench() {
-    local t=$1 secs=$2 round=$3 out tps failed pct cpu0 other logs
+    local t=$1 secs=$2 round=$3 out tps failed pct cpu0 other svc pg gen logs
     out="$OUT/pgbench-T$t-$([[ $round == 0 ]] && echo warmup || echo "r$round").txt"
     logs="$OUT/pgbench-log-T$t-r$round"
     local args=(-n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$secs" -D ntenants="$t" -f "$HERE/read_a.pgbench"
@@ -339,7 +340,7 @@ run_pgbench() {
     cpu0=$(cpu_snapshot)
     PGPASSWORD=$DB_PASSWORD timeout $((secs + 60)) pgbench "${args[@]}" "$DB_NAME" >"$out" 2>&1 \
         || die "pgbench failed: $(tail -5 "$out")"
-    other=$(other_cpu "$cpu0" "$(cpu_snapshot)" "$secs")
+    read -r other svc pg gen <<<"$(cpu_used "$cpu0" "$(cpu_snapshot)" "$secs")"
     [[ $round != 0 ]] || return 0
     tps=$(awk '/^tps = / { print $3; exit }' "$out")
     failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$out")
@@ -349,8 +350,8 @@ run_pgbench() {
         END { i50 = int(NR * 0.50 + 0.999999); i99 = int(NR * 0.99 + 0.999999);
               printf "%.2f %.2f", v[i50] / 1000, v[i99] / 1000 }')
     rm -rf "$logs"
-    log "(pgbench) T=$t round $round: tps=$tps p50/p99 ms=$pct failed=${failed:-0} (other CPU: $other cores)"
-    record "$t" pgbench "$round" "$tps" "${pct% *}" "${pct#* }" "${failed:-0}" "$other"
+    log "(pgbench) T=$t round $round: tps=$tps p50/p99 ms=$pct failed=${failed:-0} (cores: others $other, service $svc, postgres $pg, pgbench $gen)"
+    record "$t" pgbench "$round" "$tps" "${pct% *}" "${pct#* }" "${failed:-0}" "$other" "$svc" "$pg" "$gen"
 }
 
 machine() {
@@ -358,9 +359,9 @@ machine() {
     echo "cpus: $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
     echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "postgresql: $(pg_super -d postgres -Atc 'SHOW server_version') (shared_buffers $(pg_super -d postgres -Atc 'SHOW shared_buffers'), max_connections $(pg_super -d postgres -Atc 'SHOW max_connections'))"
-    echo "java: $("$JAVA" -version 2>&1 | awk 'NR == 1') ($JAVA_OPTS, logging: $(if [[ $QUIET_LOGS == 1 ]]; then echo "INFO (logback-info.xml)"; else echo "as shipped"; fi))"
+    echo "java: $("$JAVA" -version 2>&1 | awk 'NR == 1') ($JAVA_OPTS)"
     echo "wrk: $( (wrk --version 2>&1 || true) | awk 'NR == 1 { print $1, $2 }')"
-    echo "load: wrk -t$THREADS -c$CONNECTIONS and pgbench -j$THREADS -c$CONNECTIONS, ${DURATION}s per run, $ROUNDS rounds, warm-up ${WARMUP}s"
+    echo "load: wrk -t$THREADS -c$CONNECTIONS and pgbench -j$THREADS -c$CONNECTIONS, ${DURATION}s per run, $ROUNDS rounds, warm-up $WARMUP_ROUNDS x ${WARMUP}s per workload"
 }
 
 summary() {
@@ -370,10 +371,16 @@ summary() {
         machine
         echo '```'
         echo
+        awk -F'\t' '{ printf "T=%s: database %s after loading (%s stations, %s social workers)\n", $1, $2, $3, $4 }' \
+            "$OUT/database.tsv"
+        echo
         echo "Median of $ROUNDS rounds by req/s (that round's p50/p99); errors summed over the rounds."
         echo
-        echo '| tenants | workload | req/s | p50 ms | p99 ms | req/s, all rounds | errors | other CPU (cores) |'
-        echo '|---:|---|---:|---:|---:|---|---:|---:|'
+        echo "CPU: average cores used during that round by the service, PostgreSQL, the load generator"
+        echo "(wrk or pgbench) and everything else on the machine."
+        echo
+        echo '| tenants | workload | req/s | p50 ms | p99 ms | req/s, all rounds | errors | CPU service / postgres / load gen / others |'
+        echo '|---:|---|---:|---:|---:|---|---:|---|'
         sort -t$'\t' -k1,1n -k2,2 -k4,4g "$OUT/results.tsv" | awk -F'\t' '
             function name(w) {
                 if (w == "a") return "(a) GraphQL 50-station page"
@@ -384,13 +391,14 @@ summary() {
             function flush() {
                 if (n == 0) return
                 m = int((n + 1) / 2)
-                printf "| %s | %s | %.0f | %.1f | %.1f | %s | %d | %s |\n", t, name(w), rps[m], p50[m], p99[m], all, err, oth[m]
+                printf "| %s | %s | %.0f | %.1f | %.1f | %s | %d | %s |\n", t, name(w), rps[m], p50[m], p99[m], all, err, cpu[m]
                 if (w == "a") ga[t] = rps[m]
                 if (w == "pgbench") pg[t] = rps[m]
             }
             { key = $1 FS $2
               if (key != last) { flush(); n = 0; err = 0; all = ""; last = key; t = $1; w = $2 }
-              n++; rps[n] = $4; p50[n] = $5; p99[n] = $6; oth[n] = $8; err += $7
+              n++; rps[n] = $4; p50[n] = $5; p99[n] = $6; err += $7
+              cpu[n] = sprintf("%.2f / %.2f / %.2f / %.2f", $9, $10, $11, $8)
               all = all (all == "" ? "" : ", ") sprintf("%.0f", $4) }
             END { flush()
                   print ""
@@ -403,19 +411,22 @@ main() {
     require
     mkdir -p "$OUT"
     : >"$OUT/results.tsv"
+    : >"$OUT/database.tsv"
     build_jar
     local version
     version=$("$JAVA" -version 2>&1 || true)
     [[ "$version" =~ version\ \"(2[5-9]|[3-9][0-9]) ]] || die "$JAVA is not Java 25 or later (set JAVA_HOME)"
     ensure_postgres
     log "output in $OUT"
-    local short=$(( WARMUP / 2 > 2 ? WARMUP / 2 : 2 ))
     for t in $TENANTS; do
         log "=== T=$t tenants"
         prepare_database
         start_service "$t"
         log "loading $t tenants x 100 stations x 5 workers"
         timeout 1800 "${PG_SUPER_CMD[@]}" -d "$DB_NAME" -v tenants="$t" <"$HERE/load.sql" || die "load failed"
+        pg_super -d "$DB_NAME" -Atc "SELECT '$t' || E'\t' || pg_size_pretty(pg_database_size(current_database()))
+                                      || E'\t' || (SELECT count(*) FROM station) || E'\t' || (SELECT count(*) FROM social_worker)" \
+            >>"$OUT/database.tsv"
         REQ_DIR="$OUT/requests-T$t"
         mkdir -p "$REQ_DIR"
         pg_super -d "$DB_NAME" -Atc "SELECT t.code || E'\t' || s.id FROM station s JOIN tenant t ON t.id = s.tenant_id
@@ -423,11 +434,13 @@ main() {
         python3 "$HERE/make_requests.py" --secret "$JWT_SECRET" --stations "$REQ_DIR/stations.tsv" --out "$REQ_DIR" >&2
         check_requests "$t" "$REQ_DIR"
         check_pgbench_script "$t"
-        log "warm-up: (a) ${WARMUP}s, (b) (c) pgbench ${short}s each"
-        run_wrk "$t" a "$WARMUP" 0
-        run_wrk "$t" b "$short" 0
-        run_wrk "$t" c "$short" 0
-        run_pgbench "$t" "$short" 0
+        log "warm-up: $WARMUP_ROUNDS x (a), (b), (c) ${WARMUP}s each, then pgbench ${WARMUP}s"
+        for _ in $(seq 1 "$WARMUP_ROUNDS"); do
+            for name in a b c; do
+                run_wrk "$t" "$name" "$WARMUP" 0
+            done
+        done
+        run_pgbench "$t" "$WARMUP" 0
         for round in $(seq 1 "$ROUNDS"); do
             for name in a b c; do
                 run_wrk "$t" "$name" "$DURATION" "$round"
