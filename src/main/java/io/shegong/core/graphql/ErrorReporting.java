@@ -7,6 +7,7 @@ import graphql.execution.AbortExecutionException;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.introspection.IntrospectionDisabledError;
 import graphql.language.SourceLocation;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
@@ -86,6 +87,9 @@ final class ErrorReporting implements DataFetcherExceptionHandler {
         String message = error.getMessage();
         if (error instanceof AbortExecutionException) {
             code = ErrorCode.QUERY_TOO_COMPLEX;
+        } else if (error instanceof IntrospectionDisabledError) {
+            code = ErrorCode.GRAPHQL_VALIDATION_FAILED;
+            message = "Introspection is switched off on this server";
         } else if (error instanceof ValidationError v) {
             boolean badValue = v.getValidationErrorType() == ValidationErrorType.WrongType
                     || v.getValidationErrorType() == ValidationErrorType.MissingFieldArgument;
