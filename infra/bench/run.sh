@@ -2,7 +2,7 @@
 # Shegong benchmark: the GraphQL service against a scaled data set, compared with the same read
 # sent as plain SQL through pgbench. Bounded and self-stopping; everything on 127.0.0.1.
 #
-#   infra/bench/run.sh                      # T = 5 and T = 500 tenants (about 10-20 minutes)
+#   infra/bench/run.sh                      # T = 5 and T = 500 tenants (about 15-25 minutes)
 #   TENANTS=50 DURATION=20 ROUNDS=1 infra/bench/run.sh
 #
 # For each T it: creates the roles shegong_owner and shegong_app and a fresh database on the
