@@ -47,8 +47,8 @@ public class ServicePlanService {
         Station station = stations.byId(ctx.session(), stationId)
                 .orElseThrow(() -> ApiException.badInput(in.path("stationId"), "stationId is not a station of this bureau"));
         access.requireEdit(ctx, stationId);
-        int year = in.integer("year", 2000, 2100) == null ? -1 : in.integer("year", 2000, 2100);
-        if (year < 0) {
+        Integer year = in.integer("year", 2000, 2100);
+        if (year == null) {
             throw ApiException.badInput(in.path("year"), "year is required");
         }
         PolicyProfile profile = profiles.inForce(ctx.session(), LocalDate.now())

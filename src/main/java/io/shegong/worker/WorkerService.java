@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Registering and updating social workers and their training. */
@@ -81,7 +82,7 @@ public class WorkerService {
         SocialWorker w = workers.byId(ctx.session(), id)
                 .orElseThrow(() -> ApiException.notFound(in.path(field), "Social worker"));
         if (!ctx.caller().has(Role.TENANT_ADMIN)) {
-            access.requireEditAny(ctx, workers.assignmentsOfWorkers(ctx.session(), java.util.List.of(id)).stream()
+            access.requireEditAny(ctx, workers.assignmentsOfWorkers(ctx.session(), List.of(id)).stream()
                     .filter(Assignment::current).map(Assignment::stationId).toList());
         }
         return w;
