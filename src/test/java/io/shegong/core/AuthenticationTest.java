@@ -44,6 +44,67 @@ class AuthenticationTest extends GraphQLTestBase {
         Result r = withToken(token).run("viewer");
         r.assertError("UNAUTHENTICATED", null);
         r.assertNullAt("viewer");
+        assertEquals(0, r.sqlStatements(), "a refused token must not reach the database");
+    }
+
+    private static String signed(JWTClaimsSet.Builder claims) throws JOSEException {
+        return hs256(JWT_SECRET, claims.build());
+    }
+
+    /** Valid claims for Wuhan's admin, to be spoiled one at a time. */
+    private static JWTClaimsSet.Builder wuhanAdmin() {
+        return new JWTClaimsSet.Builder(claims(new Date(System.currentTimeMillis() + 600_000)));
+    }
+
+    @Test
+    void tokenWithoutExpiry_isUnauthenticated() throws Exception {
+        assertUnauthenticated(signed(wuhanAdmin().expirationTime(null)));
+    }
+
+    @Test
+    void tokenNotYetValid_isUnauthenticated() throws Exception {
+        assertUnauthenticated(signed(wuhanAdmin().notBeforeTime(new Date(System.currentTimeMillis() + 600_000))));
+    }
+
+    @Test
+    void tokenIssuedInTheFuture_isUnauthenticated() throws Exception {
+        assertUnauthenticated(signed(wuhanAdmin().issueTime(new Date(System.currentTimeMillis() + 600_000))));
+    }
+
+    @Test
+    void tokenWithinClockSkew_isAccepted() throws Exception {
+        // A server whose clock runs 30 s ahead of ours issued it, and it expired 30 s ago by our clock.
+        long now = System.currentTimeMillis();
+        withToken(signed(wuhanAdmin().issueTime(new Date(now + 30_000)).notBeforeTime(new Date(now + 30_000))
+                .expirationTime(new Date(now - 30_000)))).run("viewer").assertOk();
+    }
+
+    @Test
+    void tokenWithMalformedTenantClaim_isUnauthenticated() throws Exception {
+        assertUnauthenticated(signed(wuhanAdmin().claim("tenant", "")));
+        assertUnauthenticated(signed(wuhanAdmin().claim("tenant", null)));
+        assertUnauthenticated(signed(wuhanAdmin().claim("tenant", "Wuhan; DROP TABLE tenant")));
+        assertUnauthenticated(signed(wuhanAdmin().claim("tenant", "wu\u0000han")));
+        assertUnauthenticated(signed(wuhanAdmin().claim("tenant", List.of("wuhan"))));
+        assertUnauthenticated(signed(wuhanAdmin().claim("tenant", java.util.Map.of("code", "wuhan"))));
+        assertUnauthenticated(signed(wuhanAdmin().claim("tenant", 42)));
+    }
+
+    @Test
+    void tokenWithMalformedRoles_isUnauthenticated() throws Exception {
+        assertUnauthenticated(signed(wuhanAdmin().claim("roles", "TENANT_ADMIN")));
+        assertUnauthenticated(signed(wuhanAdmin().claim("roles", List.of())));
+        assertUnauthenticated(signed(wuhanAdmin().claim("roles", null)));
+        assertUnauthenticated(signed(wuhanAdmin().claim("roles", List.of("TENANT_ADMIN", "GOD"))));
+        assertUnauthenticated(signed(wuhanAdmin().claim("roles", List.of(1))));
+    }
+
+    @Test
+    void tokenOfAnUnknownTenant_isOneForbidden() throws Exception {
+        Result r = withToken(signed(wuhanAdmin().claim("tenant", "atlantis"))).run("viewer");
+        r.assertError("FORBIDDEN", null);
+        assertEquals(1, r.errors().size(), r.raw());
+        assertEquals(null, r.body().get("data"), r.raw());
     }
 
     @Test

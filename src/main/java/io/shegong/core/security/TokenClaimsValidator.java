@@ -1,0 +1,104 @@
+package io.shegong.core.security;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses tokens that RFC 8725 practice refuses, before anything reaches the database: a token
+ * must expire (`exp`), may not be used before `nbf` or claim to be issued in the future (`iat`),
+ * each with a small allowance for clock skew; it must name a well-formed tenant, or be a
+ * platform administrator's; and its `roles` must be an array of roles this service knows. A
+ * refused token leaves the request anonymous, which the API answers with UNAUTHENTICATED.
+ */
+@Singleton
+public class TokenClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenClaimsValidator.class);
+    /** The pattern tenants are created with (see the `tenant` table's check). */
+    public static final Pattern TENANT_CODE = Pattern.compile("[a-z][a-z0-9_-]{1,39}");
+
+    private final Clock clock;
+    private final Duration skew;
+
+    public TokenClaimsValidator(Clock clock, @Value("${shegong.security.clock-skew:60s}") Duration skew) {
+        this.clock = clock;
+        this.skew = skew;
+    }
+
+    @Override
+    public boolean validate(@NonNull Claims claims, @Nullable T request) {
+        String refusal = refusal(claims);
+        if (refusal != null) {
+            LOG.info("Token refused: {}", refusal);
+            return false;
+        }
+        return true;
+    }
+
+    private String refusal(Claims claims) {
+        Instant now = clock.instant();
+        Instant exp = instant(claims.get(Claims.EXPIRATION_TIME));
+        if (exp == null) {
+            return "no exp";
+        }
+        if (now.isAfter(exp.plus(skew))) {
+            return "expired";
+        }
+        Instant nbf = instant(claims.get(Claims.NOT_BEFORE));
+        if (claims.contains(Claims.NOT_BEFORE) && (nbf == null || now.plus(skew).isBefore(nbf))) {
+            return "not yet valid (nbf)";
+        }
+        Instant iat = instant(claims.get(Claims.ISSUED_AT));
+        if (claims.contains(Claims.ISSUED_AT) && (iat == null || now.plus(skew).isBefore(iat))) {
+            return "issued in the future (iat)";
+        }
+        if (!(claims.get("roles") instanceof Collection<?> roles) || roles.isEmpty()) {
+            return "roles is not a non-empty array";
+        }
+        for (Object role : roles) {
+            if (!(role instanceof String s) || !known(s)) {
+                return "unknown role";
+            }
+        }
+        Object tenant = claims.get(Caller.TENANT_CLAIM);
+        if (tenant == null) {
+            return roles.contains(Role.PLATFORM_ADMIN.name()) ? null : "no tenant";
+        }
+        if (!(tenant instanceof String code) || !TENANT_CODE.matcher(code).matches()) {
+            return "malformed tenant";
+        }
+        return null;
+    }
+
+    private static boolean known(String role) {
+        for (Role r : Role.values()) {
+            if (r.name().equals(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** NumericDate claims arrive as Date (parsed by the JWT library) or as seconds. */
+    private static Instant instant(Object value) {
+        if (value instanceof Date d) {
+            return d.toInstant();
+        }
+        if (value instanceof Number n) {
+            return Instant.ofEpochSecond(n.longValue());
+        }
+        return null;
+    }
+}
