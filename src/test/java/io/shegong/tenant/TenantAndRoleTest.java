@@ -31,6 +31,11 @@ class TenantAndRoleTest extends GraphQLTestBase {
 
         platformAdmin().run("deactivateTenant", "input", Map.of("id", id)).assertOk();
         as(code, "VIEWER").run("stationPage", "first", 5).assertError("FORBIDDEN", null);
+        // A query whose first field is nullable still gets one FORBIDDEN for the whole request.
+        Result refused = as(code, "VIEWER").query("{ policyProfile { id } stations(first: 1) { totalCount } }", Map.of());
+        refused.assertError("FORBIDDEN", null);
+        assertEquals(1, refused.errors().size(), refused.raw());
+        assertEquals(null, refused.body().get("data"), refused.raw());
         platformAdmin().run("reactivateTenant", "input", Map.of("id", id)).assertOk();
         assertEquals(0, as(code, "VIEWER").run("stationPage", "first", 5).assertOk().integer("stations.totalCount"));
     }

@@ -9,7 +9,9 @@ public enum ErrorCode {
     CONFLICT,
     /** The document does not parse or does not validate against the schema. */
     GRAPHQL_VALIDATION_FAILED,
-    /** Depth, complexity, alias or page-size limits. */
+    /** Depth, complexity, alias, fragment, size or page-size limits. */
     QUERY_TOO_COMPLEX,
+    /** The HTTP request itself is malformed: not JSON, wrong shape, a batch, a mutation over GET. */
+    BAD_REQUEST,
     INTERNAL
 }

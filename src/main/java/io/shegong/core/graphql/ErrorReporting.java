@@ -75,7 +75,14 @@ final class ErrorReporting implements DataFetcherExceptionHandler {
             return result;
         }
         List<GraphQLError> errors = result.getErrors().stream().map(ErrorReporting::withCode).toList();
-        return result.transform(r -> r.errors(errors));
+        // A refused request ran no field: it answers `data: null`, as a failed execution does.
+        boolean refused = result.getErrors().stream().anyMatch(Refusal.class::isInstance);
+        return result.transform(r -> {
+            r.errors(errors);
+            if (refused) {
+                r.data(null);
+            }
+        });
     }
 
     private static GraphQLError withCode(GraphQLError error) {
@@ -85,7 +92,10 @@ final class ErrorReporting implements DataFetcherExceptionHandler {
         ErrorCode code;
         String field = null;
         String message = error.getMessage();
-        if (error instanceof AbortExecutionException) {
+        if (error instanceof Refusal r) {
+            code = r.code();
+            field = r.field();
+        } else if (error instanceof AbortExecutionException) {
             code = ErrorCode.QUERY_TOO_COMPLEX;
         } else if (error instanceof IntrospectionDisabledError) {
             code = ErrorCode.GRAPHQL_VALIDATION_FAILED;

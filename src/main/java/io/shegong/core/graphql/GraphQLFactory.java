@@ -2,18 +2,13 @@ package io.shegong.core.graphql;
 
 import graphql.GraphQL;
 import graphql.TypeResolutionEnvironment;
-import graphql.analysis.FieldComplexityEnvironment;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.schema.GraphQLList;
 import graphql.language.Description;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
-import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -48,9 +43,8 @@ public class GraphQLFactory {
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .instrumentation(new ChainedInstrumentation(
-                        new MaxQueryDepthInstrumentation(limits.getMaxDepth()),
-                        new MaxQueryComplexityInstrumentation(limits.getMaxComplexity(), GraphQLFactory::complexity),
-                        new OperationGuard(limits.getMaxAliases())))
+                        new DocumentGuard(limits.getMaxFragments()),
+                        new OperationGuard(limits)))
                 .build();
     }
 
@@ -72,24 +66,5 @@ public class GraphQLFactory {
 
     private static GraphQLObjectType nodeType(TypeResolutionEnvironment env) {
         return env.getSchema().getObjectType(env.getObject().getClass().getSimpleName());
-    }
-
-    /** Assumed size of an unpaged list (a station's posts, a division's children) when costing a query. */
-    private static final int LIST_FAN_OUT = 10;
-
-    /**
-     * A paged field costs its page size times its children, an unpaged list ten times them (a
-     * connection's `edges` are already counted by the page size), any other field one plus them.
-     */
-    private static int complexity(FieldComplexityEnvironment env, int children) {
-        Object first = env.getArguments().get("first");
-        if (first instanceof Integer n) {
-            return Math.max(1, Math.min(n, Connection.MAX_PAGE)) * (1 + children);
-        }
-        boolean list = GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()) instanceof GraphQLList;
-        if (list && !env.getField().getName().equals("edges")) {
-            return 1 + LIST_FAN_OUT * children;
-        }
-        return 1 + children;
     }
 }

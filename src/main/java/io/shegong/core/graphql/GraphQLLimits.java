@@ -9,7 +9,47 @@ public class GraphQLLimits {
     private int maxDepth = 12;
     private int maxComplexity = 10000;
     private int maxAliases = 30;
+    private int maxFields = 2000;
+    private int maxFragments = 50;
+    private int maxTokens = 10000;
+    private int maxCharacters = 100000;
     private boolean statementCount = false;
+
+    /** Fields of an operation with its fragments expanded, as it will execute. */
+    public int getMaxFields() {
+        return maxFields;
+    }
+
+    public void setMaxFields(int maxFields) {
+        this.maxFields = maxFields;
+    }
+
+    /** Fragment definitions in one document. */
+    public int getMaxFragments() {
+        return maxFragments;
+    }
+
+    public void setMaxFragments(int maxFragments) {
+        this.maxFragments = maxFragments;
+    }
+
+    /** Grammar tokens in one document (whitespace and comments apart). */
+    public int getMaxTokens() {
+        return maxTokens;
+    }
+
+    public void setMaxTokens(int maxTokens) {
+        this.maxTokens = maxTokens;
+    }
+
+    /** Characters in one document. */
+    public int getMaxCharacters() {
+        return maxCharacters;
+    }
+
+    public void setMaxCharacters(int maxCharacters) {
+        this.maxCharacters = maxCharacters;
+    }
 
     public boolean isIntrospection() {
         return introspection;

@@ -14,17 +14,33 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import io.shegong.core.error.ApiException;
+import io.shegong.core.error.ErrorCode;
 
 /**
- * Runs after validation and before any field is fetched: refuses too many aliases and
- * mutations sent by GET, and makes query transactions read-only. The session opens lazily, so
- * a rejected request never reaches the database.
+ * Runs after validation and before any field is fetched. It refuses mutations sent by GET, too
+ * many aliases, and operations too deep or too costly, measured on the operation as it will
+ * execute: fragments expanded wherever they are spread, merged fields counted once. It makes
+ * query transactions read-only and, last, binds the tenant, so that a deactivated or unknown
+ * tenant is one FORBIDDEN for the whole request, and a refused document never reaches the
+ * database.
  */
 final class OperationGuard extends SimplePerformantInstrumentation {
-    private final int maxAliases;
+    /** Assumed size of an unpaged list (a station's posts, a division's children) when costing a query. */
+    static final int LIST_FAN_OUT = 10;
+    /** How much deeper than data the standard introspection query nests (`ofType` chains). */
+    private static final int INTROSPECTION_DEPTH = 10;
 
-    OperationGuard(int maxAliases) {
-        this.maxAliases = maxAliases;
+    private final GraphQLLimits limits;
+
+    OperationGuard(GraphQLLimits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -34,8 +50,22 @@ final class OperationGuard extends SimplePerformantInstrumentation {
         RequestContext ctx = ec.getGraphQLContext().get(RequestContext.class);
         boolean mutation = ec.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
         if (mutation && ctx.httpGet()) {
-            throw new AbortExecutionException("Mutations must be sent with POST");
+            throw new Refusal(ErrorCode.BAD_REQUEST, "Mutations must be sent with POST");
         }
+        checkAliases(ec);
+        checkCost(ec);
+        ctx.session().readOnly(!mutation);
+        if (!ctx.session().isPlatform()) {
+            try {
+                ctx.session().tenantId();
+            } catch (ApiException e) {
+                throw new Refusal(e.code(), e.getMessage());
+            }
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    private void checkAliases(ExecutionContext ec) {
         int aliases = 0;
         for (Definition<?> d : ec.getDocument().getDefinitions()) {
             if (d instanceof OperationDefinition op) {
@@ -44,11 +74,72 @@ final class OperationGuard extends SimplePerformantInstrumentation {
                 aliases += aliases(f.getSelectionSet());
             }
         }
-        if (aliases > maxAliases) {
-            throw new AbortExecutionException("Too many aliases: " + aliases + " > " + maxAliases);
+        if (aliases > limits.getMaxAliases()) {
+            throw new Refusal(ErrorCode.QUERY_TOO_COMPLEX, "Too many aliases: " + aliases + " > " + limits.getMaxAliases());
         }
-        ctx.session().readOnly(!mutation);
-        return super.beginExecuteOperation(parameters, state);
+    }
+
+    private void checkCost(ExecutionContext ec) {
+        GraphQLSchema schema = ec.getGraphQLSchema();
+        ExecutableNormalizedOperation operation;
+        try {
+            operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(schema,
+                    ec.getOperationDefinition(), ec.getFragmentsByName(), ec.getCoercedVariables(),
+                    ExecutableNormalizedOperationFactory.Options.defaultOptions()
+                            // a backstop: the limit itself is applied below, outside introspection
+                            .maxChildrenDepth(limits.getMaxDepth() + INTROSPECTION_DEPTH)
+                            .maxFieldsCount(limits.getMaxFields()));
+        } catch (AbortExecutionException tooDeepOrTooMany) {
+            throw new Refusal(ErrorCode.QUERY_TOO_COMPLEX, tooDeepOrTooMany.getMessage());
+        }
+        long cost = 0;
+        for (ExecutableNormalizedField f : operation.getTopLevelFields()) {
+            int depth = depth(f);
+            if (depth > limits.getMaxDepth()) {
+                throw new Refusal(ErrorCode.QUERY_TOO_COMPLEX, "Query is too deep: " + depth + " > " + limits.getMaxDepth());
+            }
+            cost += cost(f, schema, false);
+        }
+        if (cost > limits.getMaxComplexity()) {
+            throw new Refusal(ErrorCode.QUERY_TOO_COMPLEX,
+                    "Query is too complex: " + cost + " > " + limits.getMaxComplexity());
+        }
+    }
+
+    /**
+     * A paged field costs its page size times its children, an unpaged list ten times them (a
+     * connection's `edges` are already counted by the page size), any other field one plus them.
+     * Introspection reads the schema in memory and costs one per field.
+     */
+    private static long cost(ExecutableNormalizedField f, GraphQLSchema schema, boolean introspection) {
+        boolean inSchema = introspection || f.getFieldName().startsWith("__");
+        long children = 0;
+        for (ExecutableNormalizedField c : f.getChildren()) {
+            children += cost(c, schema, inSchema);
+        }
+        if (inSchema) {
+            return 1 + children;
+        }
+        if (f.getResolvedArguments().get("first") instanceof Integer n) {
+            return Math.max(1, Math.min(n, Connection.MAX_PAGE)) * (1 + children);
+        }
+        boolean list = GraphQLTypeUtil.unwrapNonNull(f.getType(schema)) instanceof GraphQLList;
+        if (list && !f.getFieldName().equals("edges")) {
+            return 1 + (long) LIST_FAN_OUT * children;
+        }
+        return 1 + children;
+    }
+
+    /** Depth below a field; introspection's type references nest deeper than data ever does, and cost nothing. */
+    private static int depth(ExecutableNormalizedField f) {
+        if (f.getFieldName().startsWith("__")) {
+            return 1;
+        }
+        int deepest = 0;
+        for (ExecutableNormalizedField c : f.getChildren()) {
+            deepest = Math.max(deepest, depth(c));
+        }
+        return 1 + deepest;
     }
 
     private static int aliases(SelectionSet set) {

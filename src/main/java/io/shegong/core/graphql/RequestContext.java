@@ -5,8 +5,11 @@ import io.shegong.core.db.Session;
 import io.shegong.core.security.Caller;
 import org.dataloader.DataLoader;
 
-/** What every fetcher of one request shares: who is asking and their database session. */
-public record RequestContext(Caller caller, Session session, boolean httpGet) {
+/**
+ * What every fetcher of one request shares: who is asking, their database session, whether the
+ * request came by GET, and the request's id (for logs and the audit trail).
+ */
+public record RequestContext(Caller caller, Session session, boolean httpGet, String requestId) {
 
     public static RequestContext of(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(RequestContext.class);

@@ -41,9 +41,9 @@ final class Scalars {
                 public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
                     if (input instanceof StringValue s) {
                         try {
-                            return LocalDate.parse(s.getValue());
-                        } catch (DateTimeParseException e) {
-                            throw new CoercingParseLiteralException("Expected a date as yyyy-mm-dd, got '" + s.getValue() + "'");
+                            return parse(s.getValue());
+                        } catch (CoercingParseValueException e) {
+                            throw new CoercingParseLiteralException(e.getMessage());
                         }
                     }
                     throw new CoercingParseLiteralException("Expected a date as yyyy-mm-dd");
@@ -85,10 +85,18 @@ final class Scalars {
             })
             .build();
 
+    /** The dates a bureau's records can hold; beyond them a date is a typing slip, not data. */
+    private static final LocalDate FIRST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LAST = LocalDate.of(2199, 12, 31);
+
     private static LocalDate parse(Object input) {
         if (input instanceof String s) {
             try {
-                return LocalDate.parse(s);
+                LocalDate d = LocalDate.parse(s);
+                if (d.isBefore(FIRST) || d.isAfter(LAST)) {
+                    throw new CoercingParseValueException("Expected a date between " + FIRST + " and " + LAST + ", got '" + s + "'");
+                }
+                return d;
             } catch (DateTimeParseException e) {
                 throw new CoercingParseValueException("Expected a date as yyyy-mm-dd, got '" + s + "'");
             }

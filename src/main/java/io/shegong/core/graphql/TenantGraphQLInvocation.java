@@ -5,6 +5,7 @@ import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQL;
 import graphql.introspection.Introspection;
+import graphql.parser.ParserOptions;
 import io.micronaut.configuration.graphql.DefaultGraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
@@ -52,6 +53,7 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
     private final List<LoaderContributor> loaders;
     private final GraphQLLimits limits;
     private final Scheduler scheduler;
+    private final ParserOptions parserOptions;
 
     public TenantGraphQLInvocation(GraphQL graphQL, Sessions sessions, List<LoaderContributor> loaders,
                                    GraphQLLimits limits, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
@@ -60,6 +62,14 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
         this.loaders = loaders;
         this.limits = limits;
         this.scheduler = Schedulers.fromExecutorService(blocking);
+        // Limits on the document's size, applied while parsing: a document over them never
+        // reaches validation, whose cost grows faster than the document.
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o
+                .maxCharacters(limits.getMaxCharacters())
+                .maxTokens(limits.getMaxTokens())
+                .maxWhitespaceTokens(limits.getMaxCharacters())
+                .maxRuleDepth(200)
+                .redactTokenParserErrorMessages(true));
     }
 
     @Override
@@ -78,17 +88,14 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
         MDC.put("requestId", requestId);
         try {
             if (caller == null) {
-                return failure(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
+                return counted(failure(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required"), 0);
             }
             MDC.put("tenant", caller.tenantCode() == null ? "-" : caller.tenantCode());
             try (Session session = caller.tenantCode() == null
                     ? sessions.forPlatform() : sessions.forTenant(caller.tenantCode())) {
-                ExecutionResult result = graphQL.execute(input(data, new RequestContext(caller, session, httpGet)));
+                ExecutionResult result = graphQL.execute(input(data, new RequestContext(caller, session, httpGet, requestId)));
                 session.commit();
-                if (limits.isStatementCount()) {
-                    result = withStatementCount(result, session.statementCount());
-                }
-                return ErrorReporting.withCodes(result);
+                return counted(ErrorReporting.withCodes(result), session.statementCount());
             }
         } catch (ApiException e) {
             return failure(e.code(), e.getMessage());
@@ -109,6 +116,7 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
         if (!limits.isIntrospection()) {
             context.put(Introspection.INTROSPECTION_DISABLED, true);
         }
+        context.put(ParserOptions.class, parserOptions);
         return ExecutionInput.newExecutionInput()
                 .query(data.getQuery())
                 .operationName(data.getOperationName())
@@ -118,7 +126,11 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
                 .build();
     }
 
-    private static ExecutionResult withStatementCount(ExecutionResult result, int statements) {
+    /** Adds `extensions.sqlStatements` where the diagnostic is switched on. */
+    private ExecutionResult counted(ExecutionResult result, int statements) {
+        if (!limits.isStatementCount()) {
+            return result;
+        }
         Map<Object, Object> ext = new HashMap<>();
         if (result.getExtensions() != null) {
             ext.putAll(result.getExtensions());
