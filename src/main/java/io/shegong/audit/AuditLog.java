@@ -1,52 +1,73 @@
 package io.shegong.audit;
 
-import io.shegong.core.db.Json;
-import io.shegong.core.db.Sql;
 import io.shegong.core.graphql.Connection;
+import io.shegong.core.graphql.Identified;
 import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.security.Role;
+import io.shegong.core.time.BureauTime;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who changed what and when, written in the same transaction as the change so that a change
- * without its audit entry cannot be committed. The service role may insert and read entries,
- * never update or delete them.
+ * Who changed what and when. Every mutation leaves exactly one entry, written in the same
+ * transaction as its change, so that a change without its entry cannot be committed; an
+ * attempt refused as FORBIDDEN or CONFLICT leaves one too. The service role may insert and read
+ * entries, never update or delete them.
  */
 @Singleton
 public class AuditLog {
-    private final Json json;
+    private final AuditRepository entries;
 
-    public AuditLog(Json json) {
-        this.json = json;
+    public AuditLog(AuditRepository entries) {
+        this.entries = entries;
     }
 
-    public void record(RequestContext ctx, String action, String entity, UUID entityId, Object before, Object after) {
-        Sql.update(ctx.session(), """
-                INSERT INTO audit_entry (tenant_id, id, actor, action, entity, entity_id, before, after)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""",
-                ctx.session().tenantId(), UUID.randomUUID(), ctx.caller().subject(), action, entity, entityId,
-                json.write(before), json.write(after));
+    /**
+     * Says what the running mutation changed, where the record it returns would not say it well
+     * (a policy document, a plan's projects). Otherwise the record's fields are compared.
+     */
+    public void note(RequestContext ctx, String entity, UUID entityId, Object before, Object after) {
+        ctx.changes().note(new Changes.Change(entity, entityId, before, after));
     }
 
-    public Connection<AuditEntry> page(RequestContext ctx, String entity, Connection.Window w) {
+    /** Records a committed mutation: the record it acted on, before and after, changed fields only. */
+    public void committed(RequestContext ctx, String operation, Identified before, Identified after) {
+        Changes.Change noted = ctx.changes().take();
+        Identified target = after != null ? after : before;
+        String entity = noted != null ? noted.entity() : target == null ? null : target.getClass().getSimpleName();
+        UUID id = noted != null ? noted.entityId() : target == null ? null : target.id();
+        Map<String, Object>[] changed = noted != null
+                ? Snapshot.diff(Snapshot.of(noted.before()), Snapshot.of(noted.after()))
+                : Snapshot.diff(Snapshot.of(before), Snapshot.of(after));
+        entries.insert(ctx.session(), new AuditEntry(UUID.randomUUID(), null, ctx.caller().subject(), operation,
+                AuditEntry.COMMITTED, null, entity, id, changed[0], changed[1], ctx.requestId()));
+    }
+
+    /** Records an attempt that was refused; nothing of it was written. */
+    public void refused(RequestContext ctx, String operation, String entity, UUID entityId, String code) {
+        ctx.changes().take();
+        entries.insert(ctx.session(), new AuditEntry(UUID.randomUUID(), null, ctx.caller().subject(), operation,
+                AuditEntry.REFUSED, code, entity, entityId, null, null, ctx.requestId()));
+    }
+
+    /** Which entries to list; dates are the bureau's days. */
+    public record Query(String entity, UUID entityId, String actor, String outcome, LocalDate from, LocalDate to) {
+    }
+
+    public Connection<AuditEntry> page(RequestContext ctx, Query q, Connection.Window w) {
         ctx.caller().requireTenantAdmin();
-        List<AuditEntry> rows = Sql.list(ctx.session(), """
-                SELECT id, at, actor, action, entity, entity_id, before::text AS before, after::text AS after
-                  FROM audit_entry
-                 WHERE (CAST(? AS text) IS NULL OR entity = ?)
-                   AND (CAST(? AS uuid) IS NULL OR (at, id) < (CAST(? AS timestamptz), CAST(? AS uuid)))
-                 ORDER BY at DESC, id DESC LIMIT ?""", this::map, entity, entity,
-                w.afterId(), w.afterKey(), w.afterId(), w.limit() + 1);
-        return Connection.of(rows, w, e -> e.at().toString(), AuditEntry::id, () -> Sql.one(ctx.session(),
-                "SELECT count(*) FROM audit_entry WHERE (CAST(? AS text) IS NULL OR entity = ?)",
-                rs -> rs.getInt(1), entity, entity).orElse(0));
+        AuditRepository.Filter f = new AuditRepository.Filter(q.entity(), q.entityId(), q.actor(), q.outcome(),
+                q.from() == null ? null : BureauTime.startOf(q.from()),
+                q.to() == null ? null : BureauTime.startOf(q.to().plusDays(1)));
+        Instant afterAt = w.hasAfter() ? Instant.parse(w.afterKey()) : null;
+        List<AuditEntry> rows = entries.page(ctx.session(), f, afterAt, w.afterId(), w.limit() + 1);
+        return Connection.of(rows, w, e -> e.at().toString(), AuditEntry::id, () -> entries.count(ctx.session(), f));
     }
 
     /** Entries by id; only a TENANT_ADMIN sees any. */
@@ -54,14 +75,6 @@ public class AuditLog {
         if (!ctx.caller().has(Role.TENANT_ADMIN)) {
             return List.of();
         }
-        return Sql.list(ctx.session(), """
-                SELECT id, at, actor, action, entity, entity_id, before::text AS before, after::text AS after
-                  FROM audit_entry WHERE id = ANY(?::uuid[])""", this::map, ids);
-    }
-
-    private AuditEntry map(ResultSet rs) throws SQLException {
-        return new AuditEntry(Sql.uuid(rs, "id"), Sql.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
-                rs.getString("entity"), Sql.uuid(rs, "entity_id"), json.read(rs.getString("before")),
-                json.read(rs.getString("after")));
+        return entries.byIds(ctx.session(), ids);
     }
 }

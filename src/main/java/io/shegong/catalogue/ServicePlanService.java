@@ -70,7 +70,7 @@ public class ServicePlanService {
                 }
                 saved = plans.of(ctx.session(), stationId, year).orElseThrow();
             }
-            audit.record(ctx, existing.isEmpty() ? "create" : "update", "ServicePlan", saved.id(),
+            audit.note(ctx, "ServicePlan", saved.id(),
                     existing.map(p -> Map.<String, Object>of("projects", p.projects().size())).orElse(null),
                     Map.of("year", year, "projects", projects.stream().map(ServicePlan.Project::name).toList()));
             return saved;

@@ -82,7 +82,7 @@ public class PolicyService {
                 basedOn, document, 1, ctx.caller().subject(), Instant.now(), null);
         return ctx.session().atomically(() -> {
             profiles.insert(ctx.session(), draft);
-            audit.record(ctx, "create_draft", "PolicyProfile", draft.id(), null, draft.document());
+            audit.note(ctx, "PolicyProfile", draft.id(), null, draft.document());
             return profiles.byId(ctx.session(), draft.id()).orElseThrow();
         });
     }
@@ -104,7 +104,7 @@ public class PolicyService {
                 throw ApiException.conflict(in.path("version"),
                         "The draft was changed since version " + version + "; reload it and apply your edit again");
             }
-            audit.record(ctx, "update_draft", "PolicyProfile", current.id(), current.document(), parsed.raw());
+            audit.note(ctx, "PolicyProfile", current.id(), current.document(), parsed.raw());
             return profiles.byId(ctx.session(), current.id()).orElseThrow();
         });
     }
@@ -128,7 +128,7 @@ public class PolicyService {
                 throw ApiException.conflict(in.path("version"), "The draft was changed since version " + version);
             }
             syncStationKinds(ctx.session(), document);
-            audit.record(ctx, "publish", "PolicyProfile", current.id(), null,
+            audit.note(ctx, "PolicyProfile", current.id(), null,
                     Map.of("revision", current.revision(), "effectiveFrom", effectiveFrom.toString()));
             return profiles.byId(ctx.session(), current.id()).orElseThrow();
         });

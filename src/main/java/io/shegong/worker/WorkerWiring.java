@@ -76,13 +76,13 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
                     RequestContext.<UUID, List<Assignment>>loader(env, STATION_ASSIGNMENTS).load(env.<Station>getSource().id());
             return Boolean.TRUE.equals(env.getArgument("includeEnded")) ? all : all.thenApply(WorkerWiring::current);
         }));
+        wiring.type("AddTrainingRecordPayload", t -> t.dataFetcher("worker", env -> RequestContext.loader(env, BY_ID)
+                .load(((TrainingRecord) env.<Map<String, Object>>getSource().get("trainingRecord")).workerId())));
         wiring.type("Mutation", t -> t
                 .dataFetcher("registerWorker", env -> Map.of("worker", workers.register(RequestContext.of(env), Input.of(env))))
                 .dataFetcher("updateWorker", env -> Map.of("worker", workers.update(RequestContext.of(env), Input.of(env))))
-                .dataFetcher("addTrainingRecord", env -> {
-                    TrainingRecord t2 = workers.addTraining(RequestContext.of(env), Input.of(env));
-                    return Map.of("trainingRecord", t2, "worker", RequestContext.loader(env, BY_ID).load(t2.workerId()));
-                })
+                .dataFetcher("addTrainingRecord", env -> Map.of("trainingRecord",
+                        workers.addTraining(RequestContext.of(env), Input.of(env))))
                 .dataFetcher("assignWorker", env -> Map.of("assignment", assignments.assign(RequestContext.of(env), Input.of(env))))
                 .dataFetcher("endAssignment", env -> Map.of("assignment", assignments.end(RequestContext.of(env), Input.of(env)))));
     }

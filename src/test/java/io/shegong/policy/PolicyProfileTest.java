@@ -194,8 +194,8 @@ class PolicyProfileTest extends GraphQLTestBase {
         admin.run("publishPolicyProfile", "input", Map.of("id", id, "version", 2, "effectiveFrom", "2026-01-01")).assertOk();
         Result log = admin.run("auditLog", "entity", "PolicyProfile").assertOk();
         assertEquals(3, log.integer("auditLog.totalCount"));
-        assertEquals("publish", log.string("auditLog.edges.0.node.action"));
-        assertEquals("update_draft", log.string("auditLog.edges.1.node.action"));
+        assertEquals("publishPolicyProfile", log.string("auditLog.edges.0.node.action"));
+        assertEquals("updatePolicyDraft", log.string("auditLog.edges.1.node.action"));
         assertEquals(code + ":admin", log.string("auditLog.edges.1.node.actor"));
         assertEquals(id, log.string("auditLog.edges.1.node.entityId"));
         assertTrue(log.get("auditLog.edges.1.node.after").toString().contains("street_staffing"));

@@ -29,7 +29,7 @@ public class GraphQLFactory {
     public static final String SCHEMA = "schema.graphqls";
 
     @Singleton
-    public GraphQL graphQL(ResourceResolver resources, List<Wiring> wirings, GraphQLLimits limits) {
+    public GraphQL graphQL(ResourceResolver resources, List<Wiring> wirings, GraphQLLimits limits, MutationRunner mutations) {
         TypeDefinitionRegistry types = new SchemaParser().parse(schemaText(resources));
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.DATE)
@@ -44,7 +44,8 @@ public class GraphQLFactory {
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .instrumentation(new ChainedInstrumentation(
                         new DocumentGuard(limits.getMaxFragments()),
-                        new OperationGuard(limits)))
+                        new OperationGuard(limits),
+                        mutations))
                 .build();
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,6 +21,11 @@ public class NodeWiring implements Wiring {
     public NodeWiring(List<NodeType.Source> sources) {
         this.types = sources.stream().flatMap(s -> s.nodeTypes().stream())
                 .collect(Collectors.toMap(NodeType::typeName, Function.identity()));
+    }
+
+    /** The Node type of this name, as global ids spell it. */
+    public Optional<NodeType> type(String name) {
+        return Optional.ofNullable(types.get(name));
     }
 
     @Override

@@ -1,15 +1,21 @@
 package io.shegong.core.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.shegong.audit.Changes;
 import io.shegong.core.db.Session;
 import io.shegong.core.security.Caller;
 import org.dataloader.DataLoader;
 
 /**
  * What every fetcher of one request shares: who is asking, their database session, whether the
- * request came by GET, and the request's id (for logs and the audit trail).
+ * request came by GET, the request's id (for logs and the audit trail), and what the running
+ * mutation says it changed.
  */
-public record RequestContext(Caller caller, Session session, boolean httpGet, String requestId) {
+public record RequestContext(Caller caller, Session session, boolean httpGet, String requestId, Changes changes) {
+
+    public RequestContext(Caller caller, Session session, boolean httpGet, String requestId) {
+        this(caller, session, httpGet, requestId, new Changes());
+    }
 
     public static RequestContext of(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(RequestContext.class);
