@@ -42,6 +42,17 @@ class RequestLimitsTest extends GraphQLTestBase {
     }
 
     @Test
+    void fragmentsThatEachSpreadTheNextTwice_areRefusedBeforeValidation() {
+        // 40 fragments, each spreading the next twice: 2^40 fields once expanded
+        StringBuilder doc = new StringBuilder("query Doubling { ...F0 }\n");
+        for (int i = 0; i < 40; i++) {
+            String next = i < 39 ? "...F" + (i + 1) : "";
+            doc.append("fragment F").append(i).append(" on Query { viewer { subject } ").append(next).append(' ').append(next).append(" }\n");
+        }
+        assertRefusedBeforeSql(as("wuhan", "VIEWER").query(doc.toString(), Map.of()), "Too many fields with fragments expanded");
+    }
+
+    @Test
     void chainOfFragmentsWithinTheLimit_runs() {
         StringBuilder doc = new StringBuilder("query Chain { ...F0 }\n");
         for (int i = 0; i < 50; i++) {

@@ -10,24 +10,35 @@ import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.ObjectField;
 import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.language.Node;
 import graphql.language.StringValue;
 import io.shegong.core.error.ErrorCode;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
  * Runs between parsing and validation, so that what it refuses never costs a validation pass:
- * too many fragment definitions (validation compares fragments pairwise, and a long chain of
- * them occupies a CPU for seconds), and control characters in any string, literal or variable
+ * too many fragment definitions or too many fields once fragments are expanded (validation
+ * compares fields pairwise, and a chain of fragments that each spread the next twice would
+ * occupy a CPU for minutes and exhaust the heap), and control characters in any string, literal or variable
  * (PostgreSQL refuses NUL in text, and no bureau's data holds the others).
  */
 final class DocumentGuard extends SimplePerformantInstrumentation {
     private final int maxFragments;
+    private final int maxFields;
 
-    DocumentGuard(int maxFragments) {
+    DocumentGuard(int maxFragments, int maxFields) {
         this.maxFragments = maxFragments;
+        this.maxFields = maxFields;
     }
 
     @Override
@@ -39,9 +50,69 @@ final class DocumentGuard extends SimplePerformantInstrumentation {
         if (fragments > maxFragments) {
             throw new Refusal(ErrorCode.QUERY_TOO_COMPLEX, "Too many fragments: " + fragments + " > " + maxFragments);
         }
+        checkExpandedSize(document);
         checkLiterals(document, "");
         dv.getVariables().forEach((name, value) -> checkValue(name, value));
         return dv;
+    }
+
+    /**
+     * Refuses a document whose fields, with every fragment spread expanded, outnumber the limit.
+     * Fragments that spread others twice double at each step: fifty of them are 2^50 fields,
+     * which validation would try to compare pairwise. Each fragment is sized once.
+     */
+    private void checkExpandedSize(Document document) {
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
+        for (FragmentDefinition f : document.getDefinitionsOfType(FragmentDefinition.class)) {
+            fragments.put(f.getName(), f);
+        }
+        Map<String, Long> sizes = new HashMap<>();
+        for (OperationDefinition op : document.getDefinitionsOfType(OperationDefinition.class)) {
+            long fields = size(op.getSelectionSet(), fragments, sizes, new HashSet<>());
+            if (fields > maxFields) {
+                throw new Refusal(ErrorCode.QUERY_TOO_COMPLEX, "Too many fields with fragments expanded: "
+                        + (fields >= CAP ? "more than " + CAP : String.valueOf(fields)) + " > " + maxFields);
+            }
+        }
+    }
+
+    private static final long CAP = 1_000_000_000L;
+
+    private static long size(SelectionSet set, Map<String, FragmentDefinition> fragments, Map<String, Long> sizes,
+                             Set<String> visiting) {
+        if (set == null) {
+            return 0;
+        }
+        long n = 0;
+        for (Selection<?> s : set.getSelections()) {
+            if (s instanceof Field f) {
+                n += 1 + size(f.getSelectionSet(), fragments, sizes, visiting);
+            } else if (s instanceof InlineFragment i) {
+                n += size(i.getSelectionSet(), fragments, sizes, visiting);
+            } else if (s instanceof FragmentSpread spread) {
+                n += fragmentSize(spread.getName(), fragments, sizes, visiting);
+            }
+            if (n >= CAP) {
+                return CAP;
+            }
+        }
+        return n;
+    }
+
+    private static long fragmentSize(String name, Map<String, FragmentDefinition> fragments, Map<String, Long> sizes,
+                                     Set<String> visiting) {
+        Long known = sizes.get(name);
+        if (known != null) {
+            return known;
+        }
+        FragmentDefinition f = fragments.get(name);
+        if (f == null || !visiting.add(name)) {
+            return 0; // unknown fragments and cycles are validation's to report
+        }
+        long n = size(f.getSelectionSet(), fragments, sizes, visiting);
+        visiting.remove(name);
+        sizes.put(name, n);
+        return n;
     }
 
     /** Walks the document; the path of arguments and input fields names the field at fault. */

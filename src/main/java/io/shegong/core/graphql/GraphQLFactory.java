@@ -43,7 +43,7 @@ public class GraphQLFactory {
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .instrumentation(new ChainedInstrumentation(
-                        new DocumentGuard(limits.getMaxFragments()),
+                        new DocumentGuard(limits.getMaxFragments(), limits.getMaxFields()),
                         new OperationGuard(limits),
                         mutations))
                 .build();

@@ -9,7 +9,7 @@ public class GraphQLLimits {
     private int maxDepth = 12;
     private int maxComplexity = 10000;
     private int maxAliases = 30;
-    private int maxFields = 2000;
+    private int maxFields = 1000;
     private int maxFragments = 50;
     private int maxTokens = 10000;
     private int maxCharacters = 100000;
