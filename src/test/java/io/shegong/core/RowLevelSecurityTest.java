@@ -91,6 +91,18 @@ class RowLevelSecurityTest extends GraphQLTestBase {
     }
 
     @Test
+    void serviceRole_reachesLoginAttemptsOnlyThroughTheirFunctions() throws SQLException {
+        try (Connection c = TestDatabase.service(); Statement st = c.createStatement()) {
+            for (String sql : List.of("SELECT username FROM login_attempt",
+                    "INSERT INTO login_attempt (tenant_code, username) VALUES ('qingpu', 'admin')",
+                    "UPDATE login_attempt SET succeeded = true", "DELETE FROM login_attempt")) {
+                SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
+                assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void withNoTenant_everyTenantTableReadsEmpty() throws SQLException {
         try (Connection admin = TestDatabase.admin(); Connection c = TestDatabase.service()) {
             for (String table : tables) {

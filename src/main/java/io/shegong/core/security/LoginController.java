@@ -3,6 +3,7 @@ package io.shegong.core.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,9 +34,10 @@ import java.util.regex.Pattern;
  * Password login for bureaus without an identity provider: answers the same bearer tokens a
  * bureau's own provider would, with `sub`, `tenant` and `roles` claims.
  *
- * <p>Every attempt that gets past input checking runs exactly one bcrypt verification, against a
- * dummy hash when the tenant or user is unknown or inactive, so that the answer's timing does not
- * tell which of tenant, username or password was wrong.
+ * <p>Every attempt that gets past input checking and the {@link LoginThrottle} runs exactly one
+ * bcrypt verification, against a dummy hash when the tenant or user is unknown or inactive, so that
+ * the answer's timing does not tell which of tenant, username or password was wrong. Unknown
+ * usernames and tenants are throttled like known ones, so a 429 does not tell either.
  */
 @Controller("/login")
 public class LoginController {
@@ -51,11 +53,14 @@ public class LoginController {
 
     private final Sessions sessions;
     private final AccessRefreshTokenGenerator tokens;
+    private final LoginThrottle throttle;
     private final Timer verifications;
 
-    public LoginController(Sessions sessions, AccessRefreshTokenGenerator tokens, MeterRegistry meters) {
+    public LoginController(Sessions sessions, AccessRefreshTokenGenerator tokens, LoginThrottle throttle,
+                           MeterRegistry meters) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.throttle = throttle;
         this.verifications = Timer.builder(VERIFICATION_TIMER)
                 .description("bcrypt verifications run by POST /login").register(meters);
     }
@@ -77,7 +82,7 @@ public class LoginController {
         static final Candidate NONE = new Candidate(null, null);
     }
 
-    private enum Outcome { SUCCESS, FAILURE, INVALID_REQUEST }
+    private enum Outcome { SUCCESS, FAILURE, THROTTLED, INVALID_REQUEST }
 
     @Post
     @ExecuteOn(TaskExecutors.BLOCKING)
@@ -88,13 +93,27 @@ public class LoginController {
             log(request, Outcome.INVALID_REQUEST, remote);
             return HttpResponse.badRequest(new LoginError("invalid_request", invalid));
         }
-        Candidate candidate = candidate(request);
+        // A tenant that cannot be a tenant code has no accounts to protect and is not counted.
+        boolean counted = request.tenant() == null || TENANT_CODE.matcher(request.tenant()).matches();
+        LoginThrottle.Attempt attempt = null;
+        if (counted) {
+            attempt = throttle.begin(request.tenant(), request.username());
+            if (attempt.refused()) {
+                log(request, Outcome.THROTTLED, remote);
+                return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(attempt.retryAfterSeconds()))
+                        .body(new LoginError("too_many_attempts",
+                                "Too many failed logins for this username; try again later"));
+            }
+        }
+        Candidate candidate = counted ? candidate(request) : Candidate.NONE;
         boolean verified = verifications.record(() -> Passwords.matches(request.password(), candidate.passwordHash()));
         if (!verified) {
             log(request, Outcome.FAILURE, remote);
             return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                     .body(new LoginError("invalid_grant", "Unknown tenant, username or password"));
         }
+        throttle.succeeded(attempt);
         log(request, Outcome.SUCCESS, remote);
         Account account = candidate.account();
         Map<String, Object> attributes = request.tenant() == null ? Map.of() : Map.of(Caller.TENANT_CLAIM, request.tenant());
@@ -130,13 +149,7 @@ public class LoginController {
     }
 
     private Candidate candidate(LoginRequest r) {
-        if (r.tenant() == null) {
-            return platformCandidate(r.username());
-        }
-        if (!TENANT_CODE.matcher(r.tenant()).matches()) {
-            return Candidate.NONE;
-        }
-        return tenantCandidate(r.tenant(), r.username());
+        return r.tenant() == null ? platformCandidate(r.username()) : tenantCandidate(r.tenant(), r.username());
     }
 
     private Candidate tenantCandidate(String tenant, String username) {
