@@ -80,3 +80,39 @@ REVOKE ALL ON FUNCTION login_attempt_prune() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION login_attempt_begin(text, text, integer, integer) TO ${appRole};
 GRANT EXECUTE ON FUNCTION login_attempt_succeeded(bigint) TO ${appRole};
 GRANT EXECUTE ON FUNCTION login_attempt_prune() TO ${appRole};
+
+-- Platform administrators' password hashes. Until now the service role could read every one of
+-- them (and change them); login needs one active user's hash at a time, and the demo loader the
+-- first administrator. Each gets a function of its own and the table is closed to the service.
+REVOKE ALL ON platform_user FROM ${appRole};
+
+-- The hash of one active platform administrator, or NULL.
+CREATE FUNCTION platform_login_hash(p_username text) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp
+AS $$
+    SELECT u.password_hash FROM public.platform_user u WHERE u.username = p_username AND u.active
+$$;
+
+-- Creates a platform administrator only while there is none, so that demo data can give a new
+-- platform its first one; it can neither add one beside existing administrators nor change one.
+-- Answers whether it created the user.
+CREATE FUNCTION create_first_platform_user(p_username text, p_password_hash text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+    -- Two replicas starting together must not each create one.
+    LOCK TABLE public.platform_user IN SHARE ROW EXCLUSIVE MODE;
+    IF EXISTS (SELECT 1 FROM public.platform_user) THEN
+        RETURN false;
+    END IF;
+    INSERT INTO public.platform_user (id, username, password_hash) VALUES (gen_random_uuid(), p_username, p_password_hash);
+    RETURN true;
+END
+$$;
+
+REVOKE ALL ON FUNCTION platform_login_hash(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION create_first_platform_user(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION platform_login_hash(text) TO ${appRole};
+GRANT EXECUTE ON FUNCTION create_first_platform_user(text, text) TO ${appRole};

@@ -165,9 +165,10 @@ public class LoginController {
 
     private Candidate platformCandidate(String username) {
         try (Session s = sessions.forPlatform()) {
-            return Sql.one(s, "SELECT password_hash FROM platform_user WHERE username = ? AND active",
-                            rs -> new Candidate(rs.getString(1),
-                                    new Account("platform:" + username, List.of(Role.PLATFORM_ADMIN.name()))), username)
+            // The service role cannot read platform_user; this function answers one active user's hash.
+            return Sql.one(s, "SELECT platform_login_hash(?)", rs -> rs.getString(1), username)
+                    .map(hash -> new Candidate(hash,
+                            new Account("platform:" + username, List.of(Role.PLATFORM_ADMIN.name()))))
                     .orElse(Candidate.NONE);
         }
     }
