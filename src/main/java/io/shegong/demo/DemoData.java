@@ -82,10 +82,13 @@ public class DemoData {
         }
     }
 
+    /**
+     * The service role cannot write platform_user; it may only give a platform that has no
+     * administrator its first one, so a platform that already has administrators gets no demo one.
+     */
     private void platformAdmin(String hash) {
         try (Session s = sessions.forPlatform()) {
-            Sql.update(s, "INSERT INTO platform_user (id, username, password_hash) VALUES (?, 'platform', ?)"
-                    + " ON CONFLICT (username) DO NOTHING", UUID.randomUUID(), hash);
+            Sql.one(s, "SELECT create_first_platform_user('platform', ?)", rs -> rs.getBoolean(1), hash);
             s.commit();
         }
     }

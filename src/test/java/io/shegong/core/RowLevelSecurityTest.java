@@ -7,6 +7,10 @@ import io.shegong.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Isolation at the SQL level, as the service role, for every table that has a `tenant_id`
- * column: the tables are found in the catalog, so a table added later is covered too.
+ * column: the tables are found in the catalog, so a table added later is covered too. The
+ * platform-level tables that hold secrets are closed to the service role, which reaches them
+ * through SECURITY DEFINER functions only.
  */
 @MicronautTest
 class RowLevelSecurityTest extends GraphQLTestBase {
@@ -86,6 +92,68 @@ class RowLevelSecurityTest extends GraphQLTestBase {
                        AND (has_table_privilege('shegong_app', c.oid, 'TRUNCATE')
                          OR pg_get_userbyid(c.relowner) = 'shegong_app')""")) {
                 assertFalse(rs.next(), "the service role can truncate or owns a table");
+            }
+        }
+    }
+
+    @Test
+    void serviceRole_cannotReadPlatformUserPasswordHashes_yetPlatformLoginWorks() throws Exception {
+        try (Connection c = TestDatabase.service(); Statement st = c.createStatement()) {
+            for (String sql : List.of("SELECT password_hash FROM platform_user", "SELECT count(*) FROM platform_user",
+                    "UPDATE platform_user SET password_hash = 'x'",
+                    "INSERT INTO platform_user (id, username, password_hash) VALUES (gen_random_uuid(), 'x', 'x')")) {
+                SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
+                assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
+            }
+        }
+        HttpRequest login = HttpRequest.newBuilder(URI.create(server.getURL() + "/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"platform\",\"password\":\"shegong-demo\"}")).build();
+        HttpResponse<String> ok = HttpClient.newHttpClient().send(login, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode(), ok.body());
+    }
+
+    @Test
+    void serviceRole_cannotAddAPlatformUserBesideExistingOnes() throws SQLException {
+        try (Connection c = TestDatabase.service(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT create_first_platform_user('intruder', 'x')")) {
+            assertTrue(rs.next());
+            assertFalse(rs.getBoolean(1));
+        }
+        try (Connection admin = TestDatabase.admin(); Statement st = admin.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM platform_user WHERE username = 'intruder'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void everySecurityDefinerFunction_isOwnedByTheOwnerPinsItsSearchPathAndIsNotPublic() throws SQLException {
+        List<String> functions = new ArrayList<>();
+        try (Connection c = TestDatabase.admin(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT p.proname, pg_get_userbyid(p.proowner), array_to_string(p.proconfig, ';'),
+                       p.proacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(p.proacl) a WHERE a.grantee = 0)
+                  FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.prosecdef ORDER BY 1""")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                functions.add(name);
+                assertEquals(DatabaseSetup.OWNER, rs.getString(2), name + " owner");
+                assertEquals("search_path=pg_catalog, public, pg_temp", rs.getString(3), name + " settings");
+                assertFalse(rs.getBoolean(4), name + " is executable by PUBLIC");
+            }
+        }
+        assertTrue(functions.containsAll(List.of("create_first_platform_user", "login_attempt_begin",
+                "login_attempt_prune", "login_attempt_succeeded", "platform_login_hash")), functions.toString());
+    }
+
+    @Test
+    void serviceRole_reachesLoginAttemptsOnlyThroughTheirFunctions() throws SQLException {
+        try (Connection c = TestDatabase.service(); Statement st = c.createStatement()) {
+            for (String sql : List.of("SELECT username FROM login_attempt",
+                    "INSERT INTO login_attempt (tenant_code, username) VALUES ('qingpu', 'admin')",
+                    "UPDATE login_attempt SET succeeded = true", "DELETE FROM login_attempt")) {
+                SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
+                assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
             }
         }
     }
