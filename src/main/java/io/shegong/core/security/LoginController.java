@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Password login for bureaus without an identity provider: answers the same bearer tokens a
@@ -47,8 +46,6 @@ public class LoginController {
     // or, in other implementations, silently cut.
     private static final int MAX_PASSWORD_BYTES = 72;
     private static final int MAX_USERNAME_LENGTH = 200;
-    // The tenant table's CHECK: anything else cannot name a tenant.
-    private static final Pattern TENANT_CODE = Pattern.compile("[a-z][a-z0-9_-]{1,39}");
     private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
 
     private final Sessions sessions;
@@ -94,7 +91,7 @@ public class LoginController {
             return HttpResponse.badRequest(new LoginError("invalid_request", invalid));
         }
         // A tenant that cannot be a tenant code has no accounts to protect and is not counted.
-        boolean counted = request.tenant() == null || TENANT_CODE.matcher(request.tenant()).matches();
+        boolean counted = request.tenant() == null || TokenClaimsValidator.TENANT_CODE.matcher(request.tenant()).matches();
         LoginThrottle.Attempt attempt = null;
         if (counted) {
             attempt = throttle.begin(request.tenant(), request.username());
