@@ -87,29 +87,29 @@ public class DemoData {
      * administrator its first one, so a platform that already has administrators gets no demo one.
      */
     private void platformAdmin(String hash) {
-        try (Session s = sessions.forPlatform()) {
-            Sql.one(s, "SELECT create_first_platform_user('platform', ?)", rs -> rs.getBoolean(1), hash);
-            s.commit();
-        }
+        sessions.onPlatform(s -> Sql.one(s, "SELECT create_first_platform_user('platform', ?)", rs -> rs.getBoolean(1), hash));
     }
 
     @SuppressWarnings("unchecked")
     private void load(String code, String hash) {
         Map<String, Object> doc = read(code);
         Map<String, Object> tenant = (Map<String, Object>) doc.get("tenant");
-        try (Session s = sessions.forPlatform()) {
+        boolean created = sessions.onPlatform(s -> {
             if (tenants.byCode(s, code).isPresent()) {
-                return;
+                return false;
             }
             tenants.insert(s, UUID.randomUUID(), code, (String) tenant.get("nameZh"), (String) tenant.get("nameEn"),
                     (String) tenant.get("level"), (String) tenant.get("region"));
-            s.commit();
+            return true;
+        });
+        if (!created) {
+            return;
         }
-        try (Session s = sessions.forTenant(code)) {
+        sessions.inTenant(code, s -> {
             publishProfile(s, code);
             new Loader(s, doc, code, hash).run();
-            s.commit();
-        }
+            return null;
+        });
         LOG.info("Loaded demo bureau {}", code);
     }
 

@@ -1,42 +1,47 @@
 package io.shegong.core.db;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.error.ErrorCode;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * One request's database transaction, opened on first use and bound to the caller's tenant.
+ * One unit of work's database transaction, bound to the caller's tenant: the single place where
+ * a connection is tied to a tenant.
  *
- * <p>This is the single place where a connection is tied to a tenant: the tenant id is set with
- * {@code set_config('app.tenant_id', ?, true)}, which is transaction-local, so a pooled
- * connection can never carry a tenant into the next request. A platform session sets no tenant,
- * and every tenant table then reads empty (row-level security fails closed).
+ * <p>The transaction is Micronaut's, opened by {@link Sessions}; repositories join it. The
+ * tenant id is set with {@code set_config('app.tenant_id', ?, true)}, which is
+ * transaction-local, so a pooled connection can never carry a tenant into the next request. A
+ * platform session sets no tenant, and every tenant table then reads empty (row-level security
+ * fails closed). The transaction lives in Micronaut's propagated context, which is per thread:
+ * work moved to another thread without that context finds no transaction and fails, rather
+ * than reading with another binding.
  */
-public final class Session implements AutoCloseable {
-    private final DataSource dataSource;
+public final class Session {
+    private final TransactionOperations<Connection> transactions;
     private final String tenantCode;
+    private final StatementCounter statements;
     private boolean readOnly = false;
-    private Connection connection;
+    private boolean bound;
     private UUID tenantId;
-    private int statements;
 
-    Session(DataSource dataSource, String tenantCode) {
-        this.dataSource = dataSource;
+    Session(TransactionOperations<Connection> transactions, String tenantCode, StatementCounter statements) {
+        this.transactions = transactions;
         this.tenantCode = tenantCode;
+        this.statements = statements;
     }
 
-    /** Must be called before first use; GraphQL queries run in read-only transactions. */
+    /** Must be called before the first statement; GraphQL queries run in read-only transactions. */
     public void readOnly(boolean readOnly) {
-        if (connection != null && this.readOnly != readOnly) {
-            throw new IllegalStateException("transaction already open");
+        if (bound && this.readOnly != readOnly) {
+            throw new IllegalStateException("transaction already in use");
         }
         this.readOnly = readOnly;
     }
@@ -45,98 +50,63 @@ public final class Session implements AutoCloseable {
         return tenantCode == null;
     }
 
+    /** The tenant's id, binding the transaction to it first if that has not happened yet. */
     public UUID tenantId() {
-        connection();
+        bind();
         if (tenantId == null) {
             throw new IllegalStateException("platform session has no tenant");
         }
         return tenantId;
     }
 
+    /** The transaction's connection, bound to the tenant. */
     public Connection connection() {
-        if (connection == null) {
-            begin();
-        }
-        return connection;
+        bind();
+        return transactions.getConnection();
     }
 
-    /** Runs one mutation so that its failure undoes only its own writes. */
+    /** Runs one mutation in a savepoint, so that its failure undoes only its own writes. */
     public <T> T atomically(Supplier<T> work) {
-        Connection c = connection();
-        Savepoint savepoint;
-        try {
-            savepoint = c.setSavepoint();
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
-        try {
-            T result = work.get();
-            c.releaseSavepoint(savepoint);
-            return result;
-        } catch (SQLException e) {
-            rollbackTo(c, savepoint);
-            throw new DatabaseException(e);
-        } catch (RuntimeException e) {
-            rollbackTo(c, savepoint);
-            throw e;
-        }
-    }
-
-    void counted() {
-        statements++;
+        bind();
+        return transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.NESTED),
+                status -> work.get());
     }
 
     /** SQL statements this session has sent, including the one that binds the tenant. */
     public int statementCount() {
-        return statements;
+        return statements.count();
     }
 
-    public void commit() {
-        if (connection == null) {
+    void counted() {
+        statements.increment();
+    }
+
+    /**
+     * Sets the transaction's access mode and, for a tenant, looks the tenant up and binds it. A
+     * deactivated or unknown tenant is refused before anything else is read.
+     */
+    public void bind() {
+        if (bound) {
             return;
         }
+        bound = true;
+        Connection c = transactions.getConnection();
         try {
-            connection.commit();
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (connection == null) {
-            return;
-        }
-        try (Connection c = connection) {
-            // A no-op after commit; otherwise nothing of a failed request is kept.
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the pool discards a broken connection
-        } finally {
-            connection = null;
-        }
-    }
-
-    private void begin() {
-        try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            connection.setReadOnly(readOnly);
+            c.setReadOnly(readOnly);
             if (tenantCode != null) {
-                bindTenant();
+                bindTenant(c);
             }
         } catch (SQLException e) {
-            close();
             throw new DatabaseException(e);
         }
     }
 
-    private void bindTenant() throws SQLException {
+    private void bindTenant(Connection c) throws SQLException {
         String sql = """
                 SELECT t.id, t.active,
                        set_config('app.tenant_id', CASE WHEN t.active THEN t.id::text ELSE '' END, true)
                   FROM tenant t WHERE t.code = ?""";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenantCode);
             counted();
             try (ResultSet rs = ps.executeQuery()) {
@@ -145,14 +115,6 @@ public final class Session implements AutoCloseable {
                 }
                 tenantId = rs.getObject(1, UUID.class);
             }
-        }
-    }
-
-    private static void rollbackTo(Connection c, Savepoint savepoint) {
-        try {
-            c.rollback(savepoint);
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
         }
     }
 }

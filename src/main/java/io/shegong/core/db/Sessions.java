@@ -1,28 +1,55 @@
 package io.shegong.core.db;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.function.Function;
 
-/** Hands out sessions; the only way to reach the database. */
+/**
+ * Opens units of work, each one transaction: committed when the work returns, rolled back when
+ * it throws. The only way to reach the database.
+ */
 @Singleton
 public class Sessions {
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
+    private final StatementCounter.Registry counters;
 
-    public Sessions(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public Sessions(TransactionOperations<Connection> transactions, StatementCounter.Registry counters) {
+        this.transactions = transactions;
+        this.counters = counters;
     }
 
-    /** A session bound to a tenant: every statement sees that tenant's rows only. */
-    public Session forTenant(String tenantCode) {
+    /** Work for a tenant, bound before it starts: every statement sees that tenant's rows only. */
+    public <T> T inTenant(String tenantCode, Function<Session, T> work) {
         if (tenantCode == null || tenantCode.isBlank()) {
             throw new IllegalArgumentException("tenant code required");
         }
-        return new Session(dataSource, tenantCode);
+        return run(tenantCode, true, work);
     }
 
-    /** A session with no tenant: tenant tables read empty; only platform tables are usable. */
-    public Session forPlatform() {
-        return new Session(dataSource, null);
+    /** Work with no tenant: tenant tables read empty; only platform tables are usable. */
+    public <T> T onPlatform(Function<Session, T> work) {
+        return run(null, true, work);
+    }
+
+    /**
+     * A request's work for a tenant, or for the platform when the code is null, bound when it
+     * first touches the database: a request refused before that sends no statement at all.
+     */
+    public <T> T forRequest(String tenantCode, Function<Session, T> work) {
+        return run(tenantCode, false, work);
+    }
+
+    private <T> T run(String tenantCode, boolean bindNow, Function<Session, T> work) {
+        StatementCounter counter = new StatementCounter();
+        return transactions.execute(TransactionDefinition.DEFAULT, status -> counters.counting(counter, () -> {
+            Session session = new Session(transactions, tenantCode, counter);
+            if (bindNow) {
+                session.bind();
+            }
+            return work.apply(session);
+        }));
     }
 }

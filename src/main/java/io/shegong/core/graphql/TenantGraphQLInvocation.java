@@ -15,7 +15,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
-import io.shegong.core.db.Session;
 import io.shegong.core.db.Sessions;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.error.ErrorCode;
@@ -91,12 +90,10 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
                 return counted(failure(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required"), 0);
             }
             MDC.put("tenant", caller.tenantCode() == null ? "-" : caller.tenantCode());
-            try (Session session = caller.tenantCode() == null
-                    ? sessions.forPlatform() : sessions.forTenant(caller.tenantCode())) {
+            return sessions.forRequest(caller.tenantCode(), session -> {
                 ExecutionResult result = graphQL.execute(input(data, new RequestContext(caller, session, httpGet, requestId)));
-                session.commit();
                 return counted(ErrorReporting.withCodes(result), session.statementCount());
-            }
+            });
         } catch (ApiException e) {
             return failure(e.code(), e.getMessage());
         } catch (RuntimeException e) {

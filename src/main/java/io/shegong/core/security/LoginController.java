@@ -16,7 +16,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import io.micronaut.serde.annotation.Serdeable;
-import io.shegong.core.db.Session;
 import io.shegong.core.db.Sessions;
 import io.shegong.core.db.Sql;
 import io.shegong.core.error.ApiException;
@@ -150,24 +149,22 @@ public class LoginController {
     }
 
     private Candidate tenantCandidate(String tenant, String username) {
-        try (Session s = sessions.forTenant(tenant)) {
-            return Sql.one(s, "SELECT password_hash, roles FROM app_user WHERE username = ? AND active",
+        try {
+            return sessions.inTenant(tenant, s -> Sql.one(s, "SELECT password_hash, roles FROM app_user WHERE username = ? AND active",
                             rs -> new Candidate(rs.getString("password_hash"),
                                     new Account(tenant + ":" + username, Sql.strings(rs, "roles"))), username)
-                    .orElse(Candidate.NONE);
+                    .orElse(Candidate.NONE));
         } catch (ApiException inactiveOrUnknownTenant) {
             return Candidate.NONE;
         }
     }
 
     private Candidate platformCandidate(String username) {
-        try (Session s = sessions.forPlatform()) {
-            // The service role cannot read platform_user; this function answers one active user's hash.
-            return Sql.one(s, "SELECT platform_login_hash(?)", rs -> rs.getString(1), username)
-                    .map(hash -> new Candidate(hash,
-                            new Account("platform:" + username, List.of(Role.PLATFORM_ADMIN.name()))))
-                    .orElse(Candidate.NONE);
-        }
+        // The service role cannot read platform_user; this function answers one active user's hash.
+        return sessions.onPlatform(s -> Sql.one(s, "SELECT platform_login_hash(?)", rs -> rs.getString(1), username)
+                .map(hash -> new Candidate(hash,
+                        new Account("platform:" + username, List.of(Role.PLATFORM_ADMIN.name()))))
+                .orElse(Candidate.NONE));
     }
 
     private static String remoteAddress(HttpRequest<?> http) {

@@ -2,7 +2,6 @@ package io.shegong.core.security;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.shegong.core.db.Session;
 import io.shegong.core.db.Sessions;
 import io.shegong.core.db.Sql;
 import jakarta.inject.Singleton;
@@ -47,32 +46,22 @@ public class LoginThrottle {
 
     /** Records an attempt as failed unless the key is throttled; `tenantCode` null for the platform. */
     public Attempt begin(@Nullable String tenantCode, String username) {
-        try (Session s = sessions.forPlatform()) {
-            Attempt attempt = Sql.one(s, "SELECT attempt_id, retry_after FROM login_attempt_begin(?, ?, ?, ?)",
-                    rs -> new Attempt(rs.getObject(1, Long.class), rs.getInt(2)),
-                    tenantCode == null ? PLATFORM : tenantCode, username, MAX_FAILURES, (int) WINDOW.toSeconds())
-                    .orElseThrow();
-            s.commit();
-            return attempt;
-        }
+        return sessions.onPlatform(s -> Sql.one(s, "SELECT attempt_id, retry_after FROM login_attempt_begin(?, ?, ?, ?)",
+                rs -> new Attempt(rs.getObject(1, Long.class), rs.getInt(2)),
+                tenantCode == null ? PLATFORM : tenantCode, username, MAX_FAILURES, (int) WINDOW.toSeconds())
+                .orElseThrow());
     }
 
     public void succeeded(Attempt attempt) {
-        try (Session s = sessions.forPlatform()) {
-            Sql.one(s, "SELECT login_attempt_succeeded(?)", rs -> true, attempt.id());
-            s.commit();
-        }
+        sessions.onPlatform(s -> Sql.one(s, "SELECT login_attempt_succeeded(?)", rs -> true, attempt.id()));
     }
 
     /** Keeps the table to a day of attempts; every replica runs it, and a row one deletes the others skip. */
     @Scheduled(fixedDelay = "10m", initialDelay = "10m")
     public void prune() {
-        try (Session s = sessions.forPlatform()) {
-            int deleted = Sql.one(s, "SELECT login_attempt_prune()", rs -> rs.getInt(1)).orElse(0);
-            s.commit();
-            if (deleted > 0) {
-                LOG.info("Pruned {} login attempts older than a day", deleted);
-            }
+        int deleted = sessions.onPlatform(s -> Sql.one(s, "SELECT login_attempt_prune()", rs -> rs.getInt(1)).orElse(0));
+        if (deleted > 0) {
+            LOG.info("Pruned {} login attempts older than a day", deleted);
         }
     }
 }
