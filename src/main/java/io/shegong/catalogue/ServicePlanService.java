@@ -44,7 +44,7 @@ public class ServicePlanService {
     public ServicePlan save(RequestContext ctx, Input in) {
         ctx.caller().requireTenantMember();
         UUID stationId = in.requiredId("stationId", "Station");
-        Station station = stations.byId(ctx.session(), stationId)
+        Station station = stations.findById(stationId)
                 .orElseThrow(() -> ApiException.badInput(in.path("stationId"), "stationId is not a station of this bureau"));
         access.requireEdit(ctx, stationId);
         Integer year = in.integer("year", 2000, 2100);

@@ -1,5 +1,6 @@
 package io.shegong.compliance;
 
+import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.RequestContext;
 import io.shegong.policy.CompiledPolicy;
@@ -50,7 +51,7 @@ public class ComplianceService {
     public Map<UUID, StationCompliance> stations(RequestContext ctx, Collection<UUID> ids, LocalDate on) {
         ctx.caller().requireTenantMember();
         Optional<PolicyProfile> profile = profiles.inForce(ctx.session(), on);
-        return evaluate(ctx, stations.byIds(ctx.session(), ids), profile, on).stream()
+        return evaluate(ctx, stations.byIds(Ids.array(ids)), profile, on).stream()
                 .collect(Collectors.toMap(c -> c.station().id(), Function.identity()));
     }
 
@@ -66,7 +67,7 @@ public class ComplianceService {
         ComplianceData.Workers w = data.workers(ctx.session(), ids);
         Set<UUID> stationIds = w.posts().values().stream().flatMap(List::stream).map(Assignment::stationId)
                 .collect(Collectors.toSet());
-        Map<UUID, String> kinds = stations.byIds(ctx.session(), stationIds).stream()
+        Map<UUID, String> kinds = stations.byIds(Ids.array(stationIds)).stream()
                 .collect(Collectors.toMap(Station::id, Station::kindCode));
         for (UUID id : ids) {
             WorkerData worker = w.data().get(id);
@@ -98,7 +99,7 @@ public class ComplianceService {
     public ComplianceReport report(RequestContext ctx, LocalDate on, String kind, UUID divisionId, Severity severity) {
         ctx.caller().requireTenantMember();
         Optional<PolicyProfile> profile = profiles.inForce(ctx.session(), on);
-        List<Station> all = stations.active(ctx.session()).stream()
+        List<Station> all = stations.active().stream()
                 .filter(s -> kind == null || s.kindCode().equals(kind))
                 .filter(s -> divisionId == null || s.divisionId().equals(divisionId)).toList();
         List<StationCompliance> rows = evaluate(ctx, all, profile, on).stream()
@@ -121,7 +122,7 @@ public class ComplianceService {
         PolicyProfile draft = profiles.byId(ctx.session(), draftId)
                 .orElseThrow(() -> ApiException.notFound("draftId", "Policy profile"));
         Optional<PolicyProfile> current = profiles.inForce(ctx.session(), on);
-        List<Station> all = stations.active(ctx.session());
+        List<Station> all = stations.active();
         List<StationData> loaded = data.stations(ctx.session(), all, on);
         Map<UUID, StationCompliance> before = index(run(current, loaded, on));
         Map<UUID, StationCompliance> after = index(run(Optional.of(draft), loaded, on));

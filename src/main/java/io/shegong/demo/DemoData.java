@@ -16,7 +16,10 @@ import io.shegong.policy.PolicyParser;
 import io.shegong.policy.PolicyService;
 import io.shegong.policy.PolicyTemplates;
 import io.shegong.station.Station;
+import io.shegong.station.OperatorStationRepository;
 import io.shegong.station.StationRepository;
+import io.shegong.station.StationStatusChange;
+import io.shegong.station.StationStatusChangeRepository;
 import io.shegong.tenant.TenantRepository;
 import io.shegong.worker.Assignment;
 import io.shegong.worker.SocialWorker;
@@ -60,16 +63,22 @@ public class DemoData {
     private final PolicyRepository profiles;
     private final DivisionRepository divisions;
     private final StationRepository stations;
+    private final StationStatusChangeRepository statusChanges;
+    private final OperatorStationRepository operators;
     private final WorkerRepository workers;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyRepository profiles,
-                    DivisionRepository divisions, StationRepository stations, WorkerRepository workers) {
+                    DivisionRepository divisions, StationRepository stations,
+                    StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
+                    WorkerRepository workers) {
         this.sessions = sessions;
         this.templates = templates;
         this.tenants = tenants;
         this.profiles = profiles;
         this.divisions = divisions;
         this.stations = stations;
+        this.statusChanges = statusChanges;
+        this.operators = operators;
         this.workers = workers;
     }
 
@@ -170,8 +179,9 @@ public class DemoData {
                     divisionIds.get(st.get("division")), (String) st.get("hostFacility"), (String) st.get("operatingMode"),
                     (String) st.get("status"), since, (String) st.get("address"), number(st.get("latitude")),
                     number(st.get("longitude")), strings(st.get("rooms")), strings(st.get("rules")), 1, null, null);
-            stations.insert(s, station);
-            stations.recordStatus(s, station.id(), station.status(), since, "demo data", "demo");
+            stations.save(station);
+            statusChanges.save(new StationStatusChange(UUID.randomUUID(), station.id(), station.status(), since,
+                    "demo data", "demo", null));
             stationIds.put(station.code(), station.id());
         }
 
@@ -202,7 +212,7 @@ public class DemoData {
                         "Demo " + user, hash, List.of(USER_ROLES.get(user)));
             }
             for (Object station : (List<Object>) doc.getOrDefault("operatorStations", List.of())) {
-                stations.grant(s, code + ":operator", stationIds.get(station));
+                operators.grant(code + ":operator", stationIds.get(station));
             }
         }
 

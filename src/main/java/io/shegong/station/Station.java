@@ -1,5 +1,13 @@
 package io.shegong.station;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.DateUpdated;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.annotation.Version;
+import io.micronaut.data.model.DataType;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -7,12 +15,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A social work station; associations are kept as ids and resolved through batch loaders. */
-public record Station(UUID id, String code, String name, String kindCode, String domain, UUID parentId,
-                      UUID divisionId, String hostFacility, String operatingMode, String status,
-                      LocalDate statusSince, String address, Double latitude, Double longitude,
-                      List<String> rooms, List<String> rules, int version, Instant createdAt,
-                      Instant updatedAt) implements Identified {
+/**
+ * A social work station; associations are kept as ids and resolved through batch loaders. Its
+ * tenant is the bound one (the column's default), never a field of the record.
+ */
+@MappedEntity("station")
+public record Station(@Id UUID id, String code, String name, String kindCode, @Nullable String domain,
+                      @Nullable UUID parentId, UUID divisionId, @Nullable String hostFacility, String operatingMode,
+                      String status, LocalDate statusSince, @Nullable String address, @Nullable Double latitude,
+                      @Nullable Double longitude,
+                      @TypeDef(type = DataType.STRING_ARRAY) List<String> rooms,
+                      @TypeDef(type = DataType.STRING_ARRAY) List<String> rules,
+                      @Version int version, @Nullable @DateCreated Instant createdAt,
+                      @Nullable @DateUpdated Instant updatedAt) implements Identified {
 
     public enum Status { PLANNED, SITE_SELECTED, SIGNED, OPERATING, SUSPENDED, CLOSED }
 
@@ -22,8 +37,15 @@ public record Station(UUID id, String code, String name, String kindCode, String
         return Status.valueOf(status);
     }
 
+    /** The same station as read at a version (a client's), for an update that checks it. */
+    Station atVersion(int read) {
+        return new Station(id, code, name, kindCode, domain, parentId, divisionId, hostFacility, operatingMode,
+                status, statusSince, address, latitude, longitude, rooms, rules, read, createdAt, updatedAt);
+    }
+
+    /** The same station in another status, at the version read (the update checks it). */
     Station withStatus(Status next, LocalDate since) {
         return new Station(id, code, name, kindCode, domain, parentId, divisionId, hostFacility, operatingMode,
-                next.name(), since, address, latitude, longitude, rooms, rules, version + 1, createdAt, Instant.now());
+                next.name(), since, address, latitude, longitude, rooms, rules, version, createdAt, updatedAt);
     }
 }

@@ -11,10 +11,10 @@ import java.util.UUID;
 /** Who may edit a station: its tenant's admins, and operators granted that station. */
 @Singleton
 public class StationAccess {
-    private final StationRepository stations;
+    private final OperatorStationRepository operators;
 
-    public StationAccess(StationRepository stations) {
-        this.stations = stations;
+    public StationAccess(OperatorStationRepository operators) {
+        this.operators = operators;
     }
 
     public void requireEdit(RequestContext ctx, UUID stationId) {
@@ -36,6 +36,6 @@ public class StationAccess {
             return true;
         }
         return ctx.caller().has(Role.STATION_OPERATOR)
-                && stations.operates(ctx.session(), ctx.caller().subject(), stationId);
+                && operators.operates(ctx.caller().subject(), stationId);
     }
 }

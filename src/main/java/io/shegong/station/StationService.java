@@ -1,6 +1,8 @@
 package io.shegong.station;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.shegong.core.db.Like;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Input;
@@ -10,7 +12,6 @@ import io.shegong.station.Station.OperatingMode;
 import io.shegong.station.Station.Status;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,13 +32,20 @@ public class StationService {
             Status.CLOSED, EnumSet.noneOf(Status.class));
 
     private final StationRepository stations;
+    private final StationKindRepository kinds;
+    private final StationStatusChangeRepository statusChanges;
+    private final OperatorStationRepository operators;
     private final DivisionRepository divisions;
     private final StationAccess access;
     private final ClosingHook closing;
 
-    public StationService(StationRepository stations, DivisionRepository divisions, StationAccess access,
-                          ClosingHook closing) {
+    public StationService(StationRepository stations, StationKindRepository kinds,
+                          StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
+                          DivisionRepository divisions, StationAccess access, ClosingHook closing) {
         this.stations = stations;
+        this.kinds = kinds;
+        this.statusChanges = statusChanges;
+        this.operators = operators;
         this.divisions = divisions;
         this.access = access;
         this.closing = closing;
@@ -56,13 +64,16 @@ public class StationService {
                 f.id("divisionId", "Division"), f.text("kind", 64), f.text("status", 20),
                 f.text("operatingMode", 40), f.id("parentId", "Station"), f.text("text", 100));
         Connection.Window w = Connection.window(env);
-        return Connection.of(stations.page(ctx.session(), filter, w.afterKey(), w.limit()), w,
-                Station::code, Station::id, () -> stations.count(ctx.session(), filter));
+        String text = Like.contains(filter.text());
+        return Connection.of(stations.page(filter.divisionId(), filter.kind(), filter.status(), filter.operatingMode(),
+                        filter.parentId(), text, w.afterKey(), w.limit() + 1), w,
+                Station::code, Station::id, () -> stations.count(filter.divisionId(), filter.kind(), filter.status(),
+                        filter.operatingMode(), filter.parentId(), text));
     }
 
     public List<StationKind> kinds(RequestContext ctx) {
         ctx.caller().requireTenantMember();
-        return stations.kinds(ctx.session());
+        return kinds.all();
     }
 
     public Station create(RequestContext ctx, Input in) {
@@ -95,14 +106,14 @@ public class StationService {
                 in.text("hostFacility", Input.MAX_TEXT), mode.name(), status.name(),
                 since == null ? LocalDate.now() : since, in.text("address", Input.MAX_TEXT),
                 in.number("latitude", -90, 90), in.number("longitude", -180, 180),
-                orEmpty(in.codes("rooms", MAX_CODES)), orEmpty(in.codes("rules", MAX_CODES)), 1, Instant.now(), Instant.now());
-        if (stations.codeTaken(ctx.session(), code)) {
+                orEmpty(in.codes("rooms", MAX_CODES)), orEmpty(in.codes("rules", MAX_CODES)), 1, null, null);
+        if (stations.existsByCode(code)) {
             throw ApiException.conflict(in.path("code"), "A station with code '" + code + "' already exists");
         }
         return ctx.session().atomically(() -> {
-            stations.insert(ctx.session(), st);
-            stations.recordStatus(ctx.session(), st.id(), st.status(), st.statusSince(), null, ctx.caller().subject());
-            return stations.byId(ctx.session(), st.id()).orElseThrow();
+            Station saved = stations.save(st);
+            recordStatus(ctx, st.id(), st.status(), st.statusSince(), null);
+            return saved;
         });
     }
 
@@ -154,8 +165,7 @@ public class StationService {
         }
         return ctx.session().atomically(() -> {
             Station saved = save(ctx, in, current.withStatus(next, on), version);
-            stations.recordStatus(ctx.session(), current.id(), next.name(), on, in.text("note", Input.MAX_LONG_TEXT),
-                    ctx.caller().subject());
+            recordStatus(ctx, current.id(), next.name(), on, in.text("note", Input.MAX_LONG_TEXT));
             return saved;
         });
     }
@@ -175,8 +185,7 @@ public class StationService {
         checkedDate(in, dateField, current);
         return ctx.session().atomically(() -> {
             Station saved = save(ctx, in, current.withStatus(Status.CLOSED, on), version);
-            stations.recordStatus(ctx.session(), current.id(), Status.CLOSED.name(), on,
-                    in.text("note", Input.MAX_LONG_TEXT), ctx.caller().subject());
+            recordStatus(ctx, current.id(), Status.CLOSED.name(), on, in.text("note", Input.MAX_LONG_TEXT));
             closing.stationClosed(ctx, current.id(), on);
             return saved;
         });
@@ -186,28 +195,39 @@ public class StationService {
         ctx.caller().requireTenantAdmin();
         String subject = in.requiredText("subject", Input.MAX_TEXT);
         UUID stationId = in.requiredId("stationId", "Station");
-        Station st = stations.byId(ctx.session(), stationId)
+        Station st = stations.findById(stationId)
                 .orElseThrow(() -> ApiException.notFound(in.path("stationId"), "Station"));
         return ctx.session().atomically(() -> {
-            stations.grant(ctx.session(), subject, stationId);
+            operators.grant(subject, stationId);
             return st;
         });
     }
 
+    /**
+     * Writes the station at the version the client read. The row was read just before, in the
+     * same transaction, so a failed version check means someone else changed it, not that the
+     * row is hidden.
+     */
     private Station save(RequestContext ctx, Input in, Station changed, int version) {
         return ctx.session().atomically(() -> {
-            if (!stations.update(ctx.session(), changed, version)) {
+            try {
+                return stations.update(changed.atVersion(version));
+            } catch (OptimisticLockException stale) {
                 throw ApiException.conflict(in.path("version"),
                         "The station was changed by someone else; reload it and apply your change again");
             }
-            return stations.byId(ctx.session(), changed.id()).orElseThrow();
         });
+    }
+
+    private void recordStatus(RequestContext ctx, UUID stationId, String status, LocalDate on, String note) {
+        statusChanges.save(new StationStatusChange(UUID.randomUUID(), stationId, status, on, note,
+                ctx.caller().subject(), null));
     }
 
     private Station current(RequestContext ctx, Input in) {
         ctx.caller().requireTenantMember();
         UUID id = in.requiredId("id", "Station");
-        return stations.byId(ctx.session(), id).orElseThrow(() -> ApiException.notFound(in.path("id"), "Station"));
+        return stations.findById(id).orElseThrow(() -> ApiException.notFound(in.path("id"), "Station"));
     }
 
     private LocalDate checkedDate(Input in, String field, Station current) {
@@ -223,7 +243,7 @@ public class StationService {
     }
 
     private StationKind kind(RequestContext ctx, Input in, String code) {
-        return stations.kinds(ctx.session()).stream().filter(k -> k.code().equals(code)).findFirst()
+        return kinds.all().stream().filter(k -> k.code().equals(code)).findFirst()
                 .orElseThrow(() -> ApiException.badInput(in.path("kind"), "'" + code + "' is not a station kind of this bureau"));
     }
 
@@ -234,7 +254,7 @@ public class StationService {
         if (parentId.equals(self)) {
             throw ApiException.badInput(in.path("parentId"), "a station cannot be its own parent");
         }
-        Station parent = stations.byId(ctx.session(), parentId)
+        Station parent = stations.findById(parentId)
                 .orElseThrow(() -> ApiException.badInput(in.path("parentId"), "parentId is not a station of this bureau"));
         if (!kind.parentKinds().contains(parent.kindCode())) {
             throw ApiException.badInput(in.path("parentId"), "a " + kind.code() + " station cannot sit under a "

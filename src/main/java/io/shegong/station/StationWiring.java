@@ -3,7 +3,7 @@ package io.shegong.station;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import io.shegong.core.db.Session;
+import io.shegong.core.db.Ids;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
@@ -32,21 +32,25 @@ public class StationWiring implements Wiring, NodeType.Source, LoaderContributor
 
     private final StationService service;
     private final StationRepository stations;
+    private final StationKindRepository kinds;
+    private final StationStatusChangeRepository statusChanges;
 
-    public StationWiring(StationService service, StationRepository stations) {
+    public StationWiring(StationService service, StationRepository stations, StationKindRepository kinds,
+                         StationStatusChangeRepository statusChanges) {
         this.service = service;
         this.stations = stations;
+        this.kinds = kinds;
+        this.statusChanges = statusChanges;
     }
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        Session session = ctx.session();
-        registry.register(BY_ID, Loaders.byKey(ids -> stations.byIds(session, ids), Station::id));
-        registry.register(CHILDREN, Loaders.grouped(ids -> stations.childrenOf(session, ids), Station::parentId));
-        registry.register(IN_DIVISION, Loaders.grouped(ids -> stations.inDivisions(session, ids), Station::divisionId));
+        registry.register(BY_ID, Loaders.byKey(ids -> stations.byIds(Ids.array(ids)), Station::id));
+        registry.register(CHILDREN, Loaders.grouped(ids -> stations.childrenOf(Ids.array(ids)), Station::parentId));
+        registry.register(IN_DIVISION, Loaders.grouped(ids -> stations.inDivisions(Ids.array(ids)), Station::divisionId));
         // A bureau has a handful of kinds: the first lookup loads them all.
-        registry.register(KINDS, Loaders.byKey(codes -> stations.kinds(session), StationKind::code));
-        registry.register(HISTORY, Loaders.grouped(ids -> stations.history(session, ids), StationStatusChange::stationId));
+        registry.register(KINDS, Loaders.byKey(codes -> kinds.all(), StationKind::code));
+        registry.register(HISTORY, Loaders.grouped(ids -> statusChanges.ofStations(Ids.array(ids)), StationStatusChange::stationId));
     }
 
     @Override

@@ -67,7 +67,7 @@ public class SupervisionWiring implements Wiring, NodeType.Source, LoaderContrib
         }
         String supervisor = in.requiredText("supervisor", 100);
         String findings = in.requiredText("findings", Input.MAX_LONG_TEXT);
-        if (stations.byId(ctx.session(), stationId).isEmpty()) {
+        if (stations.findById(stationId).isEmpty()) {
             throw ApiException.badInput(in.path("stationId"), "stationId is not a station of this bureau");
         }
         SupervisionVisit v = new SupervisionVisit(UUID.randomUUID(), stationId, visitedOn, supervisor, findings,

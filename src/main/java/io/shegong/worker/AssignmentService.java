@@ -39,7 +39,7 @@ public class AssignmentService implements StationService.ClosingHook {
         if (endsOn != null && endsOn.isBefore(startsOn)) {
             throw ApiException.badInput(in.path("endsOn"), "endsOn must not be before startsOn");
         }
-        Station station = stations.byId(ctx.session(), stationId)
+        Station station = stations.findById(stationId)
                 .orElseThrow(() -> ApiException.badInput(in.path("stationId"), "stationId is not a station of this bureau"));
         access.requireEdit(ctx, stationId);
         if (station.currentStatus() == Station.Status.CLOSED) {

@@ -327,7 +327,7 @@ class GracefulShutdownTest {
             try (Connection c = TestDatabase.admin(); PreparedStatement st = c.prepareStatement("""
                     SELECT count(*) FROM pg_stat_activity
                      WHERE datname = current_database() AND usename = ? AND wait_event_type = 'Lock'
-                       AND query LIKE 'UPDATE station %'""")) {
+                       AND query ~* '^UPDATE "?station"? '""")) {
                 st.setString(1, DatabaseSetup.SERVICE);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();

@@ -1,0 +1,23 @@
+package io.shegong.station;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Stations' life-cycle history. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface StationStatusChangeRepository extends GenericRepository<StationStatusChange, UUID> {
+
+    StationStatusChange save(StationStatusChange change);
+
+    @Query("""
+            SELECT * FROM station_status_change WHERE station_id = ANY(CAST(:stationIds AS uuid[]))
+             ORDER BY effective_on, recorded_at""")
+    List<StationStatusChange> ofStations(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
+}
