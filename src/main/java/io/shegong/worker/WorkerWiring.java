@@ -76,8 +76,10 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
                     RequestContext.<UUID, List<Assignment>>loader(env, STATION_ASSIGNMENTS).load(env.<Station>getSource().id());
             return Boolean.TRUE.equals(env.getArgument("includeEnded")) ? all : all.thenApply(WorkerWiring::current);
         }));
-        wiring.type("AddTrainingRecordPayload", t -> t.dataFetcher("worker", env -> RequestContext.loader(env, BY_ID)
-                .load(((TrainingRecord) env.<Map<String, Object>>getSource().get("trainingRecord")).workerId())));
+        wiring.type("AddTrainingRecordPayload", t -> t.dataFetcher("worker", env -> {
+            TrainingRecord added = (TrainingRecord) env.<Map<String, Object>>getSource().get("trainingRecord");
+            return added == null ? null : RequestContext.loader(env, BY_ID).load(added.workerId());
+        }));
         wiring.type("Mutation", t -> t
                 .dataFetcher("registerWorker", env -> Map.of("worker", workers.register(RequestContext.of(env), Input.of(env))))
                 .dataFetcher("updateWorker", env -> Map.of("worker", workers.update(RequestContext.of(env), Input.of(env))))

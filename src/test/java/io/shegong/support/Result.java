@@ -1,5 +1,6 @@
 package io.shegong.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,20 +38,48 @@ public record Result(int status, Map<String, Object> body, String raw) {
         return e == null ? List.of() : (List<Map<String, Object>>) e;
     }
 
+    /** Every mutation's `userErrors`, in the order of the response. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> userErrors() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        if (body.get("data") instanceof Map<?, ?> data) {
+            for (Object payload : data.values()) {
+                if (payload instanceof Map<?, ?> p && p.get("userErrors") instanceof List<?> errors) {
+                    errors.forEach(e -> all.add((Map<String, Object>) e));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The first failure: a top-level error, or else a mutation's user error. */
+    private Map<String, Object> firstFailure() {
+        if (!errors().isEmpty()) {
+            return errors().getFirst();
+        }
+        List<Map<String, Object>> user = userErrors();
+        assertFalse(user.isEmpty(), "expected an error, got " + raw);
+        return user.getFirst();
+    }
+
     @SuppressWarnings("unchecked")
     public String errorCode() {
-        assertFalse(errors().isEmpty(), "expected an error, got " + raw);
-        return (String) ((Map<String, Object>) errors().getFirst().get("extensions")).get("code");
+        Map<String, Object> f = firstFailure();
+        return f.containsKey("extensions") ? (String) ((Map<String, Object>) f.get("extensions")).get("code") : (String) f.get("code");
     }
 
     @SuppressWarnings("unchecked")
     public String errorField() {
-        assertFalse(errors().isEmpty(), "expected an error, got " + raw);
-        return (String) ((Map<String, Object>) errors().getFirst().get("extensions")).get("field");
+        Map<String, Object> f = firstFailure();
+        if (f.containsKey("extensions")) {
+            return (String) ((Map<String, Object>) f.get("extensions")).get("field");
+        }
+        List<String> path = (List<String>) f.get("field");
+        return path == null ? null : String.join(".", path);
     }
 
     public String errorMessage() {
-        return (String) errors().getFirst().get("message");
+        return (String) firstFailure().get("message");
     }
 
     @SuppressWarnings("unchecked")
@@ -59,7 +88,7 @@ public record Result(int status, Map<String, Object> body, String raw) {
     }
 
     public Result assertOk() {
-        assertTrue(errors().isEmpty(), "unexpected errors: " + raw);
+        assertTrue(errors().isEmpty() && userErrors().isEmpty(), "unexpected errors: " + raw);
         return this;
     }
 
@@ -69,7 +98,7 @@ public record Result(int status, Map<String, Object> body, String raw) {
         if (field != null) {
             assertEquals(field, errorField(), raw);
         }
-        String errors = errors().toString();
+        String errors = errors().toString() + userErrors();
         assertTrue(!errors.contains("org.") && !errors.contains("java.") && !errors.toLowerCase().contains("sql")
                 && !errors.contains("Exception") && !errors.contains("constraint"), "internals leaked: " + errors);
         return this;

@@ -11,7 +11,7 @@ import graphql.introspection.IntrospectionDisabledError;
 import graphql.language.SourceLocation;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
-import io.shegong.core.db.DatabaseException;
+import io.shegong.core.db.DataErrors;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.error.ErrorCode;
 import org.slf4j.Logger;
@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
@@ -50,20 +51,9 @@ final class ErrorReporting implements DataFetcherExceptionHandler {
         if (e instanceof ApiException api) {
             return new ApiError(api.getMessage(), at, path, extensions(api.code(), api.field()));
         }
-        if (e instanceof DatabaseException db && db.sqlState() != null) {
-            // Constraint failures the services did not foresee: say what kind, never which constraint.
-            switch (db.sqlState()) {
-                case "23505" -> {
-                    return new ApiError("A record with the same key already exists", at, path,
-                            extensions(ErrorCode.CONFLICT, null));
-                }
-                case "23503", "23514", "23502", "22001", "22003", "22007", "22008" -> {
-                    return new ApiError("The input breaks a rule of the data", at, path,
-                            extensions(ErrorCode.BAD_USER_INPUT, null));
-                }
-                default -> {
-                }
-            }
+        Optional<ApiException> constraint = DataErrors.asApiError(e);
+        if (constraint.isPresent()) {
+            return new ApiError(constraint.get().getMessage(), at, path, extensions(constraint.get().code(), null));
         }
         LOG.error("Unexpected failure at {}", params.getPath(), e);
         return new ApiError("Internal error", at, path, extensions(ErrorCode.INTERNAL, null));

@@ -6,12 +6,15 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.shegong.audit.AuditLog;
+import io.shegong.core.db.DataErrors;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.error.ErrorCode;
 import io.shegong.core.idempotency.IdempotencyKeys;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoader;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,9 +23,10 @@ import java.util.UUID;
 /**
  * Runs every mutation field the same way, whatever feature it belongs to: in its own savepoint,
  * so that its failure undoes its writes and nothing else; answering a repeated idempotency key
- * with the first result; and leaving exactly one audit entry in the same transaction, for a
+ * with the first result; leaving exactly one audit entry in the same transaction, for a
  * committed change (with the fields it changed) or for an attempt refused as FORBIDDEN or
- * CONFLICT.
+ * CONFLICT; and reporting an expected failure as `userErrors` in its payload, so that one failed
+ * mutation never hides the others of the same request.
  */
 @Singleton
 public class MutationRunner extends SimplePerformantInstrumentation {
@@ -47,6 +51,23 @@ public class MutationRunner extends SimplePerformantInstrumentation {
     }
 
     private Object run(DataFetcher<?> fetcher, DataFetchingEnvironment env) {
+        try {
+            Object payload = attempt(fetcher, env);
+            if (payload instanceof Map<?, ?> fields) {
+                Map<Object, Object> withErrors = new HashMap<>(fields);
+                withErrors.put("userErrors", List.of());
+                return withErrors;
+            }
+            return payload;
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.UNAUTHENTICATED || e.code() == ErrorCode.INTERNAL) {
+                throw e;
+            }
+            return Map.of("userErrors", List.of(UserError.of(e)));
+        }
+    }
+
+    private Object attempt(DataFetcher<?> fetcher, DataFetchingEnvironment env) {
         RequestContext ctx = RequestContext.of(env);
         String operation = env.getField().getName();
         Map<String, Object> input = env.getArgument("input");
@@ -68,7 +89,9 @@ public class MutationRunner extends SimplePerformantInstrumentation {
                 }
                 return payload;
             });
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = failure instanceof ApiException api ? api
+                    : DataErrors.asApiError(failure).orElseThrow(() -> failure);
             if (e.code() == ErrorCode.FORBIDDEN || e.code() == ErrorCode.CONFLICT) {
                 Optional<GlobalId> target = target(env, input);
                 ctx.session().atomically(() -> {
