@@ -4,11 +4,13 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.error.ErrorCode;
+import io.shegong.core.time.BureauTime;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -31,6 +33,7 @@ public final class Session {
     private boolean readOnly = false;
     private boolean bound;
     private UUID tenantId;
+    private ZoneId zone = BureauTime.ZONE;
 
     Session(TransactionOperations<Connection> transactions, String tenantCode, StatementCounter statements) {
         this.transactions = transactions;
@@ -57,6 +60,12 @@ public final class Session {
             throw new IllegalStateException("platform session has no tenant");
         }
         return tenantId;
+    }
+
+    /** The tenant's time zone, in which its days begin and end; the default zone on the platform. */
+    public ZoneId zone() {
+        bind();
+        return zone;
     }
 
     /** The transaction's connection, bound to the tenant. */
@@ -103,7 +112,7 @@ public final class Session {
 
     private void bindTenant(Connection c) throws SQLException {
         String sql = """
-                SELECT t.id, t.active,
+                SELECT t.id, t.active, t.time_zone,
                        set_config('app.tenant_id', CASE WHEN t.active THEN t.id::text ELSE '' END, true)
                   FROM tenant t WHERE t.code = ?""";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -114,6 +123,7 @@ public final class Session {
                     throw new ApiException(ErrorCode.FORBIDDEN, "The tenant is not active", null);
                 }
                 tenantId = rs.getObject(1, UUID.class);
+                zone = ZoneId.of(rs.getString(3));
             }
         }
     }

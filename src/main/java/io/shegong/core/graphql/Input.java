@@ -21,14 +21,21 @@ public final class Input {
 
     private final Map<String, Object> values;
     private final String path;
+    private final LocalDate today;
 
     public Input(Map<String, Object> values, String path) {
-        this.values = values == null ? Map.of() : values;
-        this.path = path;
+        this(values, path, null);
     }
 
+    private Input(Map<String, Object> values, String path, LocalDate today) {
+        this.values = values == null ? Map.of() : values;
+        this.path = path;
+        this.today = today;
+    }
+
+    /** A mutation's input, with the bureau's today for the dates it checks. */
     public static Input of(DataFetchingEnvironment env) {
-        return new Input(env.getArgument("input"), "input");
+        return new Input(env.getArgument("input"), "input", RequestContext.of(env).today());
     }
 
     public String path(String field) {
@@ -115,10 +122,13 @@ public final class Input {
         return required(field, date(field));
     }
 
-    /** A date not after today. */
+    /** A date not after the bureau's today. */
     public LocalDate pastDate(String field) {
         LocalDate d = date(field);
-        if (d != null && d.isAfter(LocalDate.now())) {
+        if (today == null) {
+            throw new IllegalStateException("this input has no today to compare " + field + " with");
+        }
+        if (d != null && d.isAfter(today)) {
             throw ApiException.badInput(path(field), field + " must not be in the future");
         }
         return d;

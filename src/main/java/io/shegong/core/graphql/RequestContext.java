@@ -6,15 +6,24 @@ import io.shegong.core.db.Session;
 import io.shegong.core.security.Caller;
 import org.dataloader.DataLoader;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 /**
  * What every fetcher of one request shares: who is asking, their database session, whether the
  * request came by GET, the request's id (for logs and the audit trail), and what the running
  * mutation says it changed.
  */
-public record RequestContext(Caller caller, Session session, boolean httpGet, String requestId, Changes changes) {
+public record RequestContext(Caller caller, Session session, boolean httpGet, String requestId, Clock clock,
+                             Changes changes) {
 
-    public RequestContext(Caller caller, Session session, boolean httpGet, String requestId) {
-        this(caller, session, httpGet, requestId, new Changes());
+    public RequestContext(Caller caller, Session session, boolean httpGet, String requestId, Clock clock) {
+        this(caller, session, httpGet, requestId, clock, new Changes());
+    }
+
+    /** Today for the caller's bureau: the service's one clock, read in the bureau's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(session.zone()));
     }
 
     public static RequestContext of(DataFetchingEnvironment env) {

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.Map;
 
 /**
@@ -67,6 +68,13 @@ public class HttpErrors {
         HttpStatus status = e.getStatus();
         String code = status == HttpStatus.NOT_FOUND ? "NOT_FOUND" : status.getCode() < 500 ? "BAD_REQUEST" : "INTERNAL";
         return response(status, code, status.getReason());
+    }
+
+    /** The instance is shutting down and takes no new work: another replica will answer a retry. */
+    @Error(global = true, exception = RejectedExecutionException.class)
+    public MutableHttpResponse<?> shuttingDown(HttpRequest<?> request, RejectedExecutionException e) {
+        LOG.info("Refused {} {}: shutting down", request.getMethod(), request.getPath());
+        return response(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "The service is shutting down; try again");
     }
 
     @Error(global = true, exception = Throwable.class)

@@ -32,8 +32,12 @@ public class TokenClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
     private final Clock clock;
     private final Duration skew;
 
-    public TokenClaimsValidator(Clock clock, @Value("${shegong.security.clock-skew:60s}") Duration skew) {
-        this.clock = clock;
+    /**
+     * Tokens are checked against the real time, the time their issuer stamped them with, not the
+     * service's business clock (which tests pin to a date).
+     */
+    public TokenClaimsValidator(@Value("${shegong.security.clock-skew:60s}") Duration skew) {
+        this.clock = Clock.systemUTC();
         this.skew = skew;
     }
 
