@@ -15,6 +15,9 @@ import io.shegong.policy.WorkerFacts;
 import io.shegong.station.Station;
 
 import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,8 @@ import java.util.regex.Pattern;
  * reads is passed in, so a whole tenant can be evaluated from a handful of batched queries.
  */
 public final class ComplianceEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(ComplianceEngine.class);
+
     private static final Map<String, String[]> ROLE_LABELS = Map.of(
             "HEAD", new String[]{"站长", "station head"}, "DEPUTY_HEAD", new String[]{"副站长", "deputy head"},
             "SOCIAL_WORKER", new String[]{"社工", "social worker"}, "SUPERVISOR", new String[]{"督导", "supervisor"});
@@ -56,7 +61,10 @@ public final class ComplianceEngine {
             for (QualificationRule rule : policy.document().qualificationRules()) {
                 if (rule.appliesTo(st.kindCode(), post.assignment().role())) {
                     Qualification q = qualify(policy, rule, post.worker(), post.assignment().role(), post.firstStart(), on);
-                    if (!q.satisfied()) {
+                    if (q.unevaluated()) {
+                        findings.add(Finding.unevaluated(rule.code(), rule.source(), st.id(), List.of(post.worker().id()),
+                                q.evaluationError()));
+                    } else if (!q.satisfied()) {
                         findings.add(qualificationFinding(rule, q, post.worker(), st.id()));
                     }
                 }
@@ -88,11 +96,21 @@ public final class ComplianceEngine {
         Map<String, Object> facts = WorkerFacts.of(worker, role, firstStart, on);
         List<Qualification.AlternativeResult> results = new ArrayList<>();
         String satisfiedBy = null;
+        String error = null;
         for (PolicyDocument.Alternative alt : rule.alternatives()) {
             List<String> failingZh = new ArrayList<>();
             List<String> failingEn = new ArrayList<>();
             for (PolicyDocument.Condition c : alt.conditions()) {
-                if (!policy.test(c.expression(), facts)) {
+                boolean met;
+                try {
+                    met = policy.test(c.expression(), facts);
+                } catch (WorkerFacts.EvaluationError e) {
+                    LOG.warn("Rule {} of profile {} revision {} could not be evaluated for worker {}: `{}`: {}",
+                            rule.code(), policy.profileId(), policy.revision(), worker.id(), e.expression(), e.getMessage());
+                    error = "“" + c.labelZh() + "” (`" + e.expression() + "`): " + e.getMessage();
+                    met = false;
+                }
+                if (!met) {
                     failingZh.add(c.labelZh());
                     failingEn.add(c.labelEn());
                 }
@@ -104,7 +122,7 @@ public final class ComplianceEngine {
             results.add(new Qualification.AlternativeResult(alt.code(), alt.labelZh(), alt.labelEn(), ok, failingZh, failingEn));
         }
         return new Qualification(rule.code(), rule.labelZh(), rule.labelEn(), rule.severity(), rule.source(),
-                satisfiedBy != null, satisfiedBy, results);
+                satisfiedBy != null, satisfiedBy, results, error);
     }
 
     private static Finding qualificationFinding(QualificationRule rule, Qualification q, WorkerData w, UUID stationId) {
@@ -121,8 +139,18 @@ public final class ComplianceEngine {
                                  List<Finding> findings) {
         Map<UUID, StationData.Post> counted = new LinkedHashMap<>();
         for (StationData.Post p : data.posts()) {
-            boolean counts = rule.counts() == null || policy.test(rule.counts(),
-                    WorkerFacts.of(p.worker(), p.assignment().role(), p.firstStart(), on));
+            boolean counts;
+            try {
+                counts = rule.counts() == null || policy.test(rule.counts(),
+                        WorkerFacts.of(p.worker(), p.assignment().role(), p.firstStart(), on));
+            } catch (WorkerFacts.EvaluationError e) {
+                // Without knowing who counts, the numbers say nothing: report the rule, not the station.
+                LOG.warn("Rule {} of profile {} revision {} could not be evaluated for worker {}: `{}`: {}",
+                        rule.code(), policy.profileId(), policy.revision(), p.worker().id(), e.expression(), e.getMessage());
+                findings.add(Finding.unevaluated(rule.code(), rule.source(), data.station().id(), List.of(p.worker().id()),
+                        "`" + e.expression() + "`: " + e.getMessage()));
+                return;
+            }
             if (counts) {
                 counted.putIfAbsent(p.worker().id(), p);
             }

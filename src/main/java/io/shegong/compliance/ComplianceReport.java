@@ -10,7 +10,7 @@ import java.util.UUID;
 public record ComplianceReport(LocalDate on, PolicyProfile profile, Totals totals, List<RuleCount> byRule,
                                List<GroupCount> byKind, List<GroupCount> byDivision, List<StationCompliance> rows) {
 
-    public record Totals(int stations, int compliant, int violations, int advisories) {
+    public record Totals(int stations, int compliant, int violations, int advisories, int unevaluated) {
     }
 
     public record RuleCount(String rule, String severity, String source, int findings, int stations) {

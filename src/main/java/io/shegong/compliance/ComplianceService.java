@@ -176,7 +176,8 @@ public class ComplianceService {
     private static ComplianceReport.Totals totals(List<StationCompliance> rows) {
         return new ComplianceReport.Totals(rows.size(), (int) rows.stream().filter(StationCompliance::compliant).count(),
                 rows.stream().mapToInt(StationCompliance::violations).sum(),
-                rows.stream().mapToInt(StationCompliance::advisories).sum());
+                rows.stream().mapToInt(StationCompliance::advisories).sum(),
+                rows.stream().mapToInt(StationCompliance::unevaluated).sum());
     }
 
     private static List<ComplianceReport.RuleCount> byRule(List<StationCompliance> rows) {

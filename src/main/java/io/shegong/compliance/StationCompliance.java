@@ -18,6 +18,11 @@ public record StationCompliance(LocalDate on, PolicyProfile profile, Station sta
         return (int) findings.stream().filter(f -> f.severity() == Severity.ADVISORY).count();
     }
 
+    /** Rules that could not be evaluated here: a fault in the profile, counted apart from findings about the station. */
+    public int unevaluated() {
+        return (int) findings.stream().filter(Finding::unevaluated).count();
+    }
+
     public boolean compliant() {
         return violations() == 0;
     }

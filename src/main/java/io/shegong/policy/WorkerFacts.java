@@ -73,13 +73,31 @@ public final class WorkerFacts {
 
     /** A compiled, type-checked boolean expression. */
     public record Expression(String source, CelRuntime.Program program) {
+        /**
+         * Whether the facts meet the expression. One that fails at run time (an index past the
+         * end of a list, a division by zero on odd data) says nothing about the worker: it is
+         * reported as such, never read as "not met".
+         */
         public boolean test(Map<String, Object> facts) {
             try {
                 return Boolean.TRUE.equals(program.eval(facts));
             } catch (CelEvaluationException e) {
-                // e.g. a division by zero on odd data: the condition is not met, never a crash
-                return false;
+                throw new EvaluationError(source, e.getMessage());
             }
+        }
+    }
+
+    /** An expression that could not be evaluated for some facts. */
+    public static final class EvaluationError extends RuntimeException {
+        private final String expression;
+
+        EvaluationError(String expression, String reason) {
+            super(reason, null, false, false);
+            this.expression = expression;
+        }
+
+        public String expression() {
+            return expression;
         }
     }
 
