@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every mutation leaves exactly one audit entry: committed with what changed, or refused. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class AuditTrailTest extends GraphQLTestBase {
 
     private static int entries(String actor) throws SQLException {

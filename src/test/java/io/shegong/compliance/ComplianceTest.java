@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The messages bureaus read, the tenant report, and results that follow the data. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ComplianceTest extends GraphQLTestBase {
 
     private String certified(Client admin, String name) {

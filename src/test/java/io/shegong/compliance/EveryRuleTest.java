@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one that fails, with the message the bureau reads. The rules are read from the profile itself,
  * so a rule added to a profile is covered too.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @SuppressWarnings("unchecked")
 class EveryRuleTest extends GraphQLTestBase {
     private static final Pattern NEEDS = Pattern.compile("needs (\\d+) ");

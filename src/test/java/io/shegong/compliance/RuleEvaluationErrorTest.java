@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A rule that fails to evaluate is reported as such, never as a failure of the worker. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class RuleEvaluationErrorTest extends GraphQLTestBase {
 
     @SuppressWarnings("unchecked")

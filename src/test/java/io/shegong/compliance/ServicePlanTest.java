@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Annual plans placed in the catalogue's slots, checked against the model as part of compliance. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ServicePlanTest extends GraphQLTestBase {
     private static final int YEAR = LocalDate.now().getYear();
 

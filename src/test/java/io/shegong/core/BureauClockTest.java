@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 /** "Today" is the bureau's date in its own time zone, read from the service's one clock. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class BureauClockTest extends GraphQLTestBase {
 
     @Override

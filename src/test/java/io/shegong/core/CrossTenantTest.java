@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every id-taking field, given another tenant's id, answers exactly as it does for an id that
  * does not exist, and changes nothing.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class CrossTenantTest extends GraphQLTestBase {
     private final Map<String, String> wuhan = new java.util.HashMap<>();
 

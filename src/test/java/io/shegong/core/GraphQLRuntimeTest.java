@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The schema served, the limits, N+1 freedom and the operational endpoints. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class GraphQLRuntimeTest extends GraphQLTestBase {
     @Inject
     graphql.GraphQL graphQL;

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A create sent again with the same key answers the first result and writes nothing. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class IdempotencyTest extends GraphQLTestBase {
 
     private static int count(String sql, Object... params) throws SQLException {

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attempt runs, the throttle on failed attempts, and what is logged. Each test logs in with users
  * of its own, made here, so that no test throttles another's.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class LoginTest extends GraphQLTestBase {
     private static final String PASSWORD = "correct horse battery";
     private static final String HASH = Passwords.hash(PASSWORD);

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whatever a client sends, the answer is a status and a coded error; nothing internal leaks. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class MalformedRequestTest extends GraphQLTestBase {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();

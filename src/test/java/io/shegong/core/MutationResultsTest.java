@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A response says exactly which mutations of a document succeeded, and the database holds exactly those. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class MutationResultsTest extends GraphQLTestBase {
 
     private static String select(String sql, String param) throws Exception {

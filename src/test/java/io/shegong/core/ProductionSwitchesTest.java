@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What production switches off: GraphiQL and introspection. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ProductionSwitchesTest extends GraphQLTestBase {
 
     @Override

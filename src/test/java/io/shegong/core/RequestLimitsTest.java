@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a document may cost: measured as it will execute, refused before it reaches the database. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class RequestLimitsTest extends GraphQLTestBase {
 
     private static void assertRefusedBeforeSql(Result r, String reason) {

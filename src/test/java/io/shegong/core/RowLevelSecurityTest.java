@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * platform-level tables that hold secrets are closed to the service role, which reaches them
  * through SECURITY DEFINER functions only.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class RowLevelSecurityTest extends GraphQLTestBase {
     private List<String> tables;
     private UUID qingpu;

@@ -16,7 +16,7 @@ import static io.shegong.support.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class StationMutationTest extends GraphQLTestBase {
 
     private Map<String, Object> specialisedInput(Consumer<Map<String, Object>> change) {

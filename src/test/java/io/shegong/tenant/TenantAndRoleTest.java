@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What each role may and may not do. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class TenantAndRoleTest extends GraphQLTestBase {
 
     @Test

@@ -101,7 +101,9 @@ public final class Session {
         bound = true;
         Connection c = transactions.getConnection();
         try {
-            c.setReadOnly(readOnly);
+            if (c.isReadOnly() != readOnly) {
+                c.setReadOnly(readOnly);
+            }
             if (tenantCode != null) {
                 bindTenant(c);
             }
