@@ -32,8 +32,8 @@ public class GraphQLFactory {
     public GraphQL graphQL(ResourceResolver resources, List<Wiring> wirings, GraphQLLimits limits, MutationRunner mutations) {
         TypeDefinitionRegistry types = new SchemaParser().parse(schemaText(resources));
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(Scalars.DATE)
-                .scalar(Scalars.DATE_TIME)
+                .scalar(describedBySchema(Scalars.DATE, types))
+                .scalar(describedBySchema(Scalars.DATE_TIME, types))
                 .scalar(describedBySchema(ExtendedScalars.Json, types))
                 .type("Node", t -> t.typeResolver(GraphQLFactory::nodeType));
         wirings.forEach(w -> w.contribute(wiring));
