@@ -51,7 +51,7 @@ public class ServicePlanService {
         if (year == null) {
             throw ApiException.badInput(in.path("year"), "year is required");
         }
-        PolicyProfile profile = profiles.inForce(ctx.session(), LocalDate.now())
+        PolicyProfile profile = profiles.inForce(LocalDate.now())
                 .orElseThrow(() -> ApiException.badInput(in.path("stationId"), "the bureau has no policy profile in force"));
         Catalogue catalogue = policies.compile(profile).catalogue();
         Catalogue.Model model = catalogue.modelFor(station.kindCode()).orElseThrow(() ->
