@@ -1,5 +1,11 @@
 package io.shegong.audit;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -10,10 +16,17 @@ import java.util.UUID;
  * One mutation as it was recorded: who ran which operation, whether it was committed or
  * refused (and with which code), on which record, and the fields it changed. The class name is
  * the GraphQL type name.
+ *
+ * <p>`at` is the database's: the column's default, the time the transaction began, so that
+ * entries from every replica are ordered by one clock. A tenant's entry takes the bound tenant
+ * (the column's default); a platform entry has none.
  */
-public record AuditEntry(UUID id, Instant at, String actor, String action, String outcome, String errorCode,
-                         String entity, UUID entityId, Map<String, Object> before, Map<String, Object> after,
-                         String requestId) implements Identified {
+@MappedEntity("audit_entry")
+public record AuditEntry(@Id UUID id, @Nullable @GeneratedValue Instant at, String actor, String action, String outcome,
+                         @Nullable String errorCode, @Nullable String entity, @Nullable UUID entityId,
+                         @Nullable @TypeDef(type = DataType.JSON) Map<String, Object> before,
+                         @Nullable @TypeDef(type = DataType.JSON) Map<String, Object> after,
+                         @Nullable String requestId) implements Identified {
     public static final String COMMITTED = "COMMITTED";
     public static final String REFUSED = "REFUSED";
 }

@@ -1,5 +1,6 @@
 package io.shegong.audit;
 
+import io.shegong.core.db.Ids;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Identified;
 import io.shegong.core.graphql.RequestContext;
@@ -45,15 +46,24 @@ public class AuditLog {
         Map<String, Object>[] changed = noted != null
                 ? Snapshot.diff(Snapshot.of(noted.before()), Snapshot.of(noted.after()))
                 : Snapshot.diff(Snapshot.of(before), Snapshot.of(after));
-        entries.insert(ctx.session(), new AuditEntry(UUID.randomUUID(), null, ctx.caller().subject(), operation,
+        file(ctx, new AuditEntry(UUID.randomUUID(), null, ctx.caller().subject(), operation,
                 AuditEntry.COMMITTED, null, entity, id, changed[0], changed[1], ctx.requestId()));
     }
 
     /** Records an attempt that was refused; nothing of it was written. */
     public void refused(RequestContext ctx, String operation, String entity, UUID entityId, String code) {
         ctx.changes().take();
-        entries.insert(ctx.session(), new AuditEntry(UUID.randomUUID(), null, ctx.caller().subject(), operation,
+        file(ctx, new AuditEntry(UUID.randomUUID(), null, ctx.caller().subject(), operation,
                 AuditEntry.REFUSED, code, entity, entityId, null, null, ctx.requestId()));
+    }
+
+    /** A platform session has no tenant to file the entry under: the platform keeps it. */
+    private void file(RequestContext ctx, AuditEntry entry) {
+        if (ctx.session().isPlatform()) {
+            entries.saveOnPlatform(entry);
+        } else {
+            entries.save(entry);
+        }
     }
 
     /** Which entries to list; dates are the bureau's days. */
@@ -66,8 +76,10 @@ public class AuditLog {
                 q.from() == null ? null : BureauTime.startOf(q.from()),
                 q.to() == null ? null : BureauTime.startOf(q.to().plusDays(1)));
         Instant afterAt = w.hasAfter() ? Instant.parse(w.afterKey()) : null;
-        List<AuditEntry> rows = entries.page(ctx.session(), f, afterAt, w.afterId(), w.limit() + 1);
-        return Connection.of(rows, w, e -> e.at().toString(), AuditEntry::id, () -> entries.count(ctx.session(), f));
+        List<AuditEntry> rows = entries.page(f.entity(), f.entityId(), f.actor(), f.outcome(), f.from(), f.until(),
+                afterAt, w.afterId(), w.limit() + 1);
+        return Connection.of(rows, w, e -> e.at().toString(), AuditEntry::id,
+                () -> entries.count(f.entity(), f.entityId(), f.actor(), f.outcome(), f.from(), f.until()));
     }
 
     /** Entries by id; only a TENANT_ADMIN sees any. */
@@ -75,6 +87,6 @@ public class AuditLog {
         if (!ctx.caller().has(Role.TENANT_ADMIN)) {
             return List.of();
         }
-        return entries.byIds(ctx.session(), ids);
+        return entries.byIds(Ids.array(ids));
     }
 }

@@ -1,15 +1,36 @@
 package io.shegong.catalogue;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateUpdated;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.annotation.Version;
+import io.micronaut.data.model.DataType;
+import io.micronaut.serde.annotation.Serdeable;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A station's plan for a year: its projects, each in a catalogue slot (and item, where the slot has items). */
-public record ServicePlan(UUID id, UUID stationId, int year, List<Project> projects, int version, String createdBy,
-                          Instant updatedAt) implements Identified {
+/**
+ * A station's plan for a year: its projects, each in a catalogue slot (and item, where the slot
+ * has items). The projects are one jsonb array; the tenant is the bound one (the column's
+ * default), never a field of the record.
+ */
+@MappedEntity("service_plan")
+public record ServicePlan(@Id UUID id, UUID stationId, int year,
+                          @TypeDef(type = DataType.JSON) List<Project> projects, @Version int version,
+                          String createdBy, @Nullable @DateUpdated Instant updatedAt) implements Identified {
 
-    public record Project(String name, String slot, String item, String description) {
+    /** One project as the jsonb array holds it; empty fields are left out of it. */
+    @Serdeable
+    public record Project(String name, String slot, @Nullable String item, @Nullable String description) {
+    }
+
+    /** The same plan with other projects, at the version a client read, for an update that checks it. */
+    ServicePlan withProjects(List<Project> replaced, int read) {
+        return new ServicePlan(id, stationId, year, replaced, read, createdBy, updatedAt);
     }
 }

@@ -1,5 +1,6 @@
 package io.shegong.catalogue;
 
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.shegong.audit.AuditLog;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Input;
@@ -13,7 +14,6 @@ import io.shegong.station.StationAccess;
 import io.shegong.station.StationRepository;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,30 +51,42 @@ public class ServicePlanService {
         if (year == null) {
             throw ApiException.badInput(in.path("year"), "year is required");
         }
-        PolicyProfile profile = profiles.inForce(ctx.session(), LocalDate.now())
+        PolicyProfile profile = profiles.inForce(LocalDate.now())
                 .orElseThrow(() -> ApiException.badInput(in.path("stationId"), "the bureau has no policy profile in force"));
         Catalogue catalogue = policies.compile(profile).catalogue();
         Catalogue.Model model = catalogue.modelFor(station.kindCode()).orElseThrow(() ->
                 ApiException.badInput(in.path("stationId"), "the catalogue has no service model for " + station.kindCode() + " stations"));
         List<ServicePlan.Project> projects = projects(in, model, catalogue);
-        var existing = plans.of(ctx.session(), stationId, year);
+        var existing = plans.findByStationIdAndYear(stationId, year);
         return ctx.session().atomically(() -> {
-            ServicePlan saved;
-            if (existing.isEmpty()) {
-                saved = new ServicePlan(UUID.randomUUID(), stationId, year, projects, 1, ctx.caller().subject(), Instant.now());
-                plans.insert(ctx.session(), saved);
-            } else {
-                Integer version = in.integer("version", 0, Integer.MAX_VALUE);
-                if (version == null || !plans.update(ctx.session(), existing.get().id(), projects, version)) {
-                    throw ApiException.conflict(in.path("version"), "The plan was changed since the version given; reload it");
-                }
-                saved = plans.of(ctx.session(), stationId, year).orElseThrow();
-            }
+            ServicePlan saved = existing.isEmpty()
+                    ? plans.save(new ServicePlan(UUID.randomUUID(), stationId, year, projects, 1, ctx.caller().subject(), null))
+                    : replace(in, existing.get(), projects);
             audit.note(ctx, "ServicePlan", saved.id(),
                     existing.map(p -> Map.<String, Object>of("projects", p.projects().size())).orElse(null),
                     Map.of("year", year, "projects", projects.stream().map(ServicePlan.Project::name).toList()));
             return saved;
         });
+    }
+
+    /**
+     * Writes the plan's projects at the version the client read. The plan was read just before,
+     * in the same transaction, so a failed version check means someone else changed it.
+     */
+    private ServicePlan replace(Input in, ServicePlan existing, List<ServicePlan.Project> projects) {
+        Integer version = in.integer("version", 0, Integer.MAX_VALUE);
+        if (version == null) {
+            throw stale(in);
+        }
+        try {
+            return plans.update(existing.withProjects(projects, version));
+        } catch (OptimisticLockException e) {
+            throw stale(in);
+        }
+    }
+
+    private static ApiException stale(Input in) {
+        return ApiException.conflict(in.path("version"), "The plan was changed since the version given; reload it");
     }
 
     private static List<ServicePlan.Project> projects(Input in, Catalogue.Model model, Catalogue catalogue) {

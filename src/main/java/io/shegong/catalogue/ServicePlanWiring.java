@@ -1,6 +1,7 @@
 package io.shegong.catalogue;
 
 import graphql.schema.idl.RuntimeWiring;
+import io.shegong.core.db.Ids;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
@@ -29,8 +30,8 @@ public class ServicePlanWiring implements Wiring, NodeType.Source, LoaderContrib
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> plans.byIds(ctx.session(), ids), ServicePlan::id));
-        registry.register(BY_STATION, Loaders.grouped(ids -> plans.ofStations(ctx.session(), ids), ServicePlan::stationId));
+        registry.register(BY_ID, Loaders.byKey(ids -> plans.byIds(Ids.array(ids)), ServicePlan::id));
+        registry.register(BY_STATION, Loaders.grouped(ids -> plans.ofStations(Ids.array(ids)), ServicePlan::stationId));
     }
 
     @Override

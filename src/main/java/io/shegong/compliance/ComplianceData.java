@@ -2,6 +2,7 @@ package io.shegong.compliance;
 
 import io.shegong.catalogue.ServicePlan;
 import io.shegong.catalogue.ServicePlanRepository;
+import io.shegong.core.db.Ids;
 import io.shegong.core.db.Session;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
@@ -59,7 +60,7 @@ public class ComplianceData {
             byStation.computeIfAbsent(a.stationId(), k -> new ArrayList<>())
                     .add(new StationData.Post(a, w.data().get(a.workerId()), w.firstStart().get(a.workerId())));
         }
-        Map<UUID, ServicePlan> planOfYear = plans.ofStations(s, stations.stream().map(Station::id).toList()).stream()
+        Map<UUID, ServicePlan> planOfYear = plans.ofStations(Ids.array(stations.stream().map(Station::id).toList())).stream()
                 .filter(p -> p.year() == on.getYear()).collect(Collectors.toMap(ServicePlan::stationId, Function.identity()));
         return stations.stream().map(st -> new StationData(st, byDivision.get(st.divisionId()),
                 byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()))).toList();

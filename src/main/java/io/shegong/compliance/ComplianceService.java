@@ -50,14 +50,14 @@ public class ComplianceService {
 
     public Map<UUID, StationCompliance> stations(RequestContext ctx, Collection<UUID> ids, LocalDate on) {
         ctx.caller().requireTenantMember();
-        Optional<PolicyProfile> profile = profiles.inForce(ctx.session(), on);
+        Optional<PolicyProfile> profile = profiles.inForce(on);
         return evaluate(ctx, stations.byIds(Ids.array(ids)), profile, on).stream()
                 .collect(Collectors.toMap(c -> c.station().id(), Function.identity()));
     }
 
     public Map<UUID, List<Qualification>> workers(RequestContext ctx, Collection<UUID> ids, LocalDate on) {
         ctx.caller().requireTenantMember();
-        Optional<PolicyProfile> profile = profiles.inForce(ctx.session(), on);
+        Optional<PolicyProfile> profile = profiles.inForce(on);
         Map<UUID, List<Qualification>> out = new HashMap<>();
         if (profile.isEmpty()) {
             ids.forEach(id -> out.put(id, List.of()));
@@ -98,7 +98,7 @@ public class ComplianceService {
 
     public ComplianceReport report(RequestContext ctx, LocalDate on, String kind, UUID divisionId, Severity severity) {
         ctx.caller().requireTenantMember();
-        Optional<PolicyProfile> profile = profiles.inForce(ctx.session(), on);
+        Optional<PolicyProfile> profile = profiles.inForce(on);
         List<Station> all = stations.active().stream()
                 .filter(s -> kind == null || s.kindCode().equals(kind))
                 .filter(s -> divisionId == null || s.divisionId().equals(divisionId)).toList();
@@ -119,9 +119,9 @@ public class ComplianceService {
 
     public WhatIf whatIf(RequestContext ctx, UUID draftId, LocalDate on) {
         ctx.caller().requireTenantMember();
-        PolicyProfile draft = profiles.byId(ctx.session(), draftId)
+        PolicyProfile draft = profiles.findById(draftId)
                 .orElseThrow(() -> ApiException.notFound("draftId", "Policy profile"));
-        Optional<PolicyProfile> current = profiles.inForce(ctx.session(), on);
+        Optional<PolicyProfile> current = profiles.inForce(on);
         List<Station> all = stations.active();
         List<StationData> loaded = data.stations(ctx.session(), all, on);
         Map<UUID, StationCompliance> before = index(run(current, loaded, on));

@@ -9,10 +9,6 @@ import io.shegong.core.db.Sql;
 import io.shegong.core.security.Passwords;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
-import io.shegong.policy.PolicyDocument;
-import io.shegong.policy.PolicyProfile;
-import io.shegong.policy.PolicyRepository;
-import io.shegong.policy.PolicyParser;
 import io.shegong.policy.PolicyService;
 import io.shegong.policy.PolicyTemplates;
 import io.shegong.station.Station;
@@ -35,7 +31,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -60,21 +55,21 @@ public class DemoData {
     private final Sessions sessions;
     private final PolicyTemplates templates;
     private final TenantRepository tenants;
-    private final PolicyRepository profiles;
+    private final PolicyService policies;
     private final DivisionRepository divisions;
     private final StationRepository stations;
     private final StationStatusChangeRepository statusChanges;
     private final OperatorStationRepository operators;
     private final WorkerRepository workers;
 
-    public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyRepository profiles,
+    public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
                     DivisionRepository divisions, StationRepository stations,
                     StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
                     WorkerRepository workers) {
         this.sessions = sessions;
         this.templates = templates;
         this.tenants = tenants;
-        this.profiles = profiles;
+        this.policies = policies;
         this.divisions = divisions;
         this.stations = stations;
         this.statusChanges = statusChanges;
@@ -115,7 +110,7 @@ public class DemoData {
             return;
         }
         sessions.inTenant(code, s -> {
-            publishProfile(s, code);
+            publishProfile(code);
             new Loader(s, doc, code, hash).run();
             return null;
         });
@@ -123,12 +118,9 @@ public class DemoData {
     }
 
     /** Each demo bureau starts with its own profile published as revision 1; its kinds become the registry's. */
-    private void publishProfile(Session s, String code) {
+    private void publishProfile(String code) {
         Map<String, Object> document = templates.get(code).orElseThrow();
-        PolicyDocument parsed = PolicyParser.parse(document, "policy/" + code + ".yml");
-        profiles.insert(s, new PolicyProfile(UUID.randomUUID(), 1, "PUBLISHED", PolicyTemplates.effectiveFrom(document),
-                null, document, 1, "demo", Instant.now(), Instant.now()));
-        PolicyService.syncStationKinds(s, parsed);
+        policies.publishFirst(document, "policy/" + code + ".yml", PolicyTemplates.effectiveFrom(document), "demo");
     }
 
     private static Map<String, Object> read(String code) {

@@ -1,20 +1,21 @@
 package io.shegong.policy;
 
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.shegong.audit.AuditLog;
-import io.shegong.core.db.Session;
-import io.shegong.core.db.Sql;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.station.StationKindRepository;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Policy profiles: one open draft at a time, published revisions immutable and effective-dated.
@@ -24,25 +25,30 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PolicyService {
     private static final int MAX_DOCUMENT_CHARS = 500_000;
     private final PolicyRepository profiles;
+    private final StationKindRepository kinds;
     private final PolicyTemplates templates;
     private final AuditLog audit;
+    private final Clock clock;
     // Compiled programs per profile id and row version: a published revision never changes.
     private final Map<String, CompiledPolicy> compiled = new ConcurrentHashMap<>();
 
-    public PolicyService(PolicyRepository profiles, PolicyTemplates templates, AuditLog audit) {
+    public PolicyService(PolicyRepository profiles, StationKindRepository kinds, PolicyTemplates templates,
+                         AuditLog audit, Clock clock) {
         this.profiles = profiles;
+        this.kinds = kinds;
         this.templates = templates;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Optional<PolicyProfile> inForce(RequestContext ctx, LocalDate on) {
         ctx.caller().requireTenantMember();
-        return profiles.inForce(ctx.session(), on);
+        return profiles.inForce(on);
     }
 
     public List<PolicyProfile> all(RequestContext ctx) {
         ctx.caller().requireTenantMember();
-        return profiles.all(ctx.session());
+        return profiles.all();
     }
 
     public List<PolicyTemplates.Template> templates(RequestContext ctx) {
@@ -69,21 +75,21 @@ public class PolicyService {
             document = templates.get(template).orElseThrow(() ->
                     ApiException.badInput(in.path("fromTemplate"), "unknown template '" + template + "'"));
         } else if (from != null) {
-            PolicyProfile source = profiles.byId(ctx.session(), from)
+            PolicyProfile source = profiles.findById(from)
                     .orElseThrow(() -> ApiException.badInput(in.path("fromProfileId"), "fromProfileId is not a profile of this bureau"));
             document = source.document();
             basedOn = source.revision();
         }
-        if (profiles.draft(ctx.session()).isPresent()) {
+        if (profiles.draft().isPresent()) {
             throw ApiException.conflict(null, "The bureau already has an open draft; edit or publish it first");
         }
         PolicyParser.parse(document, "template");
-        PolicyProfile draft = new PolicyProfile(UUID.randomUUID(), profiles.nextRevision(ctx.session()), "DRAFT", null,
-                basedOn, document, 1, ctx.caller().subject(), Instant.now(), null);
+        PolicyProfile draft = new PolicyProfile(UUID.randomUUID(), profiles.nextRevision(), PolicyProfile.DRAFT, null,
+                basedOn, document, 1, ctx.caller().subject(), null, null, null);
         return ctx.session().atomically(() -> {
-            profiles.insert(ctx.session(), draft);
-            audit.note(ctx, "PolicyProfile", draft.id(), null, draft.document());
-            return profiles.byId(ctx.session(), draft.id()).orElseThrow();
+            PolicyProfile saved = profiles.save(draft);
+            audit.note(ctx, "PolicyProfile", saved.id(), null, saved.document());
+            return saved;
         });
     }
 
@@ -100,12 +106,10 @@ public class PolicyService {
             throw ApiException.badInput(in.path("id"), "published profiles are immutable; open a new draft from it");
         }
         return ctx.session().atomically(() -> {
-            if (!profiles.updateDraft(ctx.session(), current.id(), parsed.raw(), version)) {
-                throw ApiException.conflict(in.path("version"),
-                        "The draft was changed since version " + version + "; reload it and apply your edit again");
-            }
+            PolicyProfile saved = write(current.withDocument(parsed.raw()).atVersion(version), () -> ApiException.conflict(
+                    in.path("version"), "The draft was changed since version " + version + "; reload it and apply your edit again"));
             audit.note(ctx, "PolicyProfile", current.id(), current.document(), parsed.raw());
-            return profiles.byId(ctx.session(), current.id()).orElseThrow();
+            return saved;
         });
     }
 
@@ -117,40 +121,59 @@ public class PolicyService {
         if (current.published()) {
             throw ApiException.badInput(in.path("id"), "the profile is already published");
         }
-        Optional<LocalDate> latest = profiles.latestEffective(ctx.session());
+        Optional<LocalDate> latest = profiles.latestEffective();
         if (latest.isPresent() && effectiveFrom.isBefore(latest.get())) {
             throw ApiException.badInput(in.path("effectiveFrom"),
                     "effectiveFrom must not be before the latest published revision's date " + latest.get());
         }
         PolicyDocument document = PolicyParser.parse(current.document(), "document");
         return ctx.session().atomically(() -> {
-            if (!profiles.publish(ctx.session(), current.id(), effectiveFrom, version)) {
-                throw ApiException.conflict(in.path("version"), "The draft was changed since version " + version);
-            }
-            syncStationKinds(ctx.session(), document);
+            PolicyProfile saved = write(current.publishedFrom(effectiveFrom, clock.instant()).atVersion(version),
+                    () -> ApiException.conflict(in.path("version"), "The draft was changed since version " + version));
+            syncStationKinds(document);
             audit.note(ctx, "PolicyProfile", current.id(), null,
                     Map.of("revision", current.revision(), "effectiveFrom", effectiveFrom.toString()));
-            return profiles.byId(ctx.session(), current.id()).orElseThrow();
+            return saved;
         });
     }
 
-    /** Publishing a profile makes its station kinds the ones the registry accepts. */
-    public static void syncStationKinds(Session s, PolicyDocument document) {
+    /**
+     * A new bureau's first profile, published as given and in force from a date: how a bureau
+     * starts from its own document rather than from an empty draft.
+     */
+    public PolicyProfile publishFirst(Map<String, Object> document, String path, LocalDate effectiveFrom, String by) {
+        PolicyDocument parsed = PolicyParser.parse(document, path);
+        PolicyProfile saved = profiles.save(new PolicyProfile(UUID.randomUUID(), 1, PolicyProfile.PUBLISHED, effectiveFrom,
+                null, document, 1, by, null, null, clock.instant()));
+        syncStationKinds(parsed);
+        return saved;
+    }
+
+    /** Publishing a profile makes its station kinds the ones the registry accepts, in its order. */
+    private void syncStationKinds(PolicyDocument document) {
         int order = 0;
         for (PolicyDocument.Kind k : document.stationKinds()) {
-            Sql.update(s, """
-                    INSERT INTO station_kind (tenant_id, code, label_zh, label_en, level, parent_kinds, requires_domain, sort_order)
-                    VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?)
-                    ON CONFLICT (tenant_id, code) DO UPDATE SET label_zh = excluded.label_zh, label_en = excluded.label_en,
-                        level = excluded.level, parent_kinds = excluded.parent_kinds,
-                        requires_domain = excluded.requires_domain, sort_order = excluded.sort_order""",
-                    s.tenantId(), k.code(), k.labelZh(), k.labelEn(), k.level(), k.parentKinds(), k.requiresDomain(), order++);
+            kinds.put(k.code(), k.labelZh(), k.labelEn(), k.level(), k.parentKinds().toArray(String[]::new),
+                    k.requiresDomain(), order++);
+        }
+    }
+
+    /**
+     * Writes the revision at the version the client read. The row was read just before, in the
+     * same transaction, so a failed version check means someone else changed it, not that the
+     * row is hidden.
+     */
+    private PolicyProfile write(PolicyProfile changed, Supplier<ApiException> stale) {
+        try {
+            return profiles.update(changed);
+        } catch (OptimisticLockException e) {
+            throw stale.get();
         }
     }
 
     private PolicyProfile existing(RequestContext ctx, Input in) {
         UUID id = in.requiredId("id", "PolicyProfile");
-        return profiles.byId(ctx.session(), id).orElseThrow(() -> ApiException.notFound(in.path("id"), "Policy profile"));
+        return profiles.findById(id).orElseThrow(() -> ApiException.notFound(in.path("id"), "Policy profile"));
     }
 
     private static Object rawDocument(Input in) {

@@ -1,6 +1,7 @@
 package io.shegong.policy;
 
 import graphql.schema.idl.RuntimeWiring;
+import io.shegong.core.db.Ids;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
@@ -28,7 +29,7 @@ public class PolicyWiring implements Wiring, NodeType.Source, LoaderContributor 
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> profiles.byIds(ctx.session(), ids), PolicyProfile::id));
+        registry.register(BY_ID, Loaders.byKey(ids -> profiles.byIds(Ids.array(ids)), PolicyProfile::id));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +48,11 @@ public class IdempotencyKeys {
     public Optional<Created> claim(RequestContext ctx, String operation, Map<String, Object> input) {
         String key = key(input);
         String hash = hash(input);
-        if (keys.claim(ctx.session(), key, operation, hash, clock.instant(), LIFETIME)) {
+        Instant now = clock.instant();
+        if (keys.claim(key, operation, hash, now, now.minus(LIFETIME)) == 1) {
             return Optional.empty();
         }
-        IdempotencyRepository.Stored first = keys.find(ctx.session(), key).orElseThrow();
+        IdempotencyKey first = keys.findById(key).orElseThrow();
         if (!first.operation().equals(operation) || !first.inputHash().equals(hash)) {
             throw ApiException.conflict("input." + FIELD,
                     "This idempotencyKey was used in the last 24 hours for another request; use a new key for a new request");
@@ -59,7 +61,7 @@ public class IdempotencyKeys {
     }
 
     public void complete(RequestContext ctx, Map<String, Object> input, Created created) {
-        keys.complete(ctx.session(), key(input), created.payloadField(), created.nodeType(), created.nodeId());
+        keys.update(key(input), created.payloadField(), created.nodeType(), created.nodeId());
     }
 
     public static boolean sent(Map<String, Object> input) {
