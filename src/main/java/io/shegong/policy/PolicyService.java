@@ -1,5 +1,7 @@
 package io.shegong.policy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.shegong.audit.AuditLog;
 import io.shegong.core.error.ApiException;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +31,12 @@ public class PolicyService {
     private final AuditLog audit;
     private final Clock clock;
     // Compiled programs per profile id and row version: a published revision never changes.
-    private final Map<String, CompiledPolicy> compiled = new ConcurrentHashMap<>();
+    /**
+     * Profiles parsed and their expressions compiled once per (profile, version): a published
+     * revision never changes, and a draft's edit bumps its version. Bounded, because a draft
+     * edited all day would otherwise leave every version behind.
+     */
+    private final Cache<String, CompiledPolicy> compiled = Caffeine.newBuilder().maximumSize(1_000).build();
 
     public PolicyService(PolicyRepository profiles, StationKindRepository kinds, PolicyTemplates templates,
                          AuditLog audit, Clock clock) {
@@ -57,7 +63,7 @@ public class PolicyService {
     }
 
     public CompiledPolicy compile(PolicyProfile p) {
-        return compiled.computeIfAbsent(p.id() + ":" + p.version(),
+        return compiled.get(p.id() + ":" + p.version(),
                 key -> new CompiledPolicy(p.id(), p.revision(), PolicyParser.parse(p.document(), "document")));
     }
 
