@@ -10,7 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.propagation.PropagatedContextElement;
+
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -26,7 +30,7 @@ import java.util.function.Supplier;
  * work moved to another thread without that context finds no transaction and fails, rather
  * than reading with another binding.
  */
-public final class Session {
+public final class Session implements PropagatedContextElement {
     private final TransactionOperations<Connection> transactions;
     private final String tenantCode;
     private final StatementCounter statements;
@@ -39,6 +43,11 @@ public final class Session {
         this.transactions = transactions;
         this.tenantCode = tenantCode;
         this.statements = statements;
+    }
+
+    /** The unit of work running on this thread (carried with its propagated context), if any. */
+    public static Optional<Session> current() {
+        return PropagatedContext.getOrEmpty().find(Session.class);
     }
 
     /** Must be called before the first statement; GraphQL queries run in read-only transactions. */

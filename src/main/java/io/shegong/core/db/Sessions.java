@@ -44,8 +44,8 @@ public class Sessions {
 
     private <T> T run(String tenantCode, boolean bindNow, Function<Session, T> work) {
         StatementCounter counter = new StatementCounter();
-        return transactions.execute(TransactionDefinition.DEFAULT, status -> counters.counting(counter, () -> {
-            Session session = new Session(transactions, tenantCode, counter);
+        Session session = new Session(transactions, tenantCode, counter);
+        return transactions.execute(TransactionDefinition.DEFAULT, status -> counters.counting(counter, session, () -> {
             if (bindNow) {
                 session.bind();
             }

@@ -37,8 +37,8 @@ public final class StatementCounter implements PropagatedContextElement {
             connections.addConnectionCustomizer(this);
         }
 
-        <T> T counting(StatementCounter counter, Supplier<T> work) {
-            try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(counter).propagate()) {
+        <T> T counting(StatementCounter counter, Session session, Supplier<T> work) {
+            try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(counter).plus(session).propagate()) {
                 return work.get();
             }
         }

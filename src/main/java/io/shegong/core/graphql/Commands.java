@@ -1,0 +1,129 @@
+package io.shegong.core.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import io.shegong.core.error.ApiException;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Binds a mutation's `input` to a command record and validates it by its annotations, so that
+ * services receive typed values (enums, dates, ids) that already keep their field rules.
+ * GraphQL has checked the shape and the types; what is left is what a record cannot say alone:
+ * a global id of the right Node type, and the Bean Validation rules on its components. A
+ * component named `sent` receives the names of the fields the client sent, for partial updates.
+ * Any failure names the field as its input path, e.g. `input.parentId`.
+ */
+@Singleton
+public class Commands {
+    public static final String SENT = "sent";
+
+    private final Validator validator;
+
+    public Commands(Validator validator) {
+        this.validator = validator;
+    }
+
+    public <C extends Record> C bind(DataFetchingEnvironment env, Class<C> type) {
+        return bind(env.getArgument("input"), "input", type);
+    }
+
+    public <C extends Record> C bind(Map<String, Object> values, String path, Class<C> type) {
+        Map<String, Object> in = values == null ? Map.of() : values;
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            args[i] = c.getName().equals(SENT) ? Set.copyOf(in.keySet())
+                    : value(c, in.get(c.getName()), path + "." + c.getName());
+        }
+        C command = construct(type, components, args);
+        Set<ConstraintViolation<C>> violations = validator.validate(command);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<C> first = violations.stream()
+                    .min(Comparator.comparing(v -> order(components, v.getPropertyPath().toString()))).orElseThrow();
+            String field = first.getPropertyPath().toString().replaceAll("\\[\\d*]", "").replaceAll("\\.<[^>]+>", "");
+            throw ApiException.badInput(path + "." + field, field + " " + first.getMessage());
+        }
+        return command;
+    }
+
+    private static Object value(RecordComponent c, Object raw, String path) {
+        if (raw == null) {
+            return c.getType().isPrimitive() ? primitiveDefault(c.getType()) : null;
+        }
+        NodeId node = c.getAnnotation(NodeId.class);
+        if (node != null) {
+            return GlobalId.decode(raw.toString()).filter(g -> g.type().equals(node.value())).map(GlobalId::id)
+                    .orElseThrow(() -> ApiException.badInput(path, c.getName() + " is not a valid " + node.value() + " id"));
+        }
+        Class<?> t = c.getType();
+        if (t.isEnum()) {
+            return enumValue(t, raw.toString());
+        }
+        if (t == String.class) {
+            return raw.toString().strip();
+        }
+        if (t == Integer.class || t == int.class) {
+            return ((Number) raw).intValue();
+        }
+        if (t == Double.class || t == double.class) {
+            return ((Number) raw).doubleValue();
+        }
+        if (t == UUID.class) {
+            return UUID.fromString(raw.toString());
+        }
+        if (t == List.class && raw instanceof List<?> list) {
+            // lists of text: trimmed, repeats dropped, order kept
+            return list.stream().map(v -> v instanceof String s ? s.strip() : v).collect(java.util.stream.Collectors
+                    .toCollection(LinkedHashSet::new)).stream().toList();
+        }
+        return raw;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> type, String name) {
+        return Enum.valueOf((Class<? extends Enum>) type, name);
+    }
+
+    private static Object primitiveDefault(Class<?> t) {
+        if (t == boolean.class) {
+            return false;
+        }
+        if (t == double.class) {
+            return 0.0;
+        }
+        return 0;
+    }
+
+    private static int order(RecordComponent[] components, String property) {
+        String head = property.split("[.\\[]")[0];
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].getName().equals(head)) {
+                return i;
+            }
+        }
+        return components.length;
+    }
+
+    private static <C> C construct(Class<C> type, RecordComponent[] components, Object[] args) {
+        try {
+            Constructor<C> canonical = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            canonical.setAccessible(true);
+            return canonical.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+        }
+    }
+}
