@@ -10,16 +10,18 @@ import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
  * A worker's post at a station from one date to another. The timestamps are not in the API; they
- * are mapped so that an update keeps {@code updated_at} current.
+ * are mapped so that an update keeps {@code updated_at} current, in microseconds as SocialWorker's.
  */
 @MappedEntity("assignment")
 public record Assignment(@Id UUID id, UUID workerId, UUID stationId, String role, LocalDate startsOn,
                          @Nullable LocalDate endsOn, boolean fullTime, @Version int version,
-                         @Nullable @DateCreated Instant createdAt, @Nullable @DateUpdated Instant updatedAt)
+                         @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
+                         @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt)
         implements Identified {
 
     public enum Role { HEAD, DEPUTY_HEAD, SOCIAL_WORKER, SUPERVISOR }

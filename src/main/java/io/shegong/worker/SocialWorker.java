@@ -10,19 +10,25 @@ import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
  * A social worker's record. Birth date, phone and id number are personal: TENANT_ADMIN only. Its
  * tenant is the bound one (the column's default), never a field of the record.
+ *
+ * <p>The timestamps are stamped in microseconds, as PostgreSQL keeps them: the record a mutation
+ * answers with then shows the same times as any later read, not the clock's nanoseconds.
  */
 @MappedEntity("social_worker")
 public record SocialWorker(@Id UUID id, String name, @Nullable LocalDate birthDate, @Nullable String phone,
                            @Nullable String idNumber, String educationLevel, @Nullable String educationMajor,
                            String certificateLevel, @Nullable LocalDate certificateDate, double socialWorkYears,
                            double communityWorkYears, @Nullable LocalDate lastRecordCheckOn, boolean fullTime,
-                           @Version int version, @Nullable @DateCreated Instant createdAt,
-                           @Nullable @DateUpdated Instant updatedAt) implements Identified {
+                           @Version int version,
+                           @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
+                           @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt)
+        implements Identified {
 
     public enum EducationLevel { SECONDARY, COLLEGE, BACHELOR, MASTER, DOCTORATE }
 

@@ -14,6 +14,8 @@ import io.shegong.worker.SocialWorker.CertificateLevel;
 import io.shegong.worker.SocialWorker.EducationLevel;
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -151,9 +153,13 @@ public class WorkerService {
         return id == null ? null : id.toUpperCase();
     }
 
+    /**
+     * Years to the one decimal the columns keep (numeric(4,1)), rounded half up as PostgreSQL
+     * rounds: the worker a mutation answers with then shows what a later read shows.
+     */
     private static double years(Input in, String field, double fallback) {
         Double v = in.number(field, 0, MAX_YEARS);
-        return v == null ? fallback : v;
+        return v == null ? fallback : BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static <T> T required(Input in, String field, T value) {
