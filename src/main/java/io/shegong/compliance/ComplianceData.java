@@ -9,8 +9,10 @@ import io.shegong.division.DivisionRepository;
 import io.shegong.policy.WorkerData;
 import io.shegong.station.Station;
 import io.shegong.worker.Assignment;
+import io.shegong.worker.AssignmentRepository;
 import io.shegong.worker.SocialWorker;
 import io.shegong.worker.TrainingRecord;
+import io.shegong.worker.TrainingRecordRepository;
 import io.shegong.worker.WorkerRepository;
 import jakarta.inject.Singleton;
 
@@ -34,11 +36,16 @@ import java.util.stream.Collectors;
 public class ComplianceData {
     private final DivisionRepository divisions;
     private final WorkerRepository workers;
+    private final TrainingRecordRepository trainingRecords;
+    private final AssignmentRepository assignments;
     private final ServicePlanRepository plans;
 
-    public ComplianceData(DivisionRepository divisions, WorkerRepository workers, ServicePlanRepository plans) {
+    public ComplianceData(DivisionRepository divisions, WorkerRepository workers, TrainingRecordRepository trainingRecords,
+                          AssignmentRepository assignments, ServicePlanRepository plans) {
         this.divisions = divisions;
         this.workers = workers;
+        this.trainingRecords = trainingRecords;
+        this.assignments = assignments;
         this.plans = plans;
     }
 
@@ -52,9 +59,9 @@ public class ComplianceData {
         }
         Map<UUID, Division> byDivision = divisions.byIds(s, stations.stream().map(Station::divisionId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Division::id, Function.identity()));
-        List<Assignment> posts = workers.assignmentsAtStations(s, stations.stream().map(Station::id).toList())
+        List<Assignment> posts = assignments.atStations(Ids.array(stations.stream().map(Station::id).toList()))
                 .stream().filter(a -> a.currentOn(on)).toList();
-        Workers w = workers(s, posts.stream().map(Assignment::workerId).collect(Collectors.toSet()));
+        Workers w = workers(posts.stream().map(Assignment::workerId).collect(Collectors.toSet()));
         Map<UUID, List<StationData.Post>> byStation = new HashMap<>();
         for (Assignment a : posts) {
             byStation.computeIfAbsent(a.stationId(), k -> new ArrayList<>())
@@ -66,21 +73,21 @@ public class ComplianceData {
                 byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()))).toList();
     }
 
-    public Workers workers(Session s, Collection<UUID> ids) {
+    public Workers workers(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return new Workers(Map.of(), Map.of(), Map.of());
         }
         Set<UUID> set = new HashSet<>(ids);
         Map<UUID, List<WorkerData.Training>> training = new HashMap<>();
-        for (TrainingRecord t : workers.training(s, set)) {
+        for (TrainingRecord t : trainingRecords.ofWorkers(Ids.array(set))) {
             training.computeIfAbsent(t.workerId(), k -> new ArrayList<>())
                     .add(new WorkerData.Training(t.hours(), t.completedOn(), t.provider(), t.topic()));
         }
-        Map<UUID, List<Assignment>> posts = workers.assignmentsOfWorkers(s, set).stream()
+        Map<UUID, List<Assignment>> posts = assignments.ofWorkers(Ids.array(set)).stream()
                 .collect(Collectors.groupingBy(Assignment::workerId));
         Map<UUID, WorkerData> data = new HashMap<>();
         Map<UUID, LocalDate> first = new HashMap<>();
-        for (SocialWorker w : workers.byIds(s, set)) {
+        for (SocialWorker w : workers.byIds(Ids.array(set))) {
             data.put(w.id(), data(w, training.getOrDefault(w.id(), List.of())));
             posts.getOrDefault(w.id(), List.of()).stream().map(Assignment::startsOn).min(LocalDate::compareTo)
                     .ifPresent(d -> first.put(w.id(), d));

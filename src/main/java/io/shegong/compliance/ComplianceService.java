@@ -64,7 +64,7 @@ public class ComplianceService {
             return out;
         }
         CompiledPolicy policy = policies.compile(profile.get());
-        ComplianceData.Workers w = data.workers(ctx.session(), ids);
+        ComplianceData.Workers w = data.workers(ids);
         Set<UUID> stationIds = w.posts().values().stream().flatMap(List::stream).map(Assignment::stationId)
                 .collect(Collectors.toSet());
         Map<UUID, String> kinds = stations.byIds(Ids.array(stationIds)).stream()

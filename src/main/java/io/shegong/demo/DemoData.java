@@ -18,8 +18,10 @@ import io.shegong.station.StationStatusChange;
 import io.shegong.station.StationStatusChangeRepository;
 import io.shegong.tenant.TenantRepository;
 import io.shegong.worker.Assignment;
+import io.shegong.worker.AssignmentRepository;
 import io.shegong.worker.SocialWorker;
 import io.shegong.worker.TrainingRecord;
+import io.shegong.worker.TrainingRecordRepository;
 import io.shegong.worker.WorkerRepository;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -61,11 +63,13 @@ public class DemoData {
     private final StationStatusChangeRepository statusChanges;
     private final OperatorStationRepository operators;
     private final WorkerRepository workers;
+    private final TrainingRecordRepository training;
+    private final AssignmentRepository assignments;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
                     DivisionRepository divisions, StationRepository stations,
                     StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
-                    WorkerRepository workers) {
+                    WorkerRepository workers, TrainingRecordRepository training, AssignmentRepository assignments) {
         this.sessions = sessions;
         this.templates = templates;
         this.tenants = tenants;
@@ -75,6 +79,8 @@ public class DemoData {
         this.statusChanges = statusChanges;
         this.operators = operators;
         this.workers = workers;
+        this.training = training;
+        this.assignments = assignments;
     }
 
     @EventListener
@@ -184,15 +190,15 @@ public class DemoData {
                     date(w.get("certificateDate")), number(w.getOrDefault("socialWorkYears", 0)),
                     number(w.getOrDefault("communityWorkYears", 0)), date(w.get("lastRecordCheckOn")),
                     !Boolean.FALSE.equals(w.get("fullTime")), 1, null, null);
-            workers.insert(s, worker);
+            workers.save(worker);
             for (Map<String, Object> t : (List<Map<String, Object>>) w.getOrDefault("training", List.of())) {
-                workers.insertTraining(s, new TrainingRecord(UUID.randomUUID(), worker.id(), (String) t.get("topic"),
+                training.save(new TrainingRecord(UUID.randomUUID(), worker.id(), (String) t.get("topic"),
                         (String) t.get("provider"), number(t.get("hours")), date(t.get("completedOn"))));
             }
             for (Map<String, Object> a : (List<Map<String, Object>>) w.getOrDefault("assignments", List.of())) {
-                workers.insertAssignment(s, new Assignment(UUID.randomUUID(), worker.id(), stationIds.get(a.get("station")),
+                assignments.save(new Assignment(UUID.randomUUID(), worker.id(), stationIds.get(a.get("station")),
                         (String) a.get("role"), date(a.get("startsOn")), date(a.get("endsOn")),
-                        !Boolean.FALSE.equals(a.get("fullTime")), 1));
+                        !Boolean.FALSE.equals(a.get("fullTime")), 1, null, null));
             }
         }
 

@@ -1,13 +1,28 @@
 package io.shegong.worker;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.DateUpdated;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
 import io.shegong.core.graphql.Identified;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** A worker's post at a station from one date to another. */
-public record Assignment(UUID id, UUID workerId, UUID stationId, String role, LocalDate startsOn, LocalDate endsOn,
-                         boolean fullTime, int version) implements Identified {
+/**
+ * A worker's post at a station from one date to another. The timestamps are not in the API; they
+ * are mapped so that an update keeps {@code updated_at} current, in microseconds as SocialWorker's.
+ */
+@MappedEntity("assignment")
+public record Assignment(@Id UUID id, UUID workerId, UUID stationId, String role, LocalDate startsOn,
+                         @Nullable LocalDate endsOn, boolean fullTime, @Version int version,
+                         @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
+                         @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt)
+        implements Identified {
 
     public enum Role { HEAD, DEPUTY_HEAD, SOCIAL_WORKER, SUPERVISOR }
 
@@ -18,5 +33,10 @@ public record Assignment(UUID id, UUID workerId, UUID stationId, String role, Lo
 
     public boolean current() {
         return currentOn(LocalDate.now());
+    }
+
+    /** The same post ending on a date, at the version a client read (the update checks it). */
+    Assignment endingOn(LocalDate on, int read) {
+        return new Assignment(id, workerId, stationId, role, startsOn, on, fullTime, read, createdAt, updatedAt);
     }
 }

@@ -1,5 +1,7 @@
 package io.shegong.worker;
 
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.RequestContext;
@@ -17,11 +19,14 @@ import java.util.UUID;
 @Singleton
 public class AssignmentService implements StationService.ClosingHook {
     private final WorkerRepository workers;
+    private final AssignmentRepository assignments;
     private final StationRepository stations;
     private final StationAccess access;
 
-    public AssignmentService(WorkerRepository workers, StationRepository stations, StationAccess access) {
+    public AssignmentService(WorkerRepository workers, AssignmentRepository assignments, StationRepository stations,
+                             StationAccess access) {
         this.workers = workers;
+        this.assignments = assignments;
         this.stations = stations;
         this.access = access;
     }
@@ -45,10 +50,10 @@ public class AssignmentService implements StationService.ClosingHook {
         if (station.currentStatus() == Station.Status.CLOSED) {
             throw ApiException.badInput(in.path("stationId"), "the station is closed");
         }
-        if (workers.byId(ctx.session(), workerId).isEmpty()) {
+        if (!workers.existsById(workerId)) {
             throw ApiException.badInput(in.path("workerId"), "workerId is not a worker of this bureau");
         }
-        List<Assignment> existing = workers.assignmentsOfWorkers(ctx.session(), List.of(workerId));
+        List<Assignment> existing = assignments.ofWorkers(Ids.array(List.of(workerId)));
         boolean overlaps = existing.stream().anyMatch(a -> a.stationId().equals(stationId)
                 && (a.endsOn() == null || !a.endsOn().isBefore(startsOn))
                 && (endsOn == null || !a.startsOn().isAfter(endsOn)));
@@ -57,11 +62,8 @@ public class AssignmentService implements StationService.ClosingHook {
         }
         Boolean fullTime = in.bool("fullTime");
         Assignment a = new Assignment(UUID.randomUUID(), workerId, stationId, role.name(), startsOn, endsOn,
-                fullTime == null || fullTime, 1);
-        return ctx.session().atomically(() -> {
-            workers.insertAssignment(ctx.session(), a);
-            return a;
-        });
+                fullTime == null || fullTime, 1, null, null);
+        return ctx.session().atomically(() -> assignments.save(a));
     }
 
     public Assignment end(RequestContext ctx, Input in) {
@@ -69,22 +71,24 @@ public class AssignmentService implements StationService.ClosingHook {
         UUID id = in.requiredId("id", "Assignment");
         int version = in.requiredInteger("version");
         LocalDate endsOn = in.requiredDate("endsOn");
-        Assignment a = workers.assignmentsByIds(ctx.session(), List.of(id)).stream().findFirst()
+        Assignment a = assignments.findById(id)
                 .orElseThrow(() -> ApiException.notFound(in.path("id"), "Assignment"));
         access.requireEdit(ctx, a.stationId());
         if (endsOn.isBefore(a.startsOn())) {
             throw ApiException.badInput(in.path("endsOn"), "endsOn must not be before the post's start " + a.startsOn());
         }
+        // Read just before in the same transaction: a failed version check means another change.
         return ctx.session().atomically(() -> {
-            if (!workers.endAssignment(ctx.session(), id, endsOn, version)) {
+            try {
+                return assignments.update(a.endingOn(endsOn, version));
+            } catch (OptimisticLockException stale) {
                 throw ApiException.conflict(in.path("version"), "The post was changed by someone else; reload it");
             }
-            return workers.assignmentsByIds(ctx.session(), List.of(id)).getFirst();
         });
     }
 
     @Override
     public void stationClosed(RequestContext ctx, UUID stationId, LocalDate on) {
-        workers.endAllAt(ctx.session(), stationId, on);
+        assignments.endAllAt(stationId, on);
     }
 }

@@ -1,19 +1,43 @@
 package io.shegong.worker;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.DateUpdated;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** A social worker's record. Birth date, phone and id number are personal: TENANT_ADMIN only. */
-public record SocialWorker(UUID id, String name, LocalDate birthDate, String phone, String idNumber,
-                           String educationLevel, String educationMajor, String certificateLevel,
-                           LocalDate certificateDate, double socialWorkYears, double communityWorkYears,
-                           LocalDate lastRecordCheckOn, boolean fullTime, int version, Instant createdAt,
-                           Instant updatedAt) implements Identified {
+/**
+ * A social worker's record. Birth date, phone and id number are personal: TENANT_ADMIN only. Its
+ * tenant is the bound one (the column's default), never a field of the record.
+ *
+ * <p>The timestamps are stamped in microseconds, as PostgreSQL keeps them: the record a mutation
+ * answers with then shows the same times as any later read, not the clock's nanoseconds.
+ */
+@MappedEntity("social_worker")
+public record SocialWorker(@Id UUID id, String name, @Nullable LocalDate birthDate, @Nullable String phone,
+                           @Nullable String idNumber, String educationLevel, @Nullable String educationMajor,
+                           String certificateLevel, @Nullable LocalDate certificateDate, double socialWorkYears,
+                           double communityWorkYears, @Nullable LocalDate lastRecordCheckOn, boolean fullTime,
+                           @Version int version,
+                           @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
+                           @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt)
+        implements Identified {
 
     public enum EducationLevel { SECONDARY, COLLEGE, BACHELOR, MASTER, DOCTORATE }
 
     public enum CertificateLevel { NONE, ASSISTANT, INTERMEDIATE, SENIOR }
+
+    /** The same worker as read at a version (a client's), for an update that checks it. */
+    SocialWorker atVersion(int read) {
+        return new SocialWorker(id, name, birthDate, phone, idNumber, educationLevel, educationMajor, certificateLevel,
+                certificateDate, socialWorkYears, communityWorkYears, lastRecordCheckOn, fullTime, read, createdAt,
+                updatedAt);
+    }
 }

@@ -1,6 +1,9 @@
 package io.shegong.worker;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.shegong.core.db.Ids;
+import io.shegong.core.db.Like;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Input;
@@ -11,7 +14,8 @@ import io.shegong.worker.SocialWorker.CertificateLevel;
 import io.shegong.worker.SocialWorker.EducationLevel;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -21,10 +25,15 @@ import java.util.UUID;
 public class WorkerService {
     private static final double MAX_YEARS = 60;
     private final WorkerRepository workers;
+    private final TrainingRecordRepository training;
+    private final AssignmentRepository assignments;
     private final StationAccess access;
 
-    public WorkerService(WorkerRepository workers, StationAccess access) {
+    public WorkerService(WorkerRepository workers, TrainingRecordRepository training, AssignmentRepository assignments,
+                         StationAccess access) {
         this.workers = workers;
+        this.training = training;
+        this.assignments = assignments;
         this.access = access;
     }
 
@@ -35,8 +44,11 @@ public class WorkerService {
         WorkerRepository.Filter filter = new WorkerRepository.Filter(f.id("stationId", "Station"),
                 f.text("certificateLevel", 20), f.bool("fullTime"), f.text("text", 100));
         Connection.Window w = Connection.window(env);
-        return Connection.of(workers.page(ctx.session(), filter, w.afterKey(), w.afterId(), w.limit()), w,
-                SocialWorker::name, SocialWorker::id, () -> workers.count(ctx.session(), filter));
+        String text = Like.contains(filter.text());
+        return Connection.of(workers.page(filter.stationId(), filter.certificateLevel(), filter.fullTime(), text,
+                        w.afterKey(), w.afterId(), w.limit() + 1), w,
+                SocialWorker::name, SocialWorker::id, () -> workers.count(filter.stationId(), filter.certificateLevel(),
+                        filter.fullTime(), text));
     }
 
     public SocialWorker register(RequestContext ctx, Input in) {
@@ -45,22 +57,25 @@ public class WorkerService {
             throw ApiException.forbidden("Only a TENANT_ADMIN or STATION_OPERATOR may register workers");
         }
         SocialWorker w = read(in, null);
-        return ctx.session().atomically(() -> {
-            workers.insert(ctx.session(), w);
-            return workers.byId(ctx.session(), w.id()).orElseThrow();
-        });
+        return ctx.session().atomically(() -> workers.save(w));
     }
 
+    /**
+     * Writes the worker at the version the client read. The row was read just before, in the
+     * same transaction, so a failed version check means someone else changed it, not that the
+     * row is hidden.
+     */
     public SocialWorker update(RequestContext ctx, Input in) {
         SocialWorker current = editable(ctx, in, in.requiredId("id", "SocialWorker"), "id");
         int version = in.requiredInteger("version");
         SocialWorker changed = read(in, current);
         return ctx.session().atomically(() -> {
-            if (!workers.update(ctx.session(), changed, version)) {
+            try {
+                return workers.update(changed.atVersion(version));
+            } catch (OptimisticLockException stale) {
                 throw ApiException.conflict(in.path("version"),
                         "The worker was changed by someone else; reload the record and apply your change again");
             }
-            return workers.byId(ctx.session(), current.id()).orElseThrow();
         });
     }
 
@@ -70,19 +85,16 @@ public class WorkerService {
         TrainingRecord t = new TrainingRecord(UUID.randomUUID(), worker.id(),
                 in.requiredText("topic", Input.MAX_TEXT), in.requiredText("provider", Input.MAX_TEXT),
                 required(in, "hours", in.number("hours", 0.1, 2000)), required(in, "completedOn", on));
-        return ctx.session().atomically(() -> {
-            workers.insertTraining(ctx.session(), t);
-            return t;
-        });
+        return ctx.session().atomically(() -> training.save(t));
     }
 
     /** The worker, if the caller may change it: admins always, operators of a station the worker serves. */
     SocialWorker editable(RequestContext ctx, Input in, UUID id, String field) {
         ctx.caller().requireTenantMember();
-        SocialWorker w = workers.byId(ctx.session(), id)
+        SocialWorker w = workers.findById(id)
                 .orElseThrow(() -> ApiException.notFound(in.path(field), "Social worker"));
         if (!ctx.caller().has(Role.TENANT_ADMIN)) {
-            access.requireEditAny(ctx, workers.assignmentsOfWorkers(ctx.session(), List.of(id)).stream()
+            access.requireEditAny(ctx, assignments.ofWorkers(Ids.array(List.of(id))).stream()
                     .filter(Assignment::current).map(Assignment::stationId).toList());
         }
         return w;
@@ -122,7 +134,7 @@ public class WorkerService {
                 years(in, "communityWorkYears", create ? 0 : current.communityWorkYears()),
                 create || in.has("lastRecordCheckOn") ? in.pastDate("lastRecordCheckOn") : current.lastRecordCheckOn(),
                 in.bool("fullTime") != null ? in.bool("fullTime") : create || current.fullTime(),
-                create ? 1 : current.version(), Instant.now(), Instant.now());
+                create ? 1 : current.version(), create ? null : current.createdAt(), create ? null : current.updatedAt());
     }
 
     private static String phone(Input in) {
@@ -141,9 +153,13 @@ public class WorkerService {
         return id == null ? null : id.toUpperCase();
     }
 
+    /**
+     * Years to the one decimal the columns keep (numeric(4,1)), rounded half up as PostgreSQL
+     * rounds: the worker a mutation answers with then shows what a later read shows.
+     */
     private static double years(Input in, String field, double fallback) {
         Double v = in.number(field, 0, MAX_YEARS);
-        return v == null ? fallback : v;
+        return v == null ? fallback : BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static <T> T required(Input in, String field, T value) {

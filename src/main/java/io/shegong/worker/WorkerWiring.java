@@ -3,7 +3,7 @@ package io.shegong.worker;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import io.shegong.core.db.Session;
+import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
@@ -36,25 +36,32 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
 
     private final WorkerService workers;
     private final AssignmentService assignments;
-    private final WorkerRepository repository;
+    private final WorkerRepository workerRecords;
+    private final TrainingRecordRepository trainingRecords;
+    private final AssignmentRepository assignmentRecords;
 
-    public WorkerWiring(WorkerService workers, AssignmentService assignments, WorkerRepository repository) {
+    public WorkerWiring(WorkerService workers, AssignmentService assignments, WorkerRepository workerRecords,
+                        TrainingRecordRepository trainingRecords, AssignmentRepository assignmentRecords) {
         this.workers = workers;
         this.assignments = assignments;
-        this.repository = repository;
+        this.workerRecords = workerRecords;
+        this.trainingRecords = trainingRecords;
+        this.assignmentRecords = assignmentRecords;
     }
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        Session s = ctx.session();
-        registry.register(BY_ID, Loaders.byKey(ids -> repository.byIds(s, ids), SocialWorker::id));
-        registry.register(TRAINING, Loaders.grouped(ids -> repository.training(s, ids), TrainingRecord::workerId));
-        registry.register(TRAINING_BY_ID, Loaders.byKey(ids -> repository.trainingByIds(s, ids), TrainingRecord::id));
-        registry.register(ASSIGNMENT_BY_ID, Loaders.byKey(ids -> repository.assignmentsByIds(s, ids), Assignment::id));
+        registry.register(BY_ID, Loaders.byKey(ids -> workerRecords.byIds(Ids.array(ids)), SocialWorker::id));
+        registry.register(TRAINING,
+                Loaders.grouped(ids -> trainingRecords.ofWorkers(Ids.array(ids)), TrainingRecord::workerId));
+        registry.register(TRAINING_BY_ID,
+                Loaders.byKey(ids -> trainingRecords.byIds(Ids.array(ids)), TrainingRecord::id));
+        registry.register(ASSIGNMENT_BY_ID,
+                Loaders.byKey(ids -> assignmentRecords.byIds(Ids.array(ids)), Assignment::id));
         registry.register(WORKER_ASSIGNMENTS,
-                Loaders.grouped(ids -> repository.assignmentsOfWorkers(s, ids), Assignment::workerId));
+                Loaders.grouped(ids -> assignmentRecords.ofWorkers(Ids.array(ids)), Assignment::workerId));
         registry.register(STATION_ASSIGNMENTS,
-                Loaders.grouped(ids -> repository.assignmentsAtStations(s, ids), Assignment::stationId));
+                Loaders.grouped(ids -> assignmentRecords.atStations(Ids.array(ids)), Assignment::stationId));
     }
 
     @Override

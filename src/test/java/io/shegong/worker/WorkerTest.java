@@ -96,6 +96,21 @@ class WorkerTest extends GraphQLTestBase {
     }
 
     @Test
+    void registerAndUpdateWorker_answerTheWorkerAsALaterReadShowsIt() {
+        Client admin = as("qingpu", "TENANT_ADMIN");
+        Result registered = admin.run("registerWorkerAsStored", "input", Map.of("name", "时间戳",
+                "educationLevel", "COLLEGE", "socialWorkYears", 4.55, "communityWorkYears", 2.25)).assertOk();
+        String worker = registered.string("registerWorker.worker.id");
+        Result read = admin.run("workerAsStored", "id", worker).assertOk();
+        assertEquals(read.<Map<String, Object>>get("node"), registered.get("registerWorker.worker"));
+        Result updated = admin.run("updateWorkerAsStored", "input", Map.of("id", worker, "version", 1,
+                "name", "时间戳二", "socialWorkYears", 6.05)).assertOk();
+        Result reread = admin.run("workerAsStored", "id", worker).assertOk();
+        assertEquals(2, reread.integer("node.version"));
+        assertEquals(reread.<Map<String, Object>>get("node"), updated.get("updateWorker.worker"));
+    }
+
+    @Test
     void addTrainingRecord_addsHoursToTheWorker() {
         Client admin = as("weihai", "TENANT_ADMIN");
         String worker = register(admin, Map.of());
