@@ -12,6 +12,7 @@ import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,8 +27,8 @@ public record Station(@Id UUID id, String code, String name, String kindCode, @N
                       @Nullable Double longitude,
                       @TypeDef(type = DataType.STRING_ARRAY) List<String> rooms,
                       @TypeDef(type = DataType.STRING_ARRAY) List<String> rules,
-                      @Version int version, @Nullable @DateCreated Instant createdAt,
-                      @Nullable @DateUpdated Instant updatedAt) implements Identified {
+                      @Version int version, @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
+                      @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt) implements Identified {
 
     public enum Status { PLANNED, SITE_SELECTED, SIGNED, OPERATING, SUSPENDED, CLOSED }
 
