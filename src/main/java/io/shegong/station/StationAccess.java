@@ -2,6 +2,7 @@ package io.shegong.station;
 
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.security.Caller;
 import io.shegong.core.security.Role;
 import jakarta.inject.Singleton;
 
@@ -18,24 +19,27 @@ public class StationAccess {
     }
 
     public void requireEdit(RequestContext ctx, UUID stationId) {
-        if (!canEdit(ctx, stationId)) {
+        requireEdit(ctx.caller(), stationId);
+    }
+
+    public void requireEdit(Caller caller, UUID stationId) {
+        if (!canEdit(caller, stationId)) {
             throw ApiException.forbidden("Only a TENANT_ADMIN or an operator of this station may change it");
         }
     }
 
     /** An operator passes when any of the stations is theirs (a worker posted at one of them, say). */
     public void requireEditAny(RequestContext ctx, Collection<UUID> stationIds) {
-        if (stationIds.stream().noneMatch(id -> canEdit(ctx, id))) {
+        if (stationIds.stream().noneMatch(id -> canEdit(ctx.caller(), id))) {
             throw ApiException.forbidden("Only a TENANT_ADMIN or an operator of one of the worker's stations may change it");
         }
     }
 
-    public boolean canEdit(RequestContext ctx, UUID stationId) {
-        ctx.caller().requireTenantMember();
-        if (ctx.caller().has(Role.TENANT_ADMIN)) {
+    public boolean canEdit(Caller caller, UUID stationId) {
+        caller.requireTenantMember();
+        if (caller.has(Role.TENANT_ADMIN)) {
             return true;
         }
-        return ctx.caller().has(Role.STATION_OPERATOR)
-                && operators.operates(ctx.caller().subject(), stationId);
+        return caller.has(Role.STATION_OPERATOR) && operators.operates(caller.subject(), stationId);
     }
 }

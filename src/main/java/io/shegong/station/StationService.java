@@ -1,15 +1,19 @@
 package io.shegong.station;
 
-import graphql.schema.DataFetchingEnvironment;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.shegong.core.db.Like;
+import io.shegong.core.db.Session;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
-import io.shegong.core.graphql.Input;
-import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.security.Caller;
+import io.shegong.core.time.BureauCalendar;
 import io.shegong.division.DivisionRepository;
-import io.shegong.station.Station.OperatingMode;
 import io.shegong.station.Station.Status;
+import io.shegong.station.StationCommands.ChangeStationStatus;
+import io.shegong.station.StationCommands.CloseStation;
+import io.shegong.station.StationCommands.CreateStation;
+import io.shegong.station.StationCommands.GrantStation;
+import io.shegong.station.StationCommands.UpdateStation;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -22,7 +26,6 @@ import java.util.UUID;
 /** The station registry: list, create, update and move stations through their life cycle. */
 @Singleton
 public class StationService {
-    private static final int MAX_CODES = 30;
     private static final Map<Status, Set<Status>> NEXT = Map.of(
             Status.PLANNED, EnumSet.of(Status.SITE_SELECTED, Status.CLOSED),
             Status.SITE_SELECTED, EnumSet.of(Status.SIGNED, Status.CLOSED),
@@ -38,10 +41,12 @@ public class StationService {
     private final DivisionRepository divisions;
     private final StationAccess access;
     private final ClosingHook closing;
+    private final BureauCalendar calendar;
 
     public StationService(StationRepository stations, StationKindRepository kinds,
                           StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
-                          DivisionRepository divisions, StationAccess access, ClosingHook closing) {
+                          DivisionRepository divisions, StationAccess access, ClosingHook closing,
+                          BureauCalendar calendar) {
         this.stations = stations;
         this.kinds = kinds;
         this.statusChanges = statusChanges;
@@ -49,21 +54,16 @@ public class StationService {
         this.divisions = divisions;
         this.access = access;
         this.closing = closing;
+        this.calendar = calendar;
     }
 
     /** What else must happen when a station closes (its posts end). */
     public interface ClosingHook {
-        void stationClosed(RequestContext ctx, UUID stationId, LocalDate on);
+        void stationClosed(UUID stationId, LocalDate on);
     }
 
-    public Connection<Station> list(DataFetchingEnvironment env) {
-        RequestContext ctx = RequestContext.of(env);
-        ctx.caller().requireTenantMember();
-        Input f = new Input(env.getArgument("filter"), "filter");
-        StationRepository.Filter filter = new StationRepository.Filter(
-                f.id("divisionId", "Division"), f.text("kind", 64), f.text("status", 20),
-                f.text("operatingMode", 40), f.id("parentId", "Station"), f.text("text", 100));
-        Connection.Window w = Connection.window(env);
+    public Connection<Station> list(Caller caller, StationRepository.Filter filter, Connection.Window w) {
+        caller.requireTenantMember();
         String text = Like.contains(filter.text());
         return Connection.of(stations.page(filter.divisionId(), filter.kind(), filter.status(), filter.operatingMode(),
                         filter.parentId(), text, w.afterKey(), w.limit() + 1), w,
@@ -71,136 +71,114 @@ public class StationService {
                         filter.operatingMode(), filter.parentId(), text));
     }
 
-    public List<StationKind> kinds(RequestContext ctx) {
-        ctx.caller().requireTenantMember();
+    public List<StationKind> kinds(Caller caller) {
+        caller.requireTenantMember();
         return kinds.all();
     }
 
-    public Station create(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantAdmin();
-        String code = in.code("code");
-        if (code == null) {
-            throw ApiException.badInput(in.path("code"), "code is required");
+    public Station create(Caller caller, CreateStation c) {
+        caller.requireTenantAdmin();
+        StationKind kind = kind(c.kind());
+        if (kind.requiresDomain() && c.domain() == null) {
+            throw ApiException.badInput("input.domain", "a " + kind.code() + " station needs a domain");
         }
-        String name = in.requiredText("name", Input.MAX_TEXT);
-        StationKind kind = kind(ctx, in, in.requiredText("kind", 64));
-        String domain = in.code("domain");
-        if (kind.requiresDomain() && domain == null) {
-            throw ApiException.badInput(in.path("domain"), "a " + kind.code() + " station needs a domain");
-        }
-        UUID parentId = in.id("parentId", "Station");
-        checkParent(ctx, in, kind, parentId, null);
-        UUID divisionId = in.requiredId("divisionId", "Division");
-        checkDivision(ctx, in, divisionId);
-        OperatingMode mode = in.enumValue("operatingMode", OperatingMode.class);
-        if (mode == null) {
-            throw ApiException.badInput(in.path("operatingMode"), "operatingMode is required");
-        }
-        Status status = in.has("status") && in.enumValue("status", Status.class) != null
-                ? in.enumValue("status", Status.class) : Status.PLANNED;
+        checkParent(kind, c.parentId(), null);
+        checkDivision(c.divisionId());
+        Status status = c.status() == null ? Status.PLANNED : c.status();
         if (status == Status.CLOSED) {
-            throw ApiException.badInput(in.path("status"), "a new station cannot start CLOSED");
+            throw ApiException.badInput("input.status", "a new station cannot start CLOSED");
         }
-        LocalDate since = in.pastDate("statusSince");
-        Station st = new Station(UUID.randomUUID(), code, name, kind.code(), domain, parentId, divisionId,
-                in.text("hostFacility", Input.MAX_TEXT), mode.name(), status.name(),
-                since == null ? LocalDate.now() : since, in.text("address", Input.MAX_TEXT),
-                in.number("latitude", -90, 90), in.number("longitude", -180, 180),
-                orEmpty(in.codes("rooms", MAX_CODES)), orEmpty(in.codes("rules", MAX_CODES)), 1, null, null);
-        if (stations.existsByCode(code)) {
-            throw ApiException.conflict(in.path("code"), "A station with code '" + code + "' already exists");
+        LocalDate since = notFuture(c.statusSince(), "statusSince");
+        Station st = new Station(UUID.randomUUID(), c.code(), c.name(), kind.code(), c.domain(), c.parentId(),
+                c.divisionId(), c.hostFacility(), c.operatingMode().name(), status.name(),
+                since == null ? calendar.today() : since, c.address(), c.latitude(), c.longitude(),
+                orEmpty(c.rooms()), orEmpty(c.rules()), 1, null, null);
+        if (stations.existsByCode(c.code())) {
+            throw ApiException.conflict("input.code", "A station with code '" + c.code() + "' already exists");
         }
-        return ctx.session().atomically(() -> {
-            Station saved = stations.save(st);
-            recordStatus(ctx, st.id(), st.status(), st.statusSince(), null);
-            return saved;
-        });
+        Station saved = stations.save(st);
+        recordStatus(caller, st.id(), st.status(), st.statusSince(), null);
+        return saved;
     }
 
-    public Station update(RequestContext ctx, Input in) {
-        Station current = current(ctx, in);
-        access.requireEdit(ctx, current.id());
-        int version = in.requiredInteger("version");
-        StationKind kind = kind(ctx, in, current.kindCode());
-        UUID parentId = in.has("parentId") ? in.id("parentId", "Station") : current.parentId();
-        if (in.has("parentId")) {
-            checkParent(ctx, in, kind, parentId, current.id());
+    public Station update(Caller caller, UpdateStation c) {
+        Station current = current(caller, c.id());
+        access.requireEdit(caller, current.id());
+        Set<String> sent = c.sent();
+        StationKind kind = kind(current.kindCode());
+        UUID parentId = sent.contains("parentId") ? c.parentId() : current.parentId();
+        if (sent.contains("parentId")) {
+            checkParent(kind, parentId, current.id());
         }
-        UUID divisionId = in.has("divisionId") ? in.requiredId("divisionId", "Division") : current.divisionId();
-        if (in.has("divisionId")) {
-            checkDivision(ctx, in, divisionId);
+        UUID divisionId = current.divisionId();
+        if (sent.contains("divisionId")) {
+            if (c.divisionId() == null) {
+                throw ApiException.badInput("input.divisionId", "divisionId cannot be removed");
+            }
+            checkDivision(c.divisionId());
+            divisionId = c.divisionId();
         }
-        String domain = in.has("domain") ? in.code("domain") : current.domain();
+        String domain = sent.contains("domain") ? c.domain() : current.domain();
         if (kind.requiresDomain() && domain == null) {
-            throw ApiException.badInput(in.path("domain"), "a " + kind.code() + " station needs a domain");
+            throw ApiException.badInput("input.domain", "a " + kind.code() + " station needs a domain");
         }
-        OperatingMode mode = in.has("operatingMode") ? in.enumValue("operatingMode", OperatingMode.class) : null;
+        if (sent.contains("name") && c.name() == null) {
+            throw ApiException.badInput("input.name", "name cannot be removed");
+        }
         Station changed = new Station(current.id(), current.code(),
-                in.has("name") ? in.requiredText("name", Input.MAX_TEXT) : current.name(),
+                c.name() != null ? c.name() : current.name(),
                 current.kindCode(), domain, parentId, divisionId,
-                in.has("hostFacility") ? in.text("hostFacility", Input.MAX_TEXT) : current.hostFacility(),
-                mode != null ? mode.name() : current.operatingMode(),
+                sent.contains("hostFacility") ? c.hostFacility() : current.hostFacility(),
+                c.operatingMode() != null ? c.operatingMode().name() : current.operatingMode(),
                 current.status(), current.statusSince(),
-                in.has("address") ? in.text("address", Input.MAX_TEXT) : current.address(),
-                in.has("latitude") ? in.number("latitude", -90, 90) : current.latitude(),
-                in.has("longitude") ? in.number("longitude", -180, 180) : current.longitude(),
-                in.has("rooms") ? orEmpty(in.codes("rooms", MAX_CODES)) : current.rooms(),
-                in.has("rules") ? orEmpty(in.codes("rules", MAX_CODES)) : current.rules(),
-                version, current.createdAt(), current.updatedAt());
-        return save(ctx, in, changed, version);
+                sent.contains("address") ? c.address() : current.address(),
+                sent.contains("latitude") ? c.latitude() : current.latitude(),
+                sent.contains("longitude") ? c.longitude() : current.longitude(),
+                sent.contains("rooms") ? orEmpty(c.rooms()) : current.rooms(),
+                sent.contains("rules") ? orEmpty(c.rules()) : current.rules(),
+                c.version(), current.createdAt(), current.updatedAt());
+        return save(changed, c.version());
     }
 
-    public Station changeStatus(RequestContext ctx, Input in) {
-        Station current = current(ctx, in);
-        access.requireEdit(ctx, current.id());
-        int version = in.requiredInteger("version");
-        Status next = in.enumValue("status", Status.class);
-        if (next == Status.CLOSED) {
-            return close(ctx, in, current, version, in.requiredDate("effectiveOn"));
+    public Station changeStatus(Caller caller, ChangeStationStatus c) {
+        Station current = current(caller, c.id());
+        access.requireEdit(caller, current.id());
+        if (c.status() == Status.CLOSED) {
+            return close(caller, current, c.version(), c.effectiveOn(), "effectiveOn", c.note());
         }
-        LocalDate on = checkedDate(in, "effectiveOn", current);
-        if (!NEXT.get(current.currentStatus()).contains(next)) {
-            throw ApiException.badInput(in.path("status"),
-                    "a " + current.status() + " station cannot become " + next);
+        LocalDate on = checkedDate(c.effectiveOn(), "effectiveOn", current);
+        if (!NEXT.get(current.currentStatus()).contains(c.status())) {
+            throw ApiException.badInput("input.status", "a " + current.status() + " station cannot become " + c.status());
         }
-        return ctx.session().atomically(() -> {
-            Station saved = save(ctx, in, current.withStatus(next, on), version);
-            recordStatus(ctx, current.id(), next.name(), on, in.text("note", Input.MAX_LONG_TEXT));
-            return saved;
-        });
+        Station saved = save(current.withStatus(c.status(), on), c.version());
+        recordStatus(caller, current.id(), c.status().name(), on, c.note());
+        return saved;
     }
 
-    public Station close(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantAdmin();
-        Station current = current(ctx, in);
-        return close(ctx, in, current, in.requiredInteger("version"), in.requiredDate("closedOn"));
+    public Station close(Caller caller, CloseStation c) {
+        caller.requireTenantAdmin();
+        Station current = current(caller, c.id());
+        return close(caller, current, c.version(), c.closedOn(), "closedOn", c.note());
     }
 
-    private Station close(RequestContext ctx, Input in, Station current, int version, LocalDate on) {
-        ctx.caller().requireTenantAdmin();
+    private Station close(Caller caller, Station current, int version, LocalDate on, String dateField, String note) {
+        caller.requireTenantAdmin();
         if (current.currentStatus() == Status.CLOSED) {
-            throw ApiException.badInput(in.path("id"), "the station is already closed");
+            throw ApiException.badInput("input.id", "the station is already closed");
         }
-        String dateField = in.has("closedOn") ? "closedOn" : "effectiveOn";
-        checkedDate(in, dateField, current);
-        return ctx.session().atomically(() -> {
-            Station saved = save(ctx, in, current.withStatus(Status.CLOSED, on), version);
-            recordStatus(ctx, current.id(), Status.CLOSED.name(), on, in.text("note", Input.MAX_LONG_TEXT));
-            closing.stationClosed(ctx, current.id(), on);
-            return saved;
-        });
+        checkedDate(on, dateField, current);
+        Station saved = save(current.withStatus(Status.CLOSED, on), version);
+        recordStatus(caller, current.id(), Status.CLOSED.name(), on, note);
+        closing.stationClosed(current.id(), on);
+        return saved;
     }
 
-    public Station grant(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantAdmin();
-        String subject = in.requiredText("subject", Input.MAX_TEXT);
-        UUID stationId = in.requiredId("stationId", "Station");
-        Station st = stations.findById(stationId)
-                .orElseThrow(() -> ApiException.notFound(in.path("stationId"), "Station"));
-        return ctx.session().atomically(() -> {
-            operators.grant(subject, stationId);
-            return st;
-        });
+    public Station grant(Caller caller, GrantStation c) {
+        caller.requireTenantAdmin();
+        Station st = stations.findById(c.stationId())
+                .orElseThrow(() -> ApiException.notFound("input.stationId", "Station"));
+        operators.grant(c.subject(), c.stationId());
+        return st;
     }
 
     /**
@@ -208,63 +186,63 @@ public class StationService {
      * same transaction, so a failed version check means someone else changed it, not that the
      * row is hidden.
      */
-    private Station save(RequestContext ctx, Input in, Station changed, int version) {
-        return ctx.session().atomically(() -> {
-            try {
-                return stations.update(changed.atVersion(version));
-            } catch (OptimisticLockException stale) {
-                throw ApiException.conflict(in.path("version"),
-                        "The station was changed by someone else; reload it and apply your change again");
-            }
-        });
-    }
-
-    private void recordStatus(RequestContext ctx, UUID stationId, String status, LocalDate on, String note) {
-        statusChanges.save(new StationStatusChange(UUID.randomUUID(), stationId, status, on, note,
-                ctx.caller().subject(), null));
-    }
-
-    private Station current(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantMember();
-        UUID id = in.requiredId("id", "Station");
-        return stations.findById(id).orElseThrow(() -> ApiException.notFound(in.path("id"), "Station"));
-    }
-
-    private LocalDate checkedDate(Input in, String field, Station current) {
-        LocalDate on = in.pastDate(field);
-        if (on == null) {
-            throw ApiException.badInput(in.path(field), field + " is required");
+    private Station save(Station changed, int version) {
+        try {
+            return stations.update(changed.atVersion(version));
+        } catch (OptimisticLockException stale) {
+            throw ApiException.conflict("input.version",
+                    "The station was changed by someone else; reload it and apply your change again");
         }
+    }
+
+    private void recordStatus(Caller caller, UUID stationId, String status, LocalDate on, String note) {
+        statusChanges.save(new StationStatusChange(UUID.randomUUID(), stationId, status, on, note, caller.subject(), null));
+    }
+
+    private Station current(Caller caller, UUID id) {
+        caller.requireTenantMember();
+        return stations.findById(id).orElseThrow(() -> ApiException.notFound("input.id", "Station"));
+    }
+
+    private LocalDate notFuture(LocalDate d, String field) {
+        if (d != null && d.isAfter(calendar.today())) {
+            throw ApiException.badInput("input." + field, field + " must not be in the future");
+        }
+        return d;
+    }
+
+    private LocalDate checkedDate(LocalDate on, String field, Station current) {
+        notFuture(on, field);
         if (on.isBefore(current.statusSince())) {
-            throw ApiException.badInput(in.path(field),
+            throw ApiException.badInput("input." + field,
                     field + " must not be before the current status's date " + current.statusSince());
         }
         return on;
     }
 
-    private StationKind kind(RequestContext ctx, Input in, String code) {
+    private StationKind kind(String code) {
         return kinds.all().stream().filter(k -> k.code().equals(code)).findFirst()
-                .orElseThrow(() -> ApiException.badInput(in.path("kind"), "'" + code + "' is not a station kind of this bureau"));
+                .orElseThrow(() -> ApiException.badInput("input.kind", "'" + code + "' is not a station kind of this bureau"));
     }
 
-    private void checkParent(RequestContext ctx, Input in, StationKind kind, UUID parentId, UUID self) {
+    private void checkParent(StationKind kind, UUID parentId, UUID self) {
         if (parentId == null) {
             return;
         }
         if (parentId.equals(self)) {
-            throw ApiException.badInput(in.path("parentId"), "a station cannot be its own parent");
+            throw ApiException.badInput("input.parentId", "a station cannot be its own parent");
         }
         Station parent = stations.findById(parentId)
-                .orElseThrow(() -> ApiException.badInput(in.path("parentId"), "parentId is not a station of this bureau"));
+                .orElseThrow(() -> ApiException.badInput("input.parentId", "parentId is not a station of this bureau"));
         if (!kind.parentKinds().contains(parent.kindCode())) {
-            throw ApiException.badInput(in.path("parentId"), "a " + kind.code() + " station cannot sit under a "
+            throw ApiException.badInput("input.parentId", "a " + kind.code() + " station cannot sit under a "
                     + parent.kindCode() + " station" + (kind.parentKinds().isEmpty() ? "" : "; allowed: " + kind.parentKinds()));
         }
     }
 
-    private void checkDivision(RequestContext ctx, Input in, UUID divisionId) {
-        if (divisions.byId(ctx.session(), divisionId).isEmpty()) {
-            throw ApiException.badInput(in.path("divisionId"), "divisionId is not a division of this bureau");
+    private void checkDivision(UUID divisionId) {
+        if (divisions.byId(Session.current().orElseThrow(), divisionId).isEmpty()) {
+            throw ApiException.badInput("input.divisionId", "divisionId is not a division of this bureau");
         }
     }
 

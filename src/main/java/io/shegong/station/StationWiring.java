@@ -4,7 +4,15 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.shegong.core.db.Ids;
+import io.shegong.core.graphql.Commands;
+import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Input;
+import io.shegong.core.security.Caller;
+import io.shegong.station.StationCommands.ChangeStationStatus;
+import io.shegong.station.StationCommands.CloseStation;
+import io.shegong.station.StationCommands.CreateStation;
+import io.shegong.station.StationCommands.GrantStation;
+import io.shegong.station.StationCommands.UpdateStation;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
@@ -31,13 +39,15 @@ public class StationWiring implements Wiring, NodeType.Source, LoaderContributor
     static final String HISTORY = "stationStatusHistory";
 
     private final StationService service;
+    private final Commands commands;
     private final StationRepository stations;
     private final StationKindRepository kinds;
     private final StationStatusChangeRepository statusChanges;
 
-    public StationWiring(StationService service, StationRepository stations, StationKindRepository kinds,
-                         StationStatusChangeRepository statusChanges) {
+    public StationWiring(StationService service, Commands commands, StationRepository stations,
+                         StationKindRepository kinds, StationStatusChangeRepository statusChanges) {
         this.service = service;
+        this.commands = commands;
         this.stations = stations;
         this.kinds = kinds;
         this.statusChanges = statusChanges;
@@ -56,8 +66,8 @@ public class StationWiring implements Wiring, NodeType.Source, LoaderContributor
     @Override
     public void contribute(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
-                .dataFetcher("stations", service::list)
-                .dataFetcher("stationKinds", env -> service.kinds(RequestContext.of(env))));
+                .dataFetcher("stations", env -> service.list(caller(env), filter(env), Connection.window(env)))
+                .dataFetcher("stationKinds", env -> service.kinds(caller(env))));
         wiring.type("Station", t -> t
                 .dataFetcher("kind", env -> RequestContext.loader(env, KINDS).load(station(env).kindCode()))
                 .dataFetcher("parent", env -> byId(env, station(env).parentId()))
@@ -67,15 +77,26 @@ public class StationWiring implements Wiring, NodeType.Source, LoaderContributor
         wiring.type("Division", t -> t
                 .dataFetcher("stations", env -> RequestContext.loader(env, IN_DIVISION).load(env.<Division>getSource().id())));
         wiring.type("Mutation", t -> t
-                .dataFetcher("createStation", mutation(service::create))
-                .dataFetcher("updateStation", mutation(service::update))
-                .dataFetcher("changeStationStatus", mutation(service::changeStatus))
-                .dataFetcher("closeStation", mutation(service::close))
-                .dataFetcher("grantStationToOperator", mutation(service::grant)));
+                .dataFetcher("createStation", mutation(CreateStation.class, service::create))
+                .dataFetcher("updateStation", mutation(UpdateStation.class, service::update))
+                .dataFetcher("changeStationStatus", mutation(ChangeStationStatus.class, service::changeStatus))
+                .dataFetcher("closeStation", mutation(CloseStation.class, service::close))
+                .dataFetcher("grantStationToOperator", mutation(GrantStation.class, service::grant)));
     }
 
-    private static DataFetcher<Map<String, Object>> mutation(BiFunction<RequestContext, Input, Station> action) {
-        return env -> Map.of("station", action.apply(RequestContext.of(env), Input.of(env)));
+    private <C extends Record> DataFetcher<Map<String, Object>> mutation(Class<C> command,
+                                                                         BiFunction<Caller, C, Station> action) {
+        return env -> Map.of("station", action.apply(caller(env), commands.bind(env, command)));
+    }
+
+    private static Caller caller(DataFetchingEnvironment env) {
+        return RequestContext.of(env).caller();
+    }
+
+    private static StationRepository.Filter filter(DataFetchingEnvironment env) {
+        Input f = new Input(env.getArgument("filter"), "filter");
+        return new StationRepository.Filter(f.id("divisionId", "Division"), f.text("kind", 64), f.text("status", 20),
+                f.text("operatingMode", 40), f.id("parentId", "Station"), f.text("text", 100));
     }
 
     private static Station station(DataFetchingEnvironment env) {

@@ -88,7 +88,7 @@ public class AssignmentService implements StationService.ClosingHook {
     }
 
     @Override
-    public void stationClosed(RequestContext ctx, UUID stationId, LocalDate on) {
+    public void stationClosed(UUID stationId, LocalDate on) {
         assignments.endAllAt(stationId, on);
     }
 }

@@ -52,7 +52,8 @@ public class Commands {
         if (!violations.isEmpty()) {
             ConstraintViolation<C> first = violations.stream()
                     .min(Comparator.comparing(v -> order(components, v.getPropertyPath().toString()))).orElseThrow();
-            String field = first.getPropertyPath().toString().replaceAll("\\[\\d*]", "").replaceAll("\\.<[^>]+>", "");
+            // a list element's fault is reported on the list: `rooms`, not `rooms[0].<list element>`
+            String field = first.getPropertyPath().toString().split("[\\[<]")[0];
             throw ApiException.badInput(path + "." + field, field + " " + first.getMessage());
         }
         return command;
