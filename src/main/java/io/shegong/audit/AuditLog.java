@@ -1,6 +1,8 @@
 package io.shegong.audit;
 
 import io.shegong.core.db.Ids;
+import io.shegong.core.db.Changes;
+import io.shegong.core.db.Session;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Identified;
 import io.shegong.core.graphql.RequestContext;
@@ -33,13 +35,14 @@ public class AuditLog {
      * Says what the running mutation changed, where the record it returns would not say it well
      * (a policy document, a plan's projects). Otherwise the record's fields are compared.
      */
-    public void note(RequestContext ctx, String entity, UUID entityId, Object before, Object after) {
-        ctx.changes().note(new Changes.Change(entity, entityId, before, after));
+    public void note(String entity, UUID entityId, Object before, Object after) {
+        Session.current().orElseThrow(() -> new IllegalStateException("no unit of work to note a change in"))
+                .changes().note(new Changes.Change(entity, entityId, before, after));
     }
 
     /** Records a committed mutation: the record it acted on, before and after, changed fields only. */
     public void committed(RequestContext ctx, String operation, Identified before, Identified after) {
-        Changes.Change noted = ctx.changes().take();
+        Changes.Change noted = ctx.session().changes().take();
         Identified target = after != null ? after : before;
         String entity = noted != null ? noted.entity() : target == null ? null : target.getClass().getSimpleName();
         UUID id = noted != null ? noted.entityId() : target == null ? null : target.id();
@@ -52,7 +55,7 @@ public class AuditLog {
 
     /** Records an attempt that was refused; nothing of it was written. */
     public void refused(RequestContext ctx, String operation, String entity, UUID entityId, String code) {
-        ctx.changes().take();
+        ctx.session().changes().take();
         file(ctx, new AuditEntry(UUID.randomUUID(), null, ctx.caller().subject(), operation,
                 AuditEntry.REFUSED, code, entity, entityId, null, null, ctx.requestId()));
     }

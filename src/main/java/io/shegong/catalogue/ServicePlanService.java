@@ -62,7 +62,7 @@ public class ServicePlanService {
             ServicePlan saved = existing.isEmpty()
                     ? plans.save(new ServicePlan(UUID.randomUUID(), stationId, year, projects, 1, ctx.caller().subject(), null))
                     : replace(in, existing.get(), projects);
-            audit.note(ctx, "ServicePlan", saved.id(),
+            audit.note("ServicePlan", saved.id(),
                     existing.map(p -> Map.<String, Object>of("projects", p.projects().size())).orElse(null),
                     Map.of("year", year, "projects", projects.stream().map(ServicePlan.Project::name).toList()));
             return saved;

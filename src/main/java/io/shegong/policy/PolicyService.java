@@ -94,7 +94,7 @@ public class PolicyService {
                 basedOn, document, 1, ctx.caller().subject(), null, null, null);
         return ctx.session().atomically(() -> {
             PolicyProfile saved = profiles.save(draft);
-            audit.note(ctx, "PolicyProfile", saved.id(), null, saved.document());
+            audit.note("PolicyProfile", saved.id(), null, saved.document());
             return saved;
         });
     }
@@ -114,7 +114,7 @@ public class PolicyService {
         return ctx.session().atomically(() -> {
             PolicyProfile saved = write(current.withDocument(parsed.raw()).atVersion(version), () -> ApiException.conflict(
                     in.path("version"), "The draft was changed since version " + version + "; reload it and apply your edit again"));
-            audit.note(ctx, "PolicyProfile", current.id(), current.document(), parsed.raw());
+            audit.note("PolicyProfile", current.id(), current.document(), parsed.raw());
             return saved;
         });
     }
@@ -137,7 +137,7 @@ public class PolicyService {
             PolicyProfile saved = write(current.publishedFrom(effectiveFrom, clock.instant()).atVersion(version),
                     () -> ApiException.conflict(in.path("version"), "The draft was changed since version " + version));
             syncStationKinds(document);
-            audit.note(ctx, "PolicyProfile", current.id(), null,
+            audit.note("PolicyProfile", current.id(), null,
                     Map.of("revision", current.revision(), "effectiveFrom", effectiveFrom.toString()));
             return saved;
         });

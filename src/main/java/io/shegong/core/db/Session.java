@@ -38,6 +38,7 @@ public final class Session implements PropagatedContextElement {
     private boolean bound;
     private UUID tenantId;
     private ZoneId zone = BureauTime.ZONE;
+    private final Changes changes = new Changes();
 
     Session(TransactionOperations<Connection> transactions, String tenantCode, StatementCounter statements) {
         this.transactions = transactions;
@@ -48,6 +49,11 @@ public final class Session implements PropagatedContextElement {
     /** The unit of work running on this thread (carried with its propagated context), if any. */
     public static Optional<Session> current() {
         return PropagatedContext.getOrEmpty().find(Session.class);
+    }
+
+    /** What the running mutation says it changed, for its audit entry. */
+    public Changes changes() {
+        return changes;
     }
 
     /** Must be called before the first statement; GraphQL queries run in read-only transactions. */

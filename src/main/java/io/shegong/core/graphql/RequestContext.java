@@ -1,7 +1,6 @@
 package io.shegong.core.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
-import io.shegong.audit.Changes;
 import io.shegong.core.db.Session;
 import io.shegong.core.security.Caller;
 import org.dataloader.DataLoader;
@@ -11,15 +10,9 @@ import java.time.LocalDate;
 
 /**
  * What every fetcher of one request shares: who is asking, their database session, whether the
- * request came by GET, the request's id (for logs and the audit trail), and what the running
- * mutation says it changed.
+ * request came by GET, the request's id (for logs and the audit trail) and the service's clock.
  */
-public record RequestContext(Caller caller, Session session, boolean httpGet, String requestId, Clock clock,
-                             Changes changes) {
-
-    public RequestContext(Caller caller, Session session, boolean httpGet, String requestId, Clock clock) {
-        this(caller, session, httpGet, requestId, clock, new Changes());
-    }
+public record RequestContext(Caller caller, Session session, boolean httpGet, String requestId, Clock clock) {
 
     /** Today for the caller's bureau: the service's one clock, read in the bureau's time zone. */
     public LocalDate today() {

@@ -1,11 +1,11 @@
-package io.shegong.audit;
+package io.shegong.core.db;
 
 import java.util.UUID;
 
 /**
  * What the running mutation says it changed, when the record it returns does not say it well
- * (a policy document, a plan's projects). Held per request; the mutation runner reads and
- * clears it around each mutation field, which run one at a time.
+ * (a policy document, a plan's projects). Held by the unit of work; the audit reads and clears
+ * it around each mutation field, which run one at a time.
  */
 public final class Changes {
     private Change noted;
@@ -13,11 +13,11 @@ public final class Changes {
     public record Change(String entity, UUID entityId, Object before, Object after) {
     }
 
-    void note(Change change) {
+    public void note(Change change) {
         this.noted = change;
     }
 
-    Change take() {
+    public Change take() {
         Change c = noted;
         noted = null;
         return c;
