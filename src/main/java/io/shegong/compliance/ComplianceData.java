@@ -2,6 +2,7 @@ package io.shegong.compliance;
 
 import io.shegong.catalogue.ServicePlan;
 import io.shegong.catalogue.ServicePlanRepository;
+import io.shegong.core.db.Ids;
 import io.shegong.core.db.Session;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
@@ -49,7 +50,7 @@ public class ComplianceData {
         if (stations.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Division> byDivision = divisions.byIds(s, stations.stream().map(Station::divisionId).collect(Collectors.toSet()))
+        Map<UUID, Division> byDivision = divisions.byIds(Ids.array(stations.stream().map(Station::divisionId).collect(Collectors.toSet())))
                 .stream().collect(Collectors.toMap(Division::id, Function.identity()));
         List<Assignment> posts = workers.assignmentsAtStations(s, stations.stream().map(Station::id).toList())
                 .stream().filter(a -> a.currentOn(on)).toList();

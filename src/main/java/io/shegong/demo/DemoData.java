@@ -163,8 +163,8 @@ public class DemoData {
             for (Map<String, Object> d : list("divisions")) {
                 Division division = new Division(UUID.randomUUID(), (String) d.get("code"), (String) d.get("level"),
                         (String) d.get("nameZh"), (String) d.get("nameEn"), divisionIds.get(d.get("parent")),
-                        (Integer) d.get("communityCount"), (String) d.get("zone"), 1);
-                divisions.insert(s, division);
+                        (Integer) d.get("communityCount"), (String) d.get("zone"), 1, null, null);
+                divisions.save(division);
                 divisionIds.put(division.code(), division.id());
             }
             list("stations").forEach(this::station);

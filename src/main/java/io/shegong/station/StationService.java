@@ -263,7 +263,7 @@ public class StationService {
     }
 
     private void checkDivision(RequestContext ctx, Input in, UUID divisionId) {
-        if (divisions.byId(ctx.session(), divisionId).isEmpty()) {
+        if (divisions.findById(divisionId).isEmpty()) {
             throw ApiException.badInput(in.path("divisionId"), "divisionId is not a division of this bureau");
         }
     }
