@@ -20,6 +20,7 @@ import io.shegong.station.OperatorStationRepository;
 import io.shegong.station.StationRepository;
 import io.shegong.station.StationStatusChange;
 import io.shegong.station.StationStatusChangeRepository;
+import io.shegong.tenant.Tenant;
 import io.shegong.tenant.TenantRepository;
 import io.shegong.worker.Assignment;
 import io.shegong.worker.SocialWorker;
@@ -104,11 +105,11 @@ public class DemoData {
         Map<String, Object> doc = read(code);
         Map<String, Object> tenant = (Map<String, Object>) doc.get("tenant");
         boolean created = sessions.onPlatform(s -> {
-            if (tenants.byCode(s, code).isPresent()) {
+            if (tenants.existsByCode(code)) {
                 return false;
             }
-            tenants.insert(s, UUID.randomUUID(), code, (String) tenant.get("nameZh"), (String) tenant.get("nameEn"),
-                    (String) tenant.get("level"), (String) tenant.get("region"));
+            tenants.save(new Tenant(UUID.randomUUID(), code, (String) tenant.get("nameZh"), (String) tenant.get("nameEn"),
+                    (String) tenant.get("level"), (String) tenant.get("region"), true, null));
             return true;
         });
         if (!created) {
