@@ -5,7 +5,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.shegong.core.db.Session;
 import io.shegong.core.db.Sessions;
-import io.shegong.core.db.Sql;
+import io.shegong.core.security.AccountRepository;
+import io.shegong.core.security.AppUser;
 import io.shegong.core.security.Passwords;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
@@ -63,13 +64,14 @@ public class DemoData {
     private final TenantRepository tenants;
     private final PolicyRepository profiles;
     private final DivisionRepository divisions;
+    private final AccountRepository accounts;
     private final StationRepository stations;
     private final StationStatusChangeRepository statusChanges;
     private final OperatorStationRepository operators;
     private final WorkerRepository workers;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyRepository profiles,
-                    DivisionRepository divisions, StationRepository stations,
+                    DivisionRepository divisions, AccountRepository accounts, StationRepository stations,
                     StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
                     WorkerRepository workers) {
         this.sessions = sessions;
@@ -77,6 +79,7 @@ public class DemoData {
         this.tenants = tenants;
         this.profiles = profiles;
         this.divisions = divisions;
+        this.accounts = accounts;
         this.stations = stations;
         this.statusChanges = statusChanges;
         this.operators = operators;
@@ -97,7 +100,7 @@ public class DemoData {
      * administrator its first one, so a platform that already has administrators gets no demo one.
      */
     private void platformAdmin(String hash) {
-        sessions.onPlatform(s -> Sql.one(s, "SELECT create_first_platform_user('platform', ?)", rs -> rs.getBoolean(1), hash));
+        sessions.onPlatform(s -> accounts.createFirstPlatformUser("platform", hash));
     }
 
     @SuppressWarnings("unchecked")
@@ -207,10 +210,8 @@ public class DemoData {
 
         private void users() {
             for (String user : USERS) {
-                Sql.update(s, """
-                        INSERT INTO app_user (tenant_id, id, username, display_name, password_hash, roles)
-                        VALUES (?, ?, ?, ?, ?, ?::text[])""", s.tenantId(), UUID.randomUUID(), user,
-                        "Demo " + user, hash, List.of(USER_ROLES.get(user)));
+                accounts.save(new AppUser(UUID.randomUUID(), user, "Demo " + user, hash, List.of(USER_ROLES.get(user)),
+                        true, null));
             }
             for (Object station : (List<Object>) doc.getOrDefault("operatorStations", List.of())) {
                 operators.grant(code + ":operator", stationIds.get(station));
