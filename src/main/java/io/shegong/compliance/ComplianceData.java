@@ -57,7 +57,7 @@ public class ComplianceData {
         if (stations.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Division> byDivision = divisions.byIds(s, stations.stream().map(Station::divisionId).collect(Collectors.toSet()))
+        Map<UUID, Division> byDivision = divisions.byIds(Ids.array(stations.stream().map(Station::divisionId).collect(Collectors.toSet())))
                 .stream().collect(Collectors.toMap(Division::id, Function.identity()));
         List<Assignment> posts = assignments.atStations(Ids.array(stations.stream().map(Station::id).toList()))
                 .stream().filter(a -> a.currentOn(on)).toList();

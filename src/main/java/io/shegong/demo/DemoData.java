@@ -5,7 +5,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.shegong.core.db.Session;
 import io.shegong.core.db.Sessions;
-import io.shegong.core.db.Sql;
+import io.shegong.core.security.AccountRepository;
+import io.shegong.core.security.AppUser;
 import io.shegong.core.security.Passwords;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
@@ -16,6 +17,7 @@ import io.shegong.station.OperatorStationRepository;
 import io.shegong.station.StationRepository;
 import io.shegong.station.StationStatusChange;
 import io.shegong.station.StationStatusChangeRepository;
+import io.shegong.tenant.Tenant;
 import io.shegong.tenant.TenantRepository;
 import io.shegong.worker.Assignment;
 import io.shegong.worker.AssignmentRepository;
@@ -59,6 +61,7 @@ public class DemoData {
     private final TenantRepository tenants;
     private final PolicyService policies;
     private final DivisionRepository divisions;
+    private final AccountRepository accounts;
     private final StationRepository stations;
     private final StationStatusChangeRepository statusChanges;
     private final OperatorStationRepository operators;
@@ -67,7 +70,7 @@ public class DemoData {
     private final AssignmentRepository assignments;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
-                    DivisionRepository divisions, StationRepository stations,
+                    DivisionRepository divisions, AccountRepository accounts, StationRepository stations,
                     StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
                     WorkerRepository workers, TrainingRecordRepository training, AssignmentRepository assignments) {
         this.sessions = sessions;
@@ -75,6 +78,7 @@ public class DemoData {
         this.tenants = tenants;
         this.policies = policies;
         this.divisions = divisions;
+        this.accounts = accounts;
         this.stations = stations;
         this.statusChanges = statusChanges;
         this.operators = operators;
@@ -97,7 +101,7 @@ public class DemoData {
      * administrator its first one, so a platform that already has administrators gets no demo one.
      */
     private void platformAdmin(String hash) {
-        sessions.onPlatform(s -> Sql.one(s, "SELECT create_first_platform_user('platform', ?)", rs -> rs.getBoolean(1), hash));
+        sessions.onPlatform(s -> accounts.createFirstPlatformUser("platform", hash));
     }
 
     @SuppressWarnings("unchecked")
@@ -105,11 +109,11 @@ public class DemoData {
         Map<String, Object> doc = read(code);
         Map<String, Object> tenant = (Map<String, Object>) doc.get("tenant");
         boolean created = sessions.onPlatform(s -> {
-            if (tenants.byCode(s, code).isPresent()) {
+            if (tenants.existsByCode(code)) {
                 return false;
             }
-            tenants.insert(s, UUID.randomUUID(), code, (String) tenant.get("nameZh"), (String) tenant.get("nameEn"),
-                    (String) tenant.get("level"), (String) tenant.get("region"));
+            tenants.save(new Tenant(UUID.randomUUID(), code, (String) tenant.get("nameZh"), (String) tenant.get("nameEn"),
+                    (String) tenant.get("level"), (String) tenant.get("region"), true, null));
             return true;
         });
         if (!created) {
@@ -161,8 +165,8 @@ public class DemoData {
             for (Map<String, Object> d : list("divisions")) {
                 Division division = new Division(UUID.randomUUID(), (String) d.get("code"), (String) d.get("level"),
                         (String) d.get("nameZh"), (String) d.get("nameEn"), divisionIds.get(d.get("parent")),
-                        (Integer) d.get("communityCount"), (String) d.get("zone"), 1);
-                divisions.insert(s, division);
+                        (Integer) d.get("communityCount"), (String) d.get("zone"), 1, null, null);
+                divisions.save(division);
                 divisionIds.put(division.code(), division.id());
             }
             list("stations").forEach(this::station);
@@ -204,10 +208,8 @@ public class DemoData {
 
         private void users() {
             for (String user : USERS) {
-                Sql.update(s, """
-                        INSERT INTO app_user (tenant_id, id, username, display_name, password_hash, roles)
-                        VALUES (?, ?, ?, ?, ?, ?::text[])""", s.tenantId(), UUID.randomUUID(), user,
-                        "Demo " + user, hash, List.of(USER_ROLES.get(user)));
+                accounts.save(new AppUser(UUID.randomUUID(), user, "Demo " + user, hash, List.of(USER_ROLES.get(user)),
+                        true, null));
             }
             for (Object station : (List<Object>) doc.getOrDefault("operatorStations", List.of())) {
                 operators.grant(code + ":operator", stationIds.get(station));

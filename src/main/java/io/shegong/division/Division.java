@@ -1,16 +1,36 @@
 package io.shegong.division;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.DateUpdated;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
 import io.shegong.core.graphql.Identified;
 
+import java.time.Instant;
 import java.util.UUID;
 
-public record Division(UUID id, String code, String level, String nameZh, String nameEn, UUID parentId,
-                       Integer communityCount, String zone, int version) implements Identified {
+/**
+ * An administrative division; its parent is kept as an id and resolved through a batch loader.
+ * Its tenant is the bound one (the column's default), never a field of the record.
+ */
+@MappedEntity("division")
+public record Division(@Id UUID id, String code, String level, String nameZh, @Nullable String nameEn,
+                       @Nullable UUID parentId, @Nullable Integer communityCount, @Nullable String zone,
+                       @Version int version, @Nullable @DateCreated Instant createdAt,
+                       @Nullable @DateUpdated Instant updatedAt) implements Identified {
 
     /** City, district, street, community: a parent is always of a lower rank than its children. */
     public enum Level { CITY, DISTRICT, STREET, COMMUNITY }
 
     public Level rank() {
         return Level.valueOf(level);
+    }
+
+    /** The same division with the fields an update may change, at the version read (a client's). */
+    Division changed(String nameZh, @Nullable String nameEn, @Nullable Integer communityCount, @Nullable String zone,
+                     int read) {
+        return new Division(id, code, level, nameZh, nameEn, parentId, communityCount, zone, read, createdAt, updatedAt);
     }
 }

@@ -1,84 +1,53 @@
 package io.shegong.division;
 
-import io.shegong.core.db.Like;
-import io.shegong.core.db.Session;
-import io.shegong.core.db.Sql;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-@Singleton
-public class DivisionRepository {
-    private static final String COLUMNS =
-            "id, code, level, name_zh, name_en, parent_id, community_count, zone, version";
+/** Divisions of the bound tenant. Id lists are bound as one array, so a batch's SQL never changes. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface DivisionRepository extends GenericRepository<Division, UUID> {
 
     /** Filter fields, each optional. */
-    public record Filter(String level, UUID parentId, Boolean roots, String text, String zone) {
+    record Filter(String level, UUID parentId, Boolean roots, String text, String zone) {
     }
 
-    private static final String WHERE = """
-             WHERE (CAST(? AS text) IS NULL OR level = ?)
-               AND (CAST(? AS uuid) IS NULL OR parent_id = ?)
-               AND (CAST(? AS boolean) IS NULL OR (parent_id IS NULL) = ?)
-               AND (CAST(? AS text) IS NULL OR name_zh ILIKE ? OR name_en ILIKE ? OR code ILIKE ?)
-               AND (CAST(? AS text) IS NULL OR zone = ?)""";
+    String WHERE = """
+             WHERE (CAST(:level AS text) IS NULL OR level = :level)
+               AND (CAST(:parentId AS uuid) IS NULL OR parent_id = CAST(:parentId AS uuid))
+               AND (CAST(:roots AS boolean) IS NULL OR (parent_id IS NULL) = CAST(:roots AS boolean))
+               AND (CAST(:text AS text) IS NULL OR name_zh ILIKE :text OR name_en ILIKE :text OR code ILIKE :text)
+               AND (CAST(:zone AS text) IS NULL OR zone = :zone)
+            """;
 
-    public List<Division> byIds(Session s, Collection<UUID> ids) {
-        return Sql.list(s, "SELECT " + COLUMNS + " FROM division WHERE id = ANY(?::uuid[])", DivisionRepository::map, ids);
-    }
+    Optional<Division> findById(UUID id);
 
-    public Optional<Division> byId(Session s, UUID id) {
-        return Sql.one(s, "SELECT " + COLUMNS + " FROM division WHERE id = ?", DivisionRepository::map, id);
-    }
+    boolean existsByCode(String code);
 
-    public Optional<Division> byCode(Session s, String code) {
-        return Sql.one(s, "SELECT " + COLUMNS + " FROM division WHERE code = ?", DivisionRepository::map, code);
-    }
+    @Query("SELECT * FROM division WHERE id = ANY(CAST(:ids AS uuid[]))")
+    List<Division> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
-    public List<Division> childrenOf(Session s, Collection<UUID> parentIds) {
-        return Sql.list(s, "SELECT " + COLUMNS + " FROM division WHERE parent_id = ANY(?::uuid[]) ORDER BY code",
-                DivisionRepository::map, parentIds);
-    }
+    @Query("SELECT * FROM division WHERE parent_id = ANY(CAST(:ids AS uuid[])) ORDER BY code")
+    List<Division> childrenOf(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
-    public List<Division> page(Session s, Filter f, String afterCode, int limit) {
-        String like = Like.contains(f.text());
-        return Sql.list(s, "SELECT " + COLUMNS + " FROM division " + WHERE
-                        + " AND code > coalesce(?, '') ORDER BY code LIMIT ?", DivisionRepository::map,
-                f.level(), f.level(), f.parentId(), f.parentId(), f.roots(), f.roots(), like, like, like, like,
-                f.zone(), f.zone(), afterCode, limit + 1);
-    }
+    @Query("SELECT * FROM division" + WHERE + " AND code > coalesce(:afterCode, '') ORDER BY code LIMIT :limit")
+    List<Division> page(@Nullable String level, @Nullable UUID parentId, @Nullable Boolean roots,
+                        @Nullable String text, @Nullable String zone, @Nullable String afterCode, int limit);
 
-    public int count(Session s, Filter f) {
-        String like = Like.contains(f.text());
-        return Sql.one(s, "SELECT count(*) FROM division " + WHERE, rs -> rs.getInt(1),
-                f.level(), f.level(), f.parentId(), f.parentId(), f.roots(), f.roots(), like, like, like, like,
-                f.zone(), f.zone()).orElse(0);
-    }
+    @Query("SELECT count(*) FROM division" + WHERE)
+    int count(@Nullable String level, @Nullable UUID parentId, @Nullable Boolean roots, @Nullable String text,
+              @Nullable String zone);
 
-    public void insert(Session s, Division d) {
-        Sql.update(s, """
-                INSERT INTO division (tenant_id, id, code, level, name_zh, name_en, parent_id, community_count, zone)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                s.tenantId(), d.id(), d.code(), d.level(), d.nameZh(), d.nameEn(), d.parentId(), d.communityCount(), d.zone());
-    }
+    Division save(Division division);
 
-    /** False when the version is stale. */
-    public boolean update(Session s, Division d, int expectedVersion) {
-        return Sql.update(s, """
-                UPDATE division SET name_zh = ?, name_en = ?, community_count = ?, zone = ?,
-                       version = version + 1, updated_at = now()
-                 WHERE id = ? AND version = ?""",
-                d.nameZh(), d.nameEn(), d.communityCount(), d.zone(), d.id(), expectedVersion) == 1;
-    }
-
-    private static Division map(ResultSet rs) throws SQLException {
-        return new Division(Sql.uuid(rs, "id"), rs.getString("code"), rs.getString("level"), rs.getString("name_zh"),
-                rs.getString("name_en"), Sql.uuid(rs, "parent_id"), Sql.integer(rs, "community_count"),
-                rs.getString("zone"), rs.getInt("version"));
-    }
+    /** Writes every field at the version read; a stale version throws OptimisticLockException. */
+    Division update(Division division);
 }

@@ -1,6 +1,8 @@
 package io.shegong.division;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.shegong.core.db.Like;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Input;
@@ -25,8 +27,11 @@ public class DivisionService {
         DivisionRepository.Filter filter = new DivisionRepository.Filter(
                 f.text("level", 20), f.id("parentId", "Division"), f.bool("roots"), f.text("text", 100), f.text("zone", 40));
         Connection.Window w = Connection.window(env);
-        return Connection.of(divisions.page(ctx.session(), filter, w.afterKey(), w.limit()), w,
-                Division::code, Division::id, () -> divisions.count(ctx.session(), filter));
+        String text = Like.contains(filter.text());
+        return Connection.of(divisions.page(filter.level(), filter.parentId(), filter.roots(), text, filter.zone(),
+                        w.afterKey(), w.limit() + 1), w,
+                Division::code, Division::id, () -> divisions.count(filter.level(), filter.parentId(), filter.roots(),
+                        text, filter.zone()));
     }
 
     public Division create(RequestContext ctx, Input in) {
@@ -45,42 +50,42 @@ public class DivisionService {
             throw ApiException.badInput(in.path("parentId"), "a street or community division needs a parent");
         }
         if (parentId != null) {
-            Division parent = divisions.byId(ctx.session(), parentId)
+            Division parent = divisions.findById(parentId)
                     .orElseThrow(() -> ApiException.badInput(in.path("parentId"), "parentId is not a division of this tenant"));
             if (parent.rank().ordinal() >= level.ordinal()) {
                 throw ApiException.badInput(in.path("parentId"),
                         "a " + level + " division cannot sit under a " + parent.level() + " division");
             }
         }
-        if (divisions.byCode(ctx.session(), code).isPresent()) {
+        if (divisions.existsByCode(code)) {
             throw ApiException.conflict(in.path("code"), "A division with code '" + code + "' already exists");
         }
-        Division d = new Division(UUID.randomUUID(), code, level.name(), nameZh, nameEn, parentId, communities, zone, 1);
-        return ctx.session().atomically(() -> {
-            divisions.insert(ctx.session(), d);
-            return d;
-        });
+        Division d = new Division(UUID.randomUUID(), code, level.name(), nameZh, nameEn, parentId, communities, zone, 1,
+                null, null);
+        return ctx.session().atomically(() -> divisions.save(d));
     }
 
     public Division update(RequestContext ctx, Input in) {
         ctx.caller().requireTenantAdmin();
         UUID id = in.requiredId("id", "Division");
         int version = in.requiredInteger("version");
-        Division current = divisions.byId(ctx.session(), id)
+        // Read first, in the same transaction: a failed version check below then means someone
+        // else changed the division, not that it is hidden or gone.
+        Division current = divisions.findById(id)
                 .orElseThrow(() -> ApiException.notFound(in.path("id"), "Division"));
-        Division changed = new Division(id, current.code(), current.level(),
+        Division changed = current.changed(
                 in.has("nameZh") ? in.requiredText("nameZh", Input.MAX_TEXT) : current.nameZh(),
                 in.has("nameEn") ? in.text("nameEn", Input.MAX_TEXT) : current.nameEn(),
-                current.parentId(),
                 in.has("communityCount") ? in.integer("communityCount", 0, 10_000) : current.communityCount(),
                 in.has("zone") ? in.text("zone", 40) : current.zone(),
-                version + 1);
+                version);
         return ctx.session().atomically(() -> {
-            if (!divisions.update(ctx.session(), changed, version)) {
+            try {
+                return divisions.update(changed);
+            } catch (OptimisticLockException stale) {
                 throw ApiException.conflict(in.path("version"),
                         "The division was changed by someone else (now version " + current.version() + ")");
             }
-            return changed;
         });
     }
 

@@ -2,7 +2,7 @@ package io.shegong.division;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import io.shegong.core.db.Session;
+import io.shegong.core.db.Ids;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
@@ -32,9 +32,8 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        Session session = ctx.session();
-        registry.register(BY_ID, Loaders.byKey(ids -> divisions.byIds(session, ids), Division::id));
-        registry.register(CHILDREN, Loaders.grouped(ids -> divisions.childrenOf(session, ids), Division::parentId));
+        registry.register(BY_ID, Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id));
+        registry.register(CHILDREN, Loaders.grouped(ids -> divisions.childrenOf(Ids.array(ids)), Division::parentId));
     }
 
     @Override

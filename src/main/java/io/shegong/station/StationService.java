@@ -2,7 +2,6 @@ package io.shegong.station;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.shegong.core.db.Like;
-import io.shegong.core.db.Session;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.security.Caller;
@@ -241,7 +240,7 @@ public class StationService {
     }
 
     private void checkDivision(UUID divisionId) {
-        if (divisions.byId(Session.current().orElseThrow(), divisionId).isEmpty()) {
+        if (divisions.findById(divisionId).isEmpty()) {
             throw ApiException.badInput("input.divisionId", "divisionId is not a division of this bureau");
         }
     }

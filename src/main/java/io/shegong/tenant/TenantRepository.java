@@ -1,48 +1,46 @@
 package io.shegong.tenant;
 
-import io.shegong.core.db.Session;
-import io.shegong.core.db.Sql;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-@Singleton
-public class TenantRepository {
-    private static final String COLUMNS = "id, code, name_zh, name_en, level, region, active, created_at";
+/**
+ * The tenant registry. It is platform-level: readable in any unit of work, tenant-bound or not.
+ * The binding itself reads `tenant` in {@link io.shegong.core.db.Session}, not here.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface TenantRepository extends GenericRepository<Tenant, UUID> {
 
-    public Optional<Tenant> byId(Session s, UUID id) {
-        return Sql.one(s, "SELECT " + COLUMNS + " FROM tenant WHERE id = ?", TenantRepository::map, id);
-    }
+    Optional<Tenant> findById(UUID id);
 
-    public Optional<Tenant> byCode(Session s, String code) {
-        return Sql.one(s, "SELECT " + COLUMNS + " FROM tenant WHERE code = ?", TenantRepository::map, code);
-    }
+    Optional<Tenant> findByCode(String code);
 
-    public List<Tenant> page(Session s, String afterCode, int limit) {
-        return Sql.list(s, "SELECT " + COLUMNS + " FROM tenant WHERE code > coalesce(?, '') ORDER BY code LIMIT ?",
-                TenantRepository::map, afterCode, limit + 1);
-    }
+    boolean existsByCode(String code);
 
-    public int count(Session s) {
-        return Sql.one(s, "SELECT count(*) FROM tenant", rs -> rs.getInt(1)).orElse(0);
-    }
+    @Query("SELECT * FROM tenant WHERE id = ANY(CAST(:ids AS uuid[]))")
+    List<Tenant> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
-    public void insert(Session s, UUID id, String code, String nameZh, String nameEn, String level, String region) {
-        Sql.update(s, "INSERT INTO tenant (id, code, name_zh, name_en, level, region) VALUES (?, ?, ?, ?, ?, ?)",
-                id, code, nameZh, nameEn, level, region);
-    }
+    @Query("SELECT * FROM tenant WHERE code > coalesce(:afterCode, '') ORDER BY code LIMIT :limit")
+    List<Tenant> page(@Nullable String afterCode, int limit);
 
-    public boolean setActive(Session s, UUID id, boolean active) {
-        return Sql.update(s, "UPDATE tenant SET active = ?, version = version + 1, updated_at = now() WHERE id = ?",
-                active, id) == 1;
-    }
+    @Query("SELECT count(*) FROM tenant")
+    int count();
 
-    private static Tenant map(ResultSet rs) throws SQLException {
-        return new Tenant(Sql.uuid(rs, "id"), rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-                rs.getString("level"), rs.getString("region"), rs.getBoolean("active"), Sql.instant(rs, "created_at"));
-    }
+    Tenant save(Tenant tenant);
+
+    /**
+     * Switches a tenant on or off and answers the rows changed, 0 when there is no such tenant.
+     * Clients send no version for this: switching a tenant to the state it already has is
+     * harmless, so the last switch wins.
+     */
+    @Query("UPDATE tenant SET active = :active, version = version + 1, updated_at = now() WHERE id = :id")
+    int setActive(UUID id, boolean active);
 }

@@ -1,11 +1,14 @@
 package io.shegong.tenant;
 
+import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.RequestContext;
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,22 +23,22 @@ public class TenantService {
 
     public Connection<Tenant> list(RequestContext ctx, Connection.Window window) {
         ctx.caller().requirePlatformAdmin();
-        return Connection.of(tenants.page(ctx.session(), window.afterKey(), window.limit()), window,
-                Tenant::code, Tenant::id, () -> tenants.count(ctx.session()));
+        return Connection.of(tenants.page(window.afterKey(), window.limit() + 1), window,
+                Tenant::code, Tenant::id, tenants::count);
     }
 
     /** A platform admin sees any tenant; a tenant's member only its own. */
-    public Optional<Tenant> visible(RequestContext ctx, UUID id) {
-        Optional<Tenant> t = tenants.byId(ctx.session(), id);
+    public List<Tenant> visible(RequestContext ctx, Collection<UUID> ids) {
+        List<Tenant> found = tenants.byIds(Ids.array(ids));
         if (ctx.caller().isPlatformAdmin()) {
-            return t;
+            return found;
         }
-        return t.filter(x -> x.code().equals(ctx.caller().tenantCode()));
+        return found.stream().filter(t -> t.code().equals(ctx.caller().tenantCode())).toList();
     }
 
     public Optional<Tenant> own(RequestContext ctx) {
         String code = ctx.caller().tenantCode();
-        return code == null ? Optional.empty() : tenants.byCode(ctx.session(), code);
+        return code == null ? Optional.empty() : tenants.findByCode(code);
     }
 
     public Tenant create(RequestContext ctx, Input in) {
@@ -49,24 +52,21 @@ public class TenantService {
         String nameEn = in.requiredText("nameEn", Input.MAX_TEXT);
         String level = in.requiredText("level", 20);
         String region = in.requiredText("region", Input.MAX_TEXT);
-        if (tenants.byCode(ctx.session(), code).isPresent()) {
+        if (tenants.existsByCode(code)) {
             throw ApiException.conflict(in.path("code"), "A tenant with code '" + code + "' already exists");
         }
-        UUID id = UUID.randomUUID();
-        return ctx.session().atomically(() -> {
-            tenants.insert(ctx.session(), id, code, nameZh, nameEn, level, region);
-            return tenants.byId(ctx.session(), id).orElseThrow();
-        });
+        Tenant tenant = new Tenant(UUID.randomUUID(), code, nameZh, nameEn, level, region, true, null);
+        return ctx.session().atomically(() -> tenants.save(tenant));
     }
 
     public Tenant setActive(RequestContext ctx, Input in, boolean active) {
         ctx.caller().requirePlatformAdmin();
         UUID id = in.requiredId("id", "Tenant");
         return ctx.session().atomically(() -> {
-            if (!tenants.setActive(ctx.session(), id, active)) {
+            if (tenants.setActive(id, active) == 0) {
                 throw ApiException.notFound(in.path("id"), "Tenant");
             }
-            return tenants.byId(ctx.session(), id).orElseThrow();
+            return tenants.findById(id).orElseThrow();
         });
     }
 }

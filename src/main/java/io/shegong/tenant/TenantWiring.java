@@ -55,7 +55,6 @@ public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor 
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register("tenant", Loaders.byKey(
-                ids -> ids.stream().flatMap(id -> tenants.visible(ctx, id).stream()).toList(), Tenant::id));
+        registry.register("tenant", Loaders.byKey(ids -> tenants.visible(ctx, ids), Tenant::id));
     }
 }

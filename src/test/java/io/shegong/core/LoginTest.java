@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.shegong.core.security.LoginController;
+import io.shegong.core.security.LoginThrottle;
 import io.shegong.core.security.Passwords;
 import io.shegong.support.Fixtures;
 import io.shegong.support.GraphQLTestBase;
@@ -42,6 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attempt runs, the throttle on failed attempts, and what is logged. Each test logs in with users
  * of its own, made here, so that no test throttles another's.
  */
+// Not transactional: one test calls the throttle directly, and its unit of work must commit
+// rather than join a test transaction that is rolled back afterwards.
 @MicronautTest(transactional = false)
 class LoginTest extends GraphQLTestBase {
     private static final String PASSWORD = "correct horse battery";
@@ -49,6 +52,8 @@ class LoginTest extends GraphQLTestBase {
 
     @Inject
     MeterRegistry meters;
+    @Inject
+    LoginThrottle throttle;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -261,6 +266,15 @@ class LoginTest extends GraphQLTestBase {
             assertTrue(rs.getInt(1) >= 2);
         }
         assertEquals(Map.of(false, 3), attempts("qingpu", user));
+    }
+
+    @Test
+    void loginThrottlePrune_runsOutsideAnyRequest_andForgetsOnlyAttemptsOlderThanADay() throws Exception {
+        String user = user("qingpu");
+        failedAgo(2, "qingpu", user, "25 hours");
+        failedAgo(1, "qingpu", user, "1 hour");
+        throttle.prune();
+        assertEquals(Map.of(false, 1), attempts("qingpu", user));
     }
 
     private void assertThrottled(HttpResponse<String> r, int minRetryAfter, int maxRetryAfter) {

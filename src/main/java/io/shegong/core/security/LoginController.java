@@ -17,7 +17,6 @@ import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import io.micronaut.serde.annotation.Serdeable;
 import io.shegong.core.db.Sessions;
-import io.shegong.core.db.Sql;
 import io.shegong.core.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +47,15 @@ public class LoginController {
     private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
 
     private final Sessions sessions;
+    private final AccountRepository accounts;
     private final AccessRefreshTokenGenerator tokens;
     private final LoginThrottle throttle;
     private final Timer verifications;
 
-    public LoginController(Sessions sessions, AccessRefreshTokenGenerator tokens, LoginThrottle throttle,
-                           MeterRegistry meters) {
+    public LoginController(Sessions sessions, AccountRepository accounts, AccessRefreshTokenGenerator tokens,
+                           LoginThrottle throttle, MeterRegistry meters) {
         this.sessions = sessions;
+        this.accounts = accounts;
         this.tokens = tokens;
         this.throttle = throttle;
         this.verifications = Timer.builder(VERIFICATION_TIMER)
@@ -150,9 +151,8 @@ public class LoginController {
 
     private Candidate tenantCandidate(String tenant, String username) {
         try {
-            return sessions.inTenant(tenant, s -> Sql.one(s, "SELECT password_hash, roles FROM app_user WHERE username = ? AND active",
-                            rs -> new Candidate(rs.getString("password_hash"),
-                                    new Account(tenant + ":" + username, Sql.strings(rs, "roles"))), username)
+            return sessions.inTenant(tenant, s -> accounts.findByUsernameAndActiveTrue(username)
+                    .map(user -> new Candidate(user.passwordHash(), new Account(tenant + ":" + username, user.roles())))
                     .orElse(Candidate.NONE));
         } catch (ApiException inactiveOrUnknownTenant) {
             return Candidate.NONE;
@@ -161,7 +161,7 @@ public class LoginController {
 
     private Candidate platformCandidate(String username) {
         // The service role cannot read platform_user; this function answers one active user's hash.
-        return sessions.onPlatform(s -> Sql.one(s, "SELECT platform_login_hash(?)", rs -> rs.getString(1), username)
+        return sessions.onPlatform(s -> accounts.platformLoginHash(username)
                 .map(hash -> new Candidate(hash,
                         new Account("platform:" + username, List.of(Role.PLATFORM_ADMIN.name()))))
                 .orElse(Candidate.NONE));

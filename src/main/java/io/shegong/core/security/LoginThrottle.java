@@ -3,7 +3,6 @@ package io.shegong.core.security;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.shegong.core.db.Sessions;
-import io.shegong.core.db.Sql;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +31,11 @@ public class LoginThrottle {
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
     private final Sessions sessions;
+    private final AccountRepository accounts;
 
-    public LoginThrottle(Sessions sessions) {
+    public LoginThrottle(Sessions sessions, AccountRepository accounts) {
         this.sessions = sessions;
+        this.accounts = accounts;
     }
 
     /** A started attempt, or a refusal that says how many seconds to wait. */
@@ -46,20 +47,22 @@ public class LoginThrottle {
 
     /** Records an attempt as failed unless the key is throttled; `tenantCode` null for the platform. */
     public Attempt begin(@Nullable String tenantCode, String username) {
-        return sessions.onPlatform(s -> Sql.one(s, "SELECT attempt_id, retry_after FROM login_attempt_begin(?, ?, ?, ?)",
-                rs -> new Attempt(rs.getObject(1, Long.class), rs.getInt(2)),
-                tenantCode == null ? PLATFORM : tenantCode, username, MAX_FAILURES, (int) WINDOW.toSeconds())
-                .orElseThrow());
+        AccountRepository.AttemptStart start = sessions.onPlatform(s -> accounts.beginAttempt(
+                tenantCode == null ? PLATFORM : tenantCode, username, MAX_FAILURES, (int) WINDOW.toSeconds()));
+        return new Attempt(start.attemptId(), start.retryAfter());
     }
 
     public void succeeded(Attempt attempt) {
-        sessions.onPlatform(s -> Sql.one(s, "SELECT login_attempt_succeeded(?)", rs -> true, attempt.id()));
+        sessions.onPlatform(s -> {
+            accounts.attemptSucceeded(attempt.id());
+            return null;
+        });
     }
 
     /** Keeps the table to a day of attempts; every replica runs it, and a row one deletes the others skip. */
     @Scheduled(fixedDelay = "10m", initialDelay = "10m")
     public void prune() {
-        int deleted = sessions.onPlatform(s -> Sql.one(s, "SELECT login_attempt_prune()", rs -> rs.getInt(1)).orElse(0));
+        int deleted = sessions.onPlatform(s -> accounts.pruneAttempts());
         if (deleted > 0) {
             LOG.info("Pruned {} login attempts older than a day", deleted);
         }

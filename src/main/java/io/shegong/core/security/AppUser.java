@@ -1,0 +1,22 @@
+package io.shegong.core.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A bureau's own user for POST /login. Its tenant is the bound one (the column's default), never a
+ * field of the record; its subject in tokens is `tenant:username`.
+ */
+@MappedEntity("app_user")
+public record AppUser(@Id UUID id, String username, String displayName, String passwordHash,
+                      @TypeDef(type = DataType.STRING_ARRAY) List<String> roles, boolean active,
+                      @Nullable @DateCreated Instant createdAt) {
+}
