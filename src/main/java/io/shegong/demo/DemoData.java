@@ -17,6 +17,7 @@ import io.shegong.station.OperatorStationRepository;
 import io.shegong.station.StationRepository;
 import io.shegong.station.StationStatusChange;
 import io.shegong.station.StationStatusChangeRepository;
+import io.shegong.core.time.BureauTime;
 import io.shegong.tenant.Tenant;
 import io.shegong.tenant.TenantRepository;
 import io.shegong.worker.Assignment;
@@ -113,7 +114,7 @@ public class DemoData {
                 return false;
             }
             tenants.save(new Tenant(UUID.randomUUID(), code, (String) tenant.get("nameZh"), (String) tenant.get("nameEn"),
-                    (String) tenant.get("level"), (String) tenant.get("region"), true, null));
+                    (String) tenant.get("level"), (String) tenant.get("region"), BureauTime.ZONE.getId(), true, null));
             return true;
         });
         if (!created) {

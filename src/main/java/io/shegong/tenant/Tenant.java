@@ -12,5 +12,5 @@ import java.util.UUID;
 /** A bureau: one tenant of the service, in the platform's registry (no tenant of its own, no row-level security). */
 @MappedEntity("tenant")
 public record Tenant(@Id UUID id, String code, String nameZh, String nameEn, String level, String region,
-                     boolean active, @Nullable @DateCreated Instant createdAt) implements Identified {
+                     String timeZone, boolean active, @Nullable @DateCreated Instant createdAt) implements Identified {
 }

@@ -3,10 +3,15 @@ package io.shegong.tenant;
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
-import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.security.Caller;
+import io.shegong.core.time.BureauTime;
+import io.shegong.tenant.TenantCommands.CreateTenant;
+import io.shegong.tenant.TenantCommands.SetTenantActive;
 import jakarta.inject.Singleton;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -41,32 +46,26 @@ public class TenantService {
         return code == null ? Optional.empty() : tenants.findByCode(code);
     }
 
-    public Tenant create(RequestContext ctx, Input in) {
-        ctx.caller().requirePlatformAdmin();
-        String code = in.requiredText("code", 40);
-        if (!code.matches("[a-z][a-z0-9_-]{1,39}")) {
-            throw ApiException.badInput(in.path("code"),
-                    "code must be 2-40 lower-case letters, digits, '_' or '-', starting with a letter");
+    public Tenant create(Caller caller, CreateTenant c) {
+        caller.requirePlatformAdmin();
+        String zone = c.timeZone() == null ? BureauTime.ZONE.getId() : c.timeZone();
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException unknown) {
+            throw ApiException.badInput("input.timeZone", "timeZone must be an IANA time zone such as Asia/Shanghai");
         }
-        String nameZh = in.requiredText("nameZh", Input.MAX_TEXT);
-        String nameEn = in.requiredText("nameEn", Input.MAX_TEXT);
-        String level = in.requiredText("level", 20);
-        String region = in.requiredText("region", Input.MAX_TEXT);
-        if (tenants.existsByCode(code)) {
-            throw ApiException.conflict(in.path("code"), "A tenant with code '" + code + "' already exists");
+        if (tenants.existsByCode(c.code())) {
+            throw ApiException.conflict("input.code", "A tenant with code '" + c.code() + "' already exists");
         }
-        Tenant tenant = new Tenant(UUID.randomUUID(), code, nameZh, nameEn, level, region, true, null);
-        return ctx.session().atomically(() -> tenants.save(tenant));
+        return tenants.save(new Tenant(UUID.randomUUID(), c.code(), c.nameZh(), c.nameEn(), c.level().name(),
+                c.region(), zone, true, null));
     }
 
-    public Tenant setActive(RequestContext ctx, Input in, boolean active) {
-        ctx.caller().requirePlatformAdmin();
-        UUID id = in.requiredId("id", "Tenant");
-        return ctx.session().atomically(() -> {
-            if (tenants.setActive(id, active) == 0) {
-                throw ApiException.notFound(in.path("id"), "Tenant");
-            }
-            return tenants.findById(id).orElseThrow();
-        });
+    public Tenant setActive(Caller caller, SetTenantActive c, boolean active) {
+        caller.requirePlatformAdmin();
+        if (tenants.setActive(c.id(), active) == 0) {
+            throw ApiException.notFound("input.id", "Tenant");
+        }
+        return tenants.findById(c.id()).orElseThrow();
     }
 }

@@ -1,8 +1,9 @@
 package io.shegong.tenant;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.shegong.core.graphql.Connection;
-import io.shegong.core.graphql.Input;
+import io.shegong.core.graphql.Commands;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
@@ -18,9 +19,11 @@ import java.util.Map;
 @Singleton
 public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor {
     private final TenantService tenants;
+    private final Commands commands;
 
-    public TenantWiring(TenantService tenants) {
+    public TenantWiring(TenantService tenants, Commands commands) {
         this.tenants = tenants;
+        this.commands = commands;
     }
 
     /** The `Viewer` type: who is asking. */
@@ -35,13 +38,20 @@ public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor 
         wiring.type("Viewer", t -> t
                 .dataFetcher("tenant", env -> tenants.own(RequestContext.of(env)).orElse(null)));
         wiring.type("Mutation", t -> t
-                .dataFetcher("createTenant", env -> payload(tenants.create(RequestContext.of(env), Input.of(env))))
-                .dataFetcher("deactivateTenant", env -> payload(tenants.setActive(RequestContext.of(env), Input.of(env), false)))
-                .dataFetcher("reactivateTenant", env -> payload(tenants.setActive(RequestContext.of(env), Input.of(env), true))));
+                .dataFetcher("createTenant", env -> payload(tenants.create(caller(env),
+                        commands.bind(env, TenantCommands.CreateTenant.class))))
+                .dataFetcher("deactivateTenant", env -> payload(tenants.setActive(caller(env),
+                        commands.bind(env, TenantCommands.SetTenantActive.class), false)))
+                .dataFetcher("reactivateTenant", env -> payload(tenants.setActive(caller(env),
+                        commands.bind(env, TenantCommands.SetTenantActive.class), true))));
     }
 
     private static Viewer viewer(Caller caller) {
         return new Viewer(caller.subject(), caller.roles().stream().map(Enum::name).sorted().toList(), caller.tenantCode());
+    }
+
+    private static Caller caller(DataFetchingEnvironment env) {
+        return RequestContext.of(env).caller();
     }
 
     private static Map<String, Object> payload(Tenant tenant) {
