@@ -7,7 +7,6 @@ import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Identified;
 import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.security.Role;
-import io.shegong.core.time.BureauTime;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -76,8 +75,8 @@ public class AuditLog {
     public Connection<AuditEntry> page(RequestContext ctx, Query q, Connection.Window w) {
         ctx.caller().requireTenantAdmin();
         AuditRepository.Filter f = new AuditRepository.Filter(q.entity(), q.entityId(), q.actor(), q.outcome(),
-                q.from() == null ? null : BureauTime.startOf(q.from()),
-                q.to() == null ? null : BureauTime.startOf(q.to().plusDays(1)));
+                q.from() == null ? null : q.from().atStartOfDay(ctx.session().zone()).toInstant(),
+                q.to() == null ? null : q.to().plusDays(1).atStartOfDay(ctx.session().zone()).toInstant());
         Instant afterAt = w.hasAfter() ? Instant.parse(w.afterKey()) : null;
         List<AuditEntry> rows = entries.page(f.entity(), f.entityId(), f.actor(), f.outcome(), f.from(), f.until(),
                 afterAt, w.afterId(), w.limit() + 1);
