@@ -53,10 +53,11 @@ public class ComplianceData {
     public record Workers(Map<UUID, WorkerData> data, Map<UUID, LocalDate> firstStart, Map<UUID, List<Assignment>> posts) {
     }
 
-    public List<StationData> stations(Session s, List<Station> stations, LocalDate on) {
+    public List<StationData> stations(List<Station> stations, LocalDate on) {
         if (stations.isEmpty()) {
             return List.of();
         }
+        Session s = Session.current().orElseThrow(() -> new IllegalStateException("no unit of work to read stations in"));
         Map<UUID, Division> byDivision = divisions.byIds(s, stations.stream().map(Station::divisionId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Division::id, Function.identity()));
         List<Assignment> posts = assignments.atStations(Ids.array(stations.stream().map(Station::id).toList()))
