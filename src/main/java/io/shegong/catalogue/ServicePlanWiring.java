@@ -1,8 +1,9 @@
 package io.shegong.catalogue;
 
 import graphql.schema.idl.RuntimeWiring;
+import io.shegong.catalogue.ServicePlanCommands.SaveServicePlan;
 import io.shegong.core.db.Ids;
-import io.shegong.core.graphql.Input;
+import io.shegong.core.graphql.Commands;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
@@ -21,10 +22,12 @@ public class ServicePlanWiring implements Wiring, NodeType.Source, LoaderContrib
     private static final String BY_ID = "servicePlan";
     private static final String BY_STATION = "stationServicePlans";
     private final ServicePlanService service;
+    private final Commands commands;
     private final ServicePlanRepository plans;
 
-    public ServicePlanWiring(ServicePlanService service, ServicePlanRepository plans) {
+    public ServicePlanWiring(ServicePlanService service, Commands commands, ServicePlanRepository plans) {
         this.service = service;
+        this.commands = commands;
         this.plans = plans;
     }
 
@@ -40,8 +43,8 @@ public class ServicePlanWiring implements Wiring, NodeType.Source, LoaderContrib
                 env -> RequestContext.loader(env, BY_STATION).load(env.<Station>getSource().id())));
         wiring.type("ServicePlan", t -> t.dataFetcher("station",
                 env -> StationWiring.byId(env, env.<ServicePlan>getSource().stationId())));
-        wiring.type("Mutation", t -> t.dataFetcher("saveServicePlan",
-                env -> Map.of("plan", service.save(RequestContext.of(env), Input.of(env)))));
+        wiring.type("Mutation", t -> t.dataFetcher("saveServicePlan", env -> Map.of("plan",
+                service.save(RequestContext.of(env).caller(), commands.bind(env, SaveServicePlan.class)))));
     }
 
     @Override

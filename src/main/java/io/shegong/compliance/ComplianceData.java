@@ -3,7 +3,6 @@ package io.shegong.compliance;
 import io.shegong.catalogue.ServicePlan;
 import io.shegong.catalogue.ServicePlanRepository;
 import io.shegong.core.db.Ids;
-import io.shegong.core.db.Session;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
 import io.shegong.policy.WorkerData;
@@ -53,7 +52,7 @@ public class ComplianceData {
     public record Workers(Map<UUID, WorkerData> data, Map<UUID, LocalDate> firstStart, Map<UUID, List<Assignment>> posts) {
     }
 
-    public List<StationData> stations(Session s, List<Station> stations, LocalDate on) {
+    public List<StationData> stations(List<Station> stations, LocalDate on) {
         if (stations.isEmpty()) {
             return List.of();
         }

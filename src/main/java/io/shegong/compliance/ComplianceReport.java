@@ -1,5 +1,6 @@
 package io.shegong.compliance;
 
+import io.shegong.policy.PolicyDocument.Severity;
 import io.shegong.policy.PolicyProfile;
 
 import java.time.LocalDate;
@@ -9,6 +10,10 @@ import java.util.UUID;
 /** A tenant's compliance on a date: totals, counts by rule, kind and division, stations worst first. */
 public record ComplianceReport(LocalDate on, PolicyProfile profile, Totals totals, List<RuleCount> byRule,
                                List<GroupCount> byKind, List<GroupCount> byDivision, List<StationCompliance> rows) {
+
+    /** Which stations the report covers; each field is optional. */
+    public record Filter(String kind, UUID divisionId, Severity severity) {
+    }
 
     public record Totals(int stations, int compliant, int violations, int advisories, int unevaluated) {
     }

@@ -2,7 +2,7 @@ package io.shegong.compliance;
 
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
-import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.security.Caller;
 import io.shegong.policy.CompiledPolicy;
 import io.shegong.policy.PolicyDocument.Severity;
 import io.shegong.policy.PolicyProfile;
@@ -48,15 +48,15 @@ public class ComplianceService {
         this.data = data;
     }
 
-    public Map<UUID, StationCompliance> stations(RequestContext ctx, Collection<UUID> ids, LocalDate on) {
-        ctx.caller().requireTenantMember();
+    public Map<UUID, StationCompliance> stations(Caller caller, Collection<UUID> ids, LocalDate on) {
+        caller.requireTenantMember();
         Optional<PolicyProfile> profile = profiles.inForce(on);
-        return evaluate(ctx, stations.byIds(Ids.array(ids)), profile, on).stream()
+        return evaluate(stations.byIds(Ids.array(ids)), profile, on).stream()
                 .collect(Collectors.toMap(c -> c.station().id(), Function.identity()));
     }
 
-    public Map<UUID, List<Qualification>> workers(RequestContext ctx, Collection<UUID> ids, LocalDate on) {
-        ctx.caller().requireTenantMember();
+    public Map<UUID, List<Qualification>> workers(Caller caller, Collection<UUID> ids, LocalDate on) {
+        caller.requireTenantMember();
         Optional<PolicyProfile> profile = profiles.inForce(on);
         Map<UUID, List<Qualification>> out = new HashMap<>();
         if (profile.isEmpty()) {
@@ -96,14 +96,15 @@ public class ComplianceService {
         return new ArrayList<>(byRule.values());
     }
 
-    public ComplianceReport report(RequestContext ctx, LocalDate on, String kind, UUID divisionId, Severity severity) {
-        ctx.caller().requireTenantMember();
+    public ComplianceReport report(Caller caller, LocalDate on, ComplianceReport.Filter filter) {
+        caller.requireTenantMember();
         Optional<PolicyProfile> profile = profiles.inForce(on);
         List<Station> all = stations.active().stream()
-                .filter(s -> kind == null || s.kindCode().equals(kind))
-                .filter(s -> divisionId == null || s.divisionId().equals(divisionId)).toList();
-        List<StationCompliance> rows = evaluate(ctx, all, profile, on).stream()
-                .filter(c -> severity == null || c.findings().stream().anyMatch(f -> f.severity() == severity))
+                .filter(s -> filter.kind() == null || s.kindCode().equals(filter.kind()))
+                .filter(s -> filter.divisionId() == null || s.divisionId().equals(filter.divisionId())).toList();
+        List<StationCompliance> rows = evaluate(all, profile, on).stream()
+                .filter(c -> filter.severity() == null
+                        || c.findings().stream().anyMatch(f -> f.severity() == filter.severity()))
                 .sorted(Comparator.comparingInt(StationCompliance::violations).reversed()
                         .thenComparing(Comparator.comparingInt(StationCompliance::advisories).reversed())
                         .thenComparing(c -> c.station().code()))
@@ -117,13 +118,13 @@ public class ComplianceService {
                          List<StationCompliance> stationsNewlyPassing, List<UUID> workersNewlyFailing, List<UUID> workersNewlyPassing) {
     }
 
-    public WhatIf whatIf(RequestContext ctx, UUID draftId, LocalDate on) {
-        ctx.caller().requireTenantMember();
+    public WhatIf whatIf(Caller caller, UUID draftId, LocalDate on) {
+        caller.requireTenantMember();
         PolicyProfile draft = profiles.findById(draftId)
                 .orElseThrow(() -> ApiException.notFound("draftId", "Policy profile"));
         Optional<PolicyProfile> current = profiles.inForce(on);
         List<Station> all = stations.active();
-        List<StationData> loaded = data.stations(ctx.session(), all, on);
+        List<StationData> loaded = data.stations(all, on);
         Map<UUID, StationCompliance> before = index(run(current, loaded, on));
         Map<UUID, StationCompliance> after = index(run(Optional.of(draft), loaded, on));
         List<StationCompliance> failing = new ArrayList<>();
@@ -144,14 +145,13 @@ public class ComplianceService {
                 workersBefore.stream().filter(w -> !workersAfter.contains(w)).toList());
     }
 
-    private List<StationCompliance> evaluate(RequestContext ctx, List<Station> list, Optional<PolicyProfile> profile,
-                                             LocalDate on) {
+    private List<StationCompliance> evaluate(List<Station> list, Optional<PolicyProfile> profile, LocalDate on) {
         if (profile.isEmpty()) {
             return list.stream().map(st -> new StationCompliance(on, null, st, List.of(new Finding("no_profile",
                     Severity.INFO, "该日期没有生效的政策配置", "no policy profile is in force on this date", null,
                     st.id(), List.of())))).toList();
         }
-        return run(profile, data.stations(ctx.session(), list, on), on);
+        return run(profile, data.stations(list, on), on);
     }
 
     private List<StationCompliance> run(Optional<PolicyProfile> profile, List<StationData> loaded, LocalDate on) {

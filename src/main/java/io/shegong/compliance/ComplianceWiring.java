@@ -7,9 +7,10 @@ import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.graphql.Wiring;
+import io.shegong.core.security.Caller;
+import io.shegong.core.time.BureauCalendar;
 import io.shegong.division.DivisionWiring;
 import io.shegong.policy.PolicyDocument.Severity;
-import io.shegong.policy.PolicyWiring;
 import io.shegong.station.Station;
 import io.shegong.station.StationWiring;
 import io.shegong.worker.SocialWorker;
@@ -36,9 +37,11 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
     private static final String STATIONS = "stationCompliance";
     private static final String WORKERS = "workerQualification";
     private final ComplianceService service;
+    private final BureauCalendar calendar;
 
-    public ComplianceWiring(ComplianceService service) {
+    public ComplianceWiring(ComplianceService service, BureauCalendar calendar) {
         this.service = service;
+        this.calendar = calendar;
     }
 
     /** A record asked about on a date. */
@@ -48,9 +51,9 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
         registry.register(STATIONS, DataLoaderFactory.newMappedDataLoader((Set<Dated> keys) ->
-                CompletableFuture.completedFuture(byDate(keys, (ids, on) -> service.stations(ctx, ids, on)))));
+                CompletableFuture.completedFuture(byDate(keys, (ids, on) -> service.stations(ctx.caller(), ids, on)))));
         registry.register(WORKERS, DataLoaderFactory.newMappedDataLoader((Set<Dated> keys) ->
-                CompletableFuture.completedFuture(byDate(keys, (ids, on) -> service.workers(ctx, ids, on)))));
+                CompletableFuture.completedFuture(byDate(keys, (ids, on) -> service.workers(ctx.caller(), ids, on)))));
     }
 
     /** One evaluation per date asked, however many records. */
@@ -64,18 +67,16 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
     @Override
     public void contribute(RuntimeWiring.Builder wiring) {
         wiring.type("Station", t -> t.dataFetcher("compliance", env ->
-                RequestContext.loader(env, STATIONS).load(new Dated(env.<Station>getSource().id(), PolicyWiring.on(env)))));
+                RequestContext.loader(env, STATIONS).load(new Dated(env.<Station>getSource().id(), on(env)))));
         wiring.type("SocialWorker", t -> t.dataFetcher("qualification", env ->
-                RequestContext.loader(env, WORKERS).load(new Dated(env.<SocialWorker>getSource().id(), PolicyWiring.on(env)))
+                RequestContext.loader(env, WORKERS).load(new Dated(env.<SocialWorker>getSource().id(), on(env)))
                         .thenApply(v -> v == null ? List.of() : v)));
         wiring.type("Finding", t -> t
                 .dataFetcher("station", env -> StationWiring.byId(env, env.<Finding>getSource().stationId()))
                 .dataFetcher("workers", env -> workers(env, env.<Finding>getSource().workerIds())));
         wiring.type("Query", t -> t
                 .dataFetcher("complianceReport", this::report)
-                .dataFetcher("policyWhatIf", env -> service.whatIf(RequestContext.of(env),
-                        new Input(Map.of("draftId", env.getArgument("draftId")), "").requiredId("draftId", "PolicyProfile"),
-                        PolicyWiring.on(env))));
+                .dataFetcher("policyWhatIf", env -> service.whatIf(caller(env), draftId(env), on(env))));
         wiring.type("ComplianceReport", t -> t.dataFetcher("stations", ComplianceWiring::reportPage));
         wiring.type("KindCount", t -> t.dataFetcher("kind", env -> env.<ComplianceReport.GroupCount>getSource().key()));
         wiring.type("DivisionCount", t -> t.dataFetcher("division",
@@ -87,8 +88,22 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
 
     private ComplianceReport report(DataFetchingEnvironment env) {
         Input f = new Input(env.getArgument("filter"), "filter");
-        return service.report(RequestContext.of(env), PolicyWiring.on(env), f.text("kind", 64),
-                f.id("divisionId", "Division"), f.enumValue("severity", Severity.class));
+        return service.report(caller(env), on(env), new ComplianceReport.Filter(f.text("kind", 64),
+                f.id("divisionId", "Division"), f.enumValue("severity", Severity.class)));
+    }
+
+    /** The `on` argument; the bureau's today when omitted. */
+    private LocalDate on(DataFetchingEnvironment env) {
+        LocalDate on = env.getArgument("on");
+        return on == null ? calendar.today() : on;
+    }
+
+    private static UUID draftId(DataFetchingEnvironment env) {
+        return new Input(Map.of("draftId", env.getArgument("draftId")), "").requiredId("draftId", "PolicyProfile");
+    }
+
+    private static Caller caller(DataFetchingEnvironment env) {
+        return RequestContext.of(env).caller();
     }
 
     /** The report's stations, paged by position in the worst-first order. */

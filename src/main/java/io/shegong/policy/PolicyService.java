@@ -5,8 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.shegong.audit.AuditLog;
 import io.shegong.core.error.ApiException;
-import io.shegong.core.graphql.Input;
-import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.security.Caller;
+import io.shegong.policy.PolicyCommands.CreatePolicyDraft;
+import io.shegong.policy.PolicyCommands.PublishPolicyProfile;
+import io.shegong.policy.PolicyCommands.UpdatePolicyDraft;
 import io.shegong.station.StationKindRepository;
 import jakarta.inject.Singleton;
 
@@ -47,18 +49,18 @@ public class PolicyService {
         this.clock = clock;
     }
 
-    public Optional<PolicyProfile> inForce(RequestContext ctx, LocalDate on) {
-        ctx.caller().requireTenantMember();
+    public Optional<PolicyProfile> inForce(Caller caller, LocalDate on) {
+        caller.requireTenantMember();
         return profiles.inForce(on);
     }
 
-    public List<PolicyProfile> all(RequestContext ctx) {
-        ctx.caller().requireTenantMember();
+    public List<PolicyProfile> all(Caller caller) {
+        caller.requireTenantMember();
         return profiles.all();
     }
 
-    public List<PolicyTemplates.Template> templates(RequestContext ctx) {
-        ctx.caller().requireTenantMember();
+    public List<PolicyTemplates.Template> templates(Caller caller) {
+        caller.requireTenantMember();
         return templates.all();
     }
 
@@ -68,21 +70,21 @@ public class PolicyService {
     }
 
     /** Opens a draft from a built-in template, from one of the bureau's own revisions, or empty. */
-    public PolicyProfile createDraft(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantAdmin();
-        String template = in.text("fromTemplate", 40);
-        UUID from = in.id("fromProfileId", "PolicyProfile");
+    public PolicyProfile createDraft(Caller caller, CreatePolicyDraft c) {
+        caller.requireTenantAdmin();
+        String template = c.fromTemplate();
+        UUID from = c.fromProfileId();
         if (template != null && from != null) {
-            throw ApiException.badInput(in.path("fromTemplate"), "give fromTemplate or fromProfileId, not both");
+            throw ApiException.badInput("input.fromTemplate", "give fromTemplate or fromProfileId, not both");
         }
         Map<String, Object> document = Map.of();
         Integer basedOn = null;
         if (template != null) {
             document = templates.get(template).orElseThrow(() ->
-                    ApiException.badInput(in.path("fromTemplate"), "unknown template '" + template + "'"));
+                    ApiException.badInput("input.fromTemplate", "unknown template '" + template + "'"));
         } else if (from != null) {
             PolicyProfile source = profiles.findById(from)
-                    .orElseThrow(() -> ApiException.badInput(in.path("fromProfileId"), "fromProfileId is not a profile of this bureau"));
+                    .orElseThrow(() -> ApiException.badInput("input.fromProfileId", "fromProfileId is not a profile of this bureau"));
             document = source.document();
             basedOn = source.revision();
         }
@@ -90,57 +92,49 @@ public class PolicyService {
             throw ApiException.conflict(null, "The bureau already has an open draft; edit or publish it first");
         }
         PolicyParser.parse(document, "template");
-        PolicyProfile draft = new PolicyProfile(UUID.randomUUID(), profiles.nextRevision(), PolicyProfile.DRAFT, null,
-                basedOn, document, 1, ctx.caller().subject(), null, null, null);
-        return ctx.session().atomically(() -> {
-            PolicyProfile saved = profiles.save(draft);
-            audit.note("PolicyProfile", saved.id(), null, saved.document());
-            return saved;
-        });
+        PolicyProfile saved = profiles.save(new PolicyProfile(UUID.randomUUID(), profiles.nextRevision(),
+                PolicyProfile.DRAFT, null, basedOn, document, 1, caller.subject(), null, null, null));
+        audit.note("PolicyProfile", saved.id(), null, saved.document());
+        return saved;
     }
 
-    public PolicyProfile updateDraft(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantAdmin();
-        PolicyProfile current = existing(ctx, in);
-        int version = in.requiredInteger("version");
-        Object raw = in.has("document") ? rawDocument(in) : null;
-        if (raw == null) {
-            throw ApiException.badInput(in.path("document"), "document is required");
+    public PolicyProfile updateDraft(Caller caller, UpdatePolicyDraft c) {
+        caller.requireTenantAdmin();
+        PolicyProfile current = existing(c.id());
+        if (c.document().toString().length() > MAX_DOCUMENT_CHARS) {
+            throw ApiException.badInput("input.document", "document is too large");
         }
-        PolicyDocument parsed = PolicyParser.parse(raw, in.path("document"));
+        PolicyDocument parsed = PolicyParser.parse(c.document(), "input.document");
         if (current.published()) {
-            throw ApiException.badInput(in.path("id"), "published profiles are immutable; open a new draft from it");
+            throw ApiException.badInput("input.id", "published profiles are immutable; open a new draft from it");
         }
-        return ctx.session().atomically(() -> {
-            PolicyProfile saved = write(current.withDocument(parsed.raw()).atVersion(version), () -> ApiException.conflict(
-                    in.path("version"), "The draft was changed since version " + version + "; reload it and apply your edit again"));
-            audit.note("PolicyProfile", current.id(), current.document(), parsed.raw());
-            return saved;
-        });
+        int version = c.version();
+        PolicyProfile saved = write(current.withDocument(parsed.raw()).atVersion(version), () -> ApiException.conflict(
+                "input.version", "The draft was changed since version " + version + "; reload it and apply your edit again"));
+        audit.note("PolicyProfile", current.id(), current.document(), parsed.raw());
+        return saved;
     }
 
-    public PolicyProfile publish(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantAdmin();
-        PolicyProfile current = existing(ctx, in);
-        int version = in.requiredInteger("version");
-        LocalDate effectiveFrom = in.requiredDate("effectiveFrom");
+    public PolicyProfile publish(Caller caller, PublishPolicyProfile c) {
+        caller.requireTenantAdmin();
+        PolicyProfile current = existing(c.id());
+        LocalDate effectiveFrom = c.effectiveFrom();
         if (current.published()) {
-            throw ApiException.badInput(in.path("id"), "the profile is already published");
+            throw ApiException.badInput("input.id", "the profile is already published");
         }
         Optional<LocalDate> latest = profiles.latestEffective();
         if (latest.isPresent() && effectiveFrom.isBefore(latest.get())) {
-            throw ApiException.badInput(in.path("effectiveFrom"),
+            throw ApiException.badInput("input.effectiveFrom",
                     "effectiveFrom must not be before the latest published revision's date " + latest.get());
         }
         PolicyDocument document = PolicyParser.parse(current.document(), "document");
-        return ctx.session().atomically(() -> {
-            PolicyProfile saved = write(current.publishedFrom(effectiveFrom, clock.instant()).atVersion(version),
-                    () -> ApiException.conflict(in.path("version"), "The draft was changed since version " + version));
-            syncStationKinds(document);
-            audit.note("PolicyProfile", current.id(), null,
-                    Map.of("revision", current.revision(), "effectiveFrom", effectiveFrom.toString()));
-            return saved;
-        });
+        int version = c.version();
+        PolicyProfile saved = write(current.publishedFrom(effectiveFrom, clock.instant()).atVersion(version),
+                () -> ApiException.conflict("input.version", "The draft was changed since version " + version));
+        syncStationKinds(document);
+        audit.note("PolicyProfile", current.id(), null,
+                Map.of("revision", current.revision(), "effectiveFrom", effectiveFrom.toString()));
+        return saved;
     }
 
     /**
@@ -177,16 +171,7 @@ public class PolicyService {
         }
     }
 
-    private PolicyProfile existing(RequestContext ctx, Input in) {
-        UUID id = in.requiredId("id", "PolicyProfile");
-        return profiles.findById(id).orElseThrow(() -> ApiException.notFound(in.path("id"), "Policy profile"));
-    }
-
-    private static Object rawDocument(Input in) {
-        Object doc = in.raw("document");
-        if (doc != null && doc.toString().length() > MAX_DOCUMENT_CHARS) {
-            throw ApiException.badInput(in.path("document"), "document is too large");
-        }
-        return doc;
+    private PolicyProfile existing(UUID id) {
+        return profiles.findById(id).orElseThrow(() -> ApiException.notFound("input.id", "Policy profile"));
     }
 }

@@ -7,7 +7,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Binds a mutation's `input` to a command record and validates it by its annotations, so that
@@ -22,7 +25,9 @@ import java.util.UUID;
  * GraphQL has checked the shape and the types; what is left is what a record cannot say alone:
  * a global id of the right Node type, and the Bean Validation rules on its components. A
  * component named `sent` receives the names of the fields the client sent, for partial updates.
- * Any failure names the field as its input path, e.g. `input.parentId`.
+ * A list of records binds each element as a command of its own, so that a fault inside one is
+ * named with its index, e.g. `input.projects[0].slot`. Any failure names the field as its input
+ * path, e.g. `input.parentId`.
  */
 @Singleton
 public class Commands {
@@ -59,7 +64,7 @@ public class Commands {
         return command;
     }
 
-    private static Object value(RecordComponent c, Object raw, String path) {
+    private Object value(RecordComponent c, Object raw, String path) {
         if (raw == null) {
             return c.getType().isPrimitive() ? primitiveDefault(c.getType()) : null;
         }
@@ -84,12 +89,29 @@ public class Commands {
         if (t == UUID.class) {
             return UUID.fromString(raw.toString());
         }
+        if (t == Map.class && !(raw instanceof Map<?, ?>)) {
+            // a JSON scalar takes any value; worded as the policy parser words an object it cannot read
+            throw ApiException.badInput(path, path + " must be an object");
+        }
+        if (t == List.class && raw instanceof List<?> list && elementType(c) instanceof Class<?> e && e.isRecord()) {
+            // repeats are kept: two equal entries (two projects of one name) are two entries
+            return IntStream.range(0, list.size()).mapToObj(i -> element(list.get(i), path + "[" + i + "]", e)).toList();
+        }
         if (t == List.class && raw instanceof List<?> list) {
             // lists of text: trimmed, repeats dropped, order kept
             return list.stream().map(v -> v instanceof String s ? s.strip() : v).collect(java.util.stream.Collectors
                     .toCollection(LinkedHashSet::new)).stream().toList();
         }
         return raw;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E extends Record> E element(Object raw, String path, Class<?> type) {
+        return bind((Map<String, Object>) raw, path, (Class<E>) type);
+    }
+
+    private static Type elementType(RecordComponent c) {
+        return c.getGenericType() instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
