@@ -45,10 +45,11 @@ public class WorkerService {
                 f.text("certificateLevel", 20), f.bool("fullTime"), f.text("text", 100));
         Connection.Window w = Connection.window(env);
         String text = Like.contains(filter.text());
-        return Connection.of(workers.page(filter.stationId(), filter.certificateLevel(), filter.fullTime(), text,
+        LocalDate today = ctx.today();
+        return Connection.of(workers.page(filter.stationId(), filter.certificateLevel(), filter.fullTime(), text, today,
                         w.afterKey(), w.afterId(), w.limit() + 1), w,
                 SocialWorker::name, SocialWorker::id, () -> workers.count(filter.stationId(), filter.certificateLevel(),
-                        filter.fullTime(), text));
+                        filter.fullTime(), text, today));
     }
 
     public SocialWorker register(RequestContext ctx, Input in) {
@@ -88,14 +89,15 @@ public class WorkerService {
         return ctx.session().atomically(() -> training.save(t));
     }
 
-    /** The worker, if the caller may change it: admins always, operators of a station the worker serves. */
+    /** The worker, if the caller may change it: admins always, operators of a station the worker serves today. */
     SocialWorker editable(RequestContext ctx, Input in, UUID id, String field) {
         ctx.caller().requireTenantMember();
         SocialWorker w = workers.findById(id)
                 .orElseThrow(() -> ApiException.notFound(in.path(field), "Social worker"));
         if (!ctx.caller().has(Role.TENANT_ADMIN)) {
+            LocalDate today = ctx.today();
             access.requireEditAny(ctx, assignments.ofWorkers(Ids.array(List.of(id))).stream()
-                    .filter(Assignment::current).map(Assignment::stationId).toList());
+                    .filter(a -> a.currentOn(today)).map(Assignment::stationId).toList());
         }
         return w;
     }

@@ -73,15 +73,16 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
                 .dataFetcher("idNumber", personal(SocialWorker::idNumber))
                 .dataFetcher("trainingRecords", env -> training(env))
                 .dataFetcher("trainingHours", WorkerWiring::trainingHours)
-                .dataFetcher("currentAssignments", env -> workerAssignments(env).thenApply(WorkerWiring::current))
+                .dataFetcher("currentAssignments", env -> current(env, workerAssignments(env)))
                 .dataFetcher("assignmentHistory", WorkerWiring::workerAssignments));
         wiring.type("Assignment", t -> t
+                .dataFetcher("current", env -> env.<Assignment>getSource().currentOn(today(env)))
                 .dataFetcher("worker", env -> RequestContext.loader(env, BY_ID).load(env.<Assignment>getSource().workerId()))
                 .dataFetcher("station", env -> StationWiring.byId(env, env.<Assignment>getSource().stationId())));
         wiring.type("Station", t -> t.dataFetcher("assignments", env -> {
             CompletableFuture<List<Assignment>> all =
                     RequestContext.<UUID, List<Assignment>>loader(env, STATION_ASSIGNMENTS).load(env.<Station>getSource().id());
-            return Boolean.TRUE.equals(env.getArgument("includeEnded")) ? all : all.thenApply(WorkerWiring::current);
+            return Boolean.TRUE.equals(env.getArgument("includeEnded")) ? all : current(env, all);
         }));
         wiring.type("AddTrainingRecordPayload", t -> t.dataFetcher("worker", env -> {
             TrainingRecord added = (TrainingRecord) env.<Map<String, Object>>getSource().get("trainingRecord");
@@ -94,6 +95,11 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
                         workers.addTraining(RequestContext.of(env), Input.of(env))))
                 .dataFetcher("assignWorker", env -> Map.of("assignment", assignments.assign(RequestContext.of(env), Input.of(env))))
                 .dataFetcher("endAssignment", env -> Map.of("assignment", assignments.end(RequestContext.of(env), Input.of(env)))));
+    }
+
+    /** The bureau's today, against which a post is current. */
+    private static LocalDate today(DataFetchingEnvironment env) {
+        return RequestContext.of(env).today();
     }
 
     /** Personal fields are answered to TENANT_ADMIN only; others get FORBIDDEN on the field. */
@@ -121,8 +127,10 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
         return RequestContext.<UUID, List<Assignment>>loader(env, WORKER_ASSIGNMENTS).load(env.<SocialWorker>getSource().id());
     }
 
-    private static List<Assignment> current(List<Assignment> all) {
-        return all.stream().filter(Assignment::current).toList();
+    private static CompletableFuture<List<Assignment>> current(DataFetchingEnvironment env,
+                                                               CompletableFuture<List<Assignment>> all) {
+        LocalDate today = today(env);
+        return all.thenApply(posts -> posts.stream().filter(a -> a.currentOn(today)).toList());
     }
 
     @Override
