@@ -29,8 +29,8 @@ public class StationAccess {
     }
 
     /** An operator passes when any of the stations is theirs (a worker posted at one of them, say). */
-    public void requireEditAny(RequestContext ctx, Collection<UUID> stationIds) {
-        if (stationIds.stream().noneMatch(id -> canEdit(ctx.caller(), id))) {
+    public void requireEditAny(Caller caller, Collection<UUID> stationIds) {
+        if (stationIds.stream().noneMatch(id -> canEdit(caller, id))) {
             throw ApiException.forbidden("Only a TENANT_ADMIN or an operator of one of the worker's stations may change it");
         }
     }

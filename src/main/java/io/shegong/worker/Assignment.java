@@ -26,13 +26,9 @@ public record Assignment(@Id UUID id, UUID workerId, UUID stationId, String role
 
     public enum Role { HEAD, DEPUTY_HEAD, SOCIAL_WORKER, SUPERVISOR }
 
-    /** Started and not yet ended on the given date. */
+    /** Started and not yet ended on the given date; "current" is this on the bureau's today. */
     public boolean currentOn(LocalDate day) {
         return !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
-    }
-
-    public boolean current() {
-        return currentOn(LocalDate.now());
     }
 
     /** The same post ending on a date, at the version a client read (the update checks it). */

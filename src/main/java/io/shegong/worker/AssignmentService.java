@@ -3,12 +3,13 @@ package io.shegong.worker;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
-import io.shegong.core.graphql.Input;
-import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.security.Caller;
 import io.shegong.station.Station;
 import io.shegong.station.StationAccess;
 import io.shegong.station.StationRepository;
 import io.shegong.station.StationService;
+import io.shegong.worker.WorkerCommands.AssignWorker;
+import io.shegong.worker.WorkerCommands.EndAssignment;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -31,60 +32,44 @@ public class AssignmentService implements StationService.ClosingHook {
         this.access = access;
     }
 
-    public Assignment assign(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantMember();
-        UUID workerId = in.requiredId("workerId", "SocialWorker");
-        UUID stationId = in.requiredId("stationId", "Station");
-        Assignment.Role role = in.enumValue("role", Assignment.Role.class);
-        if (role == null) {
-            throw ApiException.badInput(in.path("role"), "role is required");
+    public Assignment assign(Caller caller, AssignWorker c) {
+        caller.requireTenantMember();
+        if (c.endsOn() != null && c.endsOn().isBefore(c.startsOn())) {
+            throw ApiException.badInput("input.endsOn", "endsOn must not be before startsOn");
         }
-        LocalDate startsOn = in.requiredDate("startsOn");
-        LocalDate endsOn = in.date("endsOn");
-        if (endsOn != null && endsOn.isBefore(startsOn)) {
-            throw ApiException.badInput(in.path("endsOn"), "endsOn must not be before startsOn");
-        }
-        Station station = stations.findById(stationId)
-                .orElseThrow(() -> ApiException.badInput(in.path("stationId"), "stationId is not a station of this bureau"));
-        access.requireEdit(ctx, stationId);
+        Station station = stations.findById(c.stationId())
+                .orElseThrow(() -> ApiException.badInput("input.stationId", "stationId is not a station of this bureau"));
+        access.requireEdit(caller, c.stationId());
         if (station.currentStatus() == Station.Status.CLOSED) {
-            throw ApiException.badInput(in.path("stationId"), "the station is closed");
+            throw ApiException.badInput("input.stationId", "the station is closed");
         }
-        if (!workers.existsById(workerId)) {
-            throw ApiException.badInput(in.path("workerId"), "workerId is not a worker of this bureau");
+        if (!workers.existsById(c.workerId())) {
+            throw ApiException.badInput("input.workerId", "workerId is not a worker of this bureau");
         }
-        List<Assignment> existing = assignments.ofWorkers(Ids.array(List.of(workerId)));
-        boolean overlaps = existing.stream().anyMatch(a -> a.stationId().equals(stationId)
-                && (a.endsOn() == null || !a.endsOn().isBefore(startsOn))
-                && (endsOn == null || !a.startsOn().isAfter(endsOn)));
+        List<Assignment> existing = assignments.ofWorkers(Ids.array(List.of(c.workerId())));
+        boolean overlaps = existing.stream().anyMatch(a -> a.stationId().equals(c.stationId())
+                && (a.endsOn() == null || !a.endsOn().isBefore(c.startsOn()))
+                && (c.endsOn() == null || !a.startsOn().isAfter(c.endsOn())));
         if (overlaps) {
-            throw ApiException.conflict(in.path("startsOn"), "The worker already holds a post at this station in that period");
+            throw ApiException.conflict("input.startsOn", "The worker already holds a post at this station in that period");
         }
-        Boolean fullTime = in.bool("fullTime");
-        Assignment a = new Assignment(UUID.randomUUID(), workerId, stationId, role.name(), startsOn, endsOn,
-                fullTime == null || fullTime, 1, null, null);
-        return ctx.session().atomically(() -> assignments.save(a));
+        return assignments.save(new Assignment(UUID.randomUUID(), c.workerId(), c.stationId(), c.role().name(),
+                c.startsOn(), c.endsOn(), c.fullTime() == null || c.fullTime(), 1, null, null));
     }
 
-    public Assignment end(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantMember();
-        UUID id = in.requiredId("id", "Assignment");
-        int version = in.requiredInteger("version");
-        LocalDate endsOn = in.requiredDate("endsOn");
-        Assignment a = assignments.findById(id)
-                .orElseThrow(() -> ApiException.notFound(in.path("id"), "Assignment"));
-        access.requireEdit(ctx, a.stationId());
-        if (endsOn.isBefore(a.startsOn())) {
-            throw ApiException.badInput(in.path("endsOn"), "endsOn must not be before the post's start " + a.startsOn());
+    public Assignment end(Caller caller, EndAssignment c) {
+        caller.requireTenantMember();
+        Assignment a = assignments.findById(c.id()).orElseThrow(() -> ApiException.notFound("input.id", "Assignment"));
+        access.requireEdit(caller, a.stationId());
+        if (c.endsOn().isBefore(a.startsOn())) {
+            throw ApiException.badInput("input.endsOn", "endsOn must not be before the post's start " + a.startsOn());
         }
         // Read just before in the same transaction: a failed version check means another change.
-        return ctx.session().atomically(() -> {
-            try {
-                return assignments.update(a.endingOn(endsOn, version));
-            } catch (OptimisticLockException stale) {
-                throw ApiException.conflict(in.path("version"), "The post was changed by someone else; reload it");
-            }
-        });
+        try {
+            return assignments.update(a.endingOn(c.endsOn(), c.version()));
+        } catch (OptimisticLockException stale) {
+            throw ApiException.conflict("input.version", "The post was changed by someone else; reload it");
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,12 +21,14 @@ public interface WorkerRepository extends GenericRepository<SocialWorker, UUID> 
     record Filter(UUID stationId, String certificateLevel, Boolean fullTime, String text) {
     }
 
-    // The station filter takes the workers posted there today, not those whose post has ended.
+    // The station filter takes the workers posted there on `today`, not those whose post has
+    // ended. `today` is the bureau's, passed in: the database's current_date is the server's day,
+    // which is not the bureau's around midnight, and it knows nothing of the service's clock.
     String WHERE = """
              WHERE (CAST(:stationId AS uuid) IS NULL OR id IN (
                        SELECT worker_id FROM assignment
-                        WHERE station_id = CAST(:stationId AS uuid) AND starts_on <= current_date
-                          AND (ends_on IS NULL OR ends_on >= current_date)))
+                        WHERE station_id = CAST(:stationId AS uuid) AND starts_on <= :today
+                          AND (ends_on IS NULL OR ends_on >= :today)))
                AND (CAST(:certificateLevel AS text) IS NULL OR certificate_level = :certificateLevel)
                AND (CAST(:fullTime AS boolean) IS NULL OR full_time = CAST(:fullTime AS boolean))
                AND (CAST(:text AS text) IS NULL OR name ILIKE :text)
@@ -43,11 +46,12 @@ public interface WorkerRepository extends GenericRepository<SocialWorker, UUID> 
                AND (CAST(:afterId AS uuid) IS NULL OR (name, id) > (CAST(:afterName AS text), CAST(:afterId AS uuid)))
              ORDER BY name, id LIMIT :limit""")
     List<SocialWorker> page(@Nullable UUID stationId, @Nullable String certificateLevel, @Nullable Boolean fullTime,
-                            @Nullable String text, @Nullable String afterName, @Nullable UUID afterId, int limit);
+                            @Nullable String text, LocalDate today, @Nullable String afterName, @Nullable UUID afterId,
+                            int limit);
 
     @Query("SELECT count(*) FROM social_worker" + WHERE)
     int count(@Nullable UUID stationId, @Nullable String certificateLevel, @Nullable Boolean fullTime,
-              @Nullable String text);
+              @Nullable String text, LocalDate today);
 
     SocialWorker save(SocialWorker worker);
 

@@ -5,15 +5,23 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
+import io.shegong.core.graphql.Commands;
+import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.graphql.Wiring;
+import io.shegong.core.security.Caller;
 import io.shegong.core.security.Role;
 import io.shegong.station.Station;
 import io.shegong.station.StationWiring;
+import io.shegong.worker.WorkerCommands.AddTrainingRecord;
+import io.shegong.worker.WorkerCommands.AssignWorker;
+import io.shegong.worker.WorkerCommands.EndAssignment;
+import io.shegong.worker.WorkerCommands.RegisterWorker;
+import io.shegong.worker.WorkerCommands.UpdateWorker;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoaderRegistry;
 
@@ -22,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Fetchers of `SocialWorker`, `Assignment` and `TrainingRecord`, and of `Station.assignments`. */
@@ -36,14 +45,17 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
 
     private final WorkerService workers;
     private final AssignmentService assignments;
+    private final Commands commands;
     private final WorkerRepository workerRecords;
     private final TrainingRecordRepository trainingRecords;
     private final AssignmentRepository assignmentRecords;
 
-    public WorkerWiring(WorkerService workers, AssignmentService assignments, WorkerRepository workerRecords,
-                        TrainingRecordRepository trainingRecords, AssignmentRepository assignmentRecords) {
+    public WorkerWiring(WorkerService workers, AssignmentService assignments, Commands commands,
+                        WorkerRepository workerRecords, TrainingRecordRepository trainingRecords,
+                        AssignmentRepository assignmentRecords) {
         this.workers = workers;
         this.assignments = assignments;
+        this.commands = commands;
         this.workerRecords = workerRecords;
         this.trainingRecords = trainingRecords;
         this.assignmentRecords = assignmentRecords;
@@ -66,34 +78,55 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
 
     @Override
     public void contribute(RuntimeWiring.Builder wiring) {
-        wiring.type("Query", t -> t.dataFetcher("workers", workers::list));
+        wiring.type("Query", t -> t.dataFetcher("workers",
+                env -> workers.list(caller(env), filter(env), Connection.window(env))));
         wiring.type("SocialWorker", t -> t
                 .dataFetcher("birthDate", personal(SocialWorker::birthDate))
                 .dataFetcher("phone", personal(SocialWorker::phone))
                 .dataFetcher("idNumber", personal(SocialWorker::idNumber))
                 .dataFetcher("trainingRecords", env -> training(env))
                 .dataFetcher("trainingHours", WorkerWiring::trainingHours)
-                .dataFetcher("currentAssignments", env -> workerAssignments(env).thenApply(WorkerWiring::current))
+                .dataFetcher("currentAssignments", env -> current(env, workerAssignments(env)))
                 .dataFetcher("assignmentHistory", WorkerWiring::workerAssignments));
         wiring.type("Assignment", t -> t
+                .dataFetcher("current", env -> env.<Assignment>getSource().currentOn(today(env)))
                 .dataFetcher("worker", env -> RequestContext.loader(env, BY_ID).load(env.<Assignment>getSource().workerId()))
                 .dataFetcher("station", env -> StationWiring.byId(env, env.<Assignment>getSource().stationId())));
         wiring.type("Station", t -> t.dataFetcher("assignments", env -> {
             CompletableFuture<List<Assignment>> all =
                     RequestContext.<UUID, List<Assignment>>loader(env, STATION_ASSIGNMENTS).load(env.<Station>getSource().id());
-            return Boolean.TRUE.equals(env.getArgument("includeEnded")) ? all : all.thenApply(WorkerWiring::current);
+            return Boolean.TRUE.equals(env.getArgument("includeEnded")) ? all : current(env, all);
         }));
         wiring.type("AddTrainingRecordPayload", t -> t.dataFetcher("worker", env -> {
             TrainingRecord added = (TrainingRecord) env.<Map<String, Object>>getSource().get("trainingRecord");
             return added == null ? null : RequestContext.loader(env, BY_ID).load(added.workerId());
         }));
         wiring.type("Mutation", t -> t
-                .dataFetcher("registerWorker", env -> Map.of("worker", workers.register(RequestContext.of(env), Input.of(env))))
-                .dataFetcher("updateWorker", env -> Map.of("worker", workers.update(RequestContext.of(env), Input.of(env))))
-                .dataFetcher("addTrainingRecord", env -> Map.of("trainingRecord",
-                        workers.addTraining(RequestContext.of(env), Input.of(env))))
-                .dataFetcher("assignWorker", env -> Map.of("assignment", assignments.assign(RequestContext.of(env), Input.of(env))))
-                .dataFetcher("endAssignment", env -> Map.of("assignment", assignments.end(RequestContext.of(env), Input.of(env)))));
+                .dataFetcher("registerWorker", mutation("worker", RegisterWorker.class, workers::register))
+                .dataFetcher("updateWorker", mutation("worker", UpdateWorker.class, workers::update))
+                .dataFetcher("addTrainingRecord", mutation("trainingRecord", AddTrainingRecord.class, workers::addTraining))
+                .dataFetcher("assignWorker", mutation("assignment", AssignWorker.class, assignments::assign))
+                .dataFetcher("endAssignment", mutation("assignment", EndAssignment.class, assignments::end)));
+    }
+
+    private <C extends Record> DataFetcher<Map<String, Object>> mutation(String field, Class<C> command,
+                                                                         BiFunction<Caller, C, ?> action) {
+        return env -> Map.of(field, action.apply(caller(env), commands.bind(env, command)));
+    }
+
+    private static Caller caller(DataFetchingEnvironment env) {
+        return RequestContext.of(env).caller();
+    }
+
+    private static WorkerRepository.Filter filter(DataFetchingEnvironment env) {
+        Input f = new Input(env.getArgument("filter"), "filter");
+        return new WorkerRepository.Filter(f.id("stationId", "Station"), f.text("certificateLevel", 20),
+                f.bool("fullTime"), f.text("text", 100));
+    }
+
+    /** The bureau's today, against which a post is current. */
+    private static LocalDate today(DataFetchingEnvironment env) {
+        return RequestContext.of(env).today();
     }
 
     /** Personal fields are answered to TENANT_ADMIN only; others get FORBIDDEN on the field. */
@@ -121,8 +154,10 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
         return RequestContext.<UUID, List<Assignment>>loader(env, WORKER_ASSIGNMENTS).load(env.<SocialWorker>getSource().id());
     }
 
-    private static List<Assignment> current(List<Assignment> all) {
-        return all.stream().filter(Assignment::current).toList();
+    private static CompletableFuture<List<Assignment>> current(DataFetchingEnvironment env,
+                                                               CompletableFuture<List<Assignment>> all) {
+        LocalDate today = today(env);
+        return all.thenApply(posts -> posts.stream().filter(a -> a.currentOn(today)).toList());
     }
 
     @Override

@@ -86,6 +86,27 @@ class WorkerTest extends GraphQLTestBase {
     }
 
     @Test
+    void registerWorker_eachBadTextGetsOneReason() {
+        Client admin = as("qingpu", "TENANT_ADMIN");
+        Map<String, Map<String, Object>> cases = Map.of(
+                "name must not be blank", Map.of("name", "  "),
+                "name must be at most 100 characters", Map.of("name", "名".repeat(101)),
+                "phone must not be blank", Map.of("phone", " "),
+                "phone must be at most 20 characters", Map.of("phone", "1".repeat(21)),
+                "phone may hold digits, spaces, '+' and '-' only", Map.of("phone", "1234"),
+                "idNumber must be at most 18 characters", Map.of("idNumber", "1".repeat(19)),
+                "idNumber must be an 18-character resident id number", Map.of("idNumber", "1".repeat(16) + "XX"),
+                "communityWorkYears must be between 0.0 and 60.0", Map.of("communityWorkYears", 60.5));
+        cases.forEach((message, bad) -> {
+            Map<String, Object> in = new HashMap<>(Map.of("name", "王五", "educationLevel", "COLLEGE"));
+            in.putAll(bad);
+            Result r = admin.run("registerWorker", "input", in)
+                    .assertError("BAD_USER_INPUT", "input." + bad.keySet().iterator().next());
+            assertEquals(message, r.errorMessage());
+        });
+    }
+
+    @Test
     void updateWorker_staleVersionIsConflict() {
         Client admin = as("qingpu", "TENANT_ADMIN");
         String worker = register(admin, Map.of());
