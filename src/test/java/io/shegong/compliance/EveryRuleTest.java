@@ -34,7 +34,7 @@ class EveryRuleTest extends GraphQLTestBase {
     private static Map<String, Object> strongWorker(String name) {
         return new HashMap<>(Map.of("name", name, "birthDate", "1990-03-01", "educationLevel", "MASTER",
                 "educationMajor", "社会工作", "certificateLevel", "SENIOR", "certificateDate", "2015-06-01",
-                "socialWorkYears", 12, "communityWorkYears", 10, "lastRecordCheckOn", java.time.LocalDate.now().minusMonths(1).toString(),
+                "socialWorkYears", 12, "communityWorkYears", 10, "lastRecordCheckOn", TODAY.minusMonths(1).toString(),
                 "fullTime", true));
     }
 
@@ -181,7 +181,7 @@ class EveryRuleTest extends GraphQLTestBase {
         List<String> modelKinds = (List<String>) model.get("kinds");
         Map<String, Object> kind = kinds.stream().filter(k -> modelKinds.contains(k.get("code"))).findFirst().orElseThrow();
         String station = station(admin, kind, division, "测试社工站", List.of(), List.of());
-        int year = java.time.LocalDate.now().getYear();
+        int year = TODAY.getYear();
         List<Map<String, Object>> slots = (List<Map<String, Object>>) model.get("slots");
         admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", year, "projects", List.of())).assertOk();
         List<Map<String, Object>> empty = findings(admin, station);

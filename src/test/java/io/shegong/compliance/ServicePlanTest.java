@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Annual plans placed in the catalogue's slots, checked against the model as part of compliance. */
 @MicronautTest(transactional = false)
 class ServicePlanTest extends GraphQLTestBase {
-    private static final int YEAR = LocalDate.now().getYear();
+    private static final int YEAR = TODAY.getYear();
 
     private static Map<String, Object> project(String name, String slot, String item) {
         return item == null ? Map.of("name", name, "slot", slot) : Map.of("name", name, "slot", slot, "item", item);

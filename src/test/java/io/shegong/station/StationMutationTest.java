@@ -75,7 +75,7 @@ class StationMutationTest extends GraphQLTestBase {
         cases.put("input.parentId ", m -> m.put("parentId", foreignStation));
         cases.put("input.parentId  ", m -> m.put("parentId", specialised));
         cases.put("input.divisionId", m -> m.put("divisionId", foreignStation));
-        cases.put("input.statusSince", m -> m.put("statusSince", LocalDate.now().plusDays(3).toString()));
+        cases.put("input.statusSince", m -> m.put("statusSince", TODAY.plusDays(3).toString()));
         cases.put("input.status", m -> m.put("status", "CLOSED"));
         cases.put("input.latitude", m -> m.put("latitude", 123.0));
         cases.put("input.rooms", m -> m.put("rooms", List.of("Case Room")));

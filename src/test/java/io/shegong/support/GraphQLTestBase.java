@@ -28,6 +28,10 @@ import java.util.Map;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GraphQLTestBase implements TestPropertyProvider {
     public static final String JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-signing";
+    /** The service's clock in tests: 10:00 in Beijing on this day, whatever day the tests run. */
+    public static final String CLOCK = "2026-11-25T02:00:00Z";
+    /** The bureaus' today under {@link #CLOCK}. */
+    public static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 11, 25);
 
     @Inject
     protected EmbeddedServer server;
@@ -46,7 +50,7 @@ public abstract class GraphQLTestBase implements TestPropertyProvider {
         p.put("shegong.demo-data", "true");
         p.put("shegong.graphql.statement-count", "true");
         // 10:00 in Beijing on a fixed day: the demo data's dates lie before it, whatever the year of the run
-        p.put("test.clock", "2026-11-25T02:00:00Z");
+        p.put("test.clock", CLOCK);
         // any free port: runs side by side must not meet on 8080
         p.put("micronaut.server.port", "-1");
         return p;

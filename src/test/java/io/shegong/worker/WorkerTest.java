@@ -70,7 +70,7 @@ class WorkerTest extends GraphQLTestBase {
         int before = admin.run("workers", "first", 1).assertOk().integer("workers.totalCount");
         Map<String, Map<String, Object>> cases = Map.of(
                 "input.name", Map.of("name", ""),
-                "input.certificateDate", Map.of("certificateLevel", "INTERMEDIATE", "certificateDate", LocalDate.now().plusDays(1).toString()),
+                "input.certificateDate", Map.of("certificateLevel", "INTERMEDIATE", "certificateDate", TODAY.plusDays(1).toString()),
                 "input.birthDate", Map.of("birthDate", "2020-01-01"),
                 "input.phone", Map.of("phone", "call me"),
                 "input.socialWorkYears", Map.of("socialWorkYears", -1),

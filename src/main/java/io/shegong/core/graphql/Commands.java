@@ -55,8 +55,11 @@ public class Commands {
         C command = construct(type, components, args);
         Set<ConstraintViolation<C>> violations = validator.validate(command);
         if (!violations.isEmpty()) {
+            // the first field in the record's order; of several faults of one field, the same one every time
             ConstraintViolation<C> first = violations.stream()
-                    .min(Comparator.comparing(v -> order(components, v.getPropertyPath().toString()))).orElseThrow();
+                    .min(Comparator.<ConstraintViolation<C>>comparingInt(v -> order(components, v.getPropertyPath().toString()))
+                            .thenComparing(v -> v.getPropertyPath().toString())
+                            .thenComparing(ConstraintViolation::getMessage)).orElseThrow();
             // a list element's fault is reported on the list: `rooms`, not `rooms[0].<list element>`
             String field = first.getPropertyPath().toString().split("[\\[<]")[0];
             throw ApiException.badInput(path + "." + field, field + " " + first.getMessage());
