@@ -3,12 +3,15 @@ package io.shegong.division;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.shegong.core.db.Ids;
+import io.shegong.core.graphql.Commands;
+import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.graphql.Wiring;
+import io.shegong.core.security.Caller;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoaderRegistry;
 
@@ -23,9 +26,11 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
     static final String CHILDREN = "divisionChildren";
 
     private final DivisionService service;
+    private final Commands commands;
     private final DivisionRepository divisions;
 
-    public DivisionWiring(DivisionService service, DivisionRepository divisions) {
+    public DivisionWiring(DivisionService service, Commands commands, DivisionRepository divisions) {
+        this.commands = commands;
         this.service = service;
         this.divisions = divisions;
     }
@@ -38,13 +43,25 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
 
     @Override
     public void contribute(RuntimeWiring.Builder wiring) {
-        wiring.type("Query", t -> t.dataFetcher("divisions", service::list));
+        wiring.type("Query", t -> t.dataFetcher("divisions", env -> service.list(caller(env), filter(env), Connection.window(env))));
         wiring.type("Division", t -> t
                 .dataFetcher("parent", env -> byId(env, env.<Division>getSource().parentId()))
                 .dataFetcher("children", env -> RequestContext.loader(env, CHILDREN).load(env.<Division>getSource().id())));
         wiring.type("Mutation", t -> t
-                .dataFetcher("createDivision", env -> DivisionService.payload(service.create(RequestContext.of(env), Input.of(env))))
-                .dataFetcher("updateDivision", env -> DivisionService.payload(service.update(RequestContext.of(env), Input.of(env)))));
+                .dataFetcher("createDivision", env -> DivisionService.payload(service.create(caller(env),
+                        commands.bind(env, DivisionCommands.CreateDivision.class))))
+                .dataFetcher("updateDivision", env -> DivisionService.payload(service.update(caller(env),
+                        commands.bind(env, DivisionCommands.UpdateDivision.class)))));
+    }
+
+    private static Caller caller(DataFetchingEnvironment env) {
+        return RequestContext.of(env).caller();
+    }
+
+    private static DivisionRepository.Filter filter(DataFetchingEnvironment env) {
+        Input f = new Input(env.getArgument("filter"), "filter");
+        return new DivisionRepository.Filter(f.text("level", 20), f.id("parentId", "Division"), f.bool("roots"),
+                f.text("text", 100), f.text("zone", 40));
     }
 
     /** The division with this id through the request's batch loader; null for a null id. */

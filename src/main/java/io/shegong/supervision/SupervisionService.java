@@ -1,9 +1,14 @@
 package io.shegong.supervision;
 
 import io.shegong.core.error.ApiException;
-import io.shegong.core.graphql.Input;
-import io.shegong.core.graphql.RequestContext;
+import io.micronaut.core.annotation.Introspected;
+import io.shegong.core.graphql.NodeId;
+import io.shegong.core.security.Caller;
 import io.shegong.core.security.Role;
+import io.shegong.core.time.BureauCalendar;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import io.shegong.station.StationRepository;
 import jakarta.inject.Singleton;
 
@@ -15,29 +20,35 @@ import java.util.UUID;
 public class SupervisionService {
     private final SupervisionVisitRepository visits;
     private final StationRepository stations;
+    private final BureauCalendar calendar;
 
-    public SupervisionService(SupervisionVisitRepository visits, StationRepository stations) {
+    public SupervisionService(SupervisionVisitRepository visits, StationRepository stations, BureauCalendar calendar) {
         this.visits = visits;
         this.stations = stations;
+        this.calendar = calendar;
     }
 
-    public SupervisionVisit record(RequestContext ctx, Input in) {
-        ctx.caller().requireTenantMember();
-        if (!ctx.caller().has(Role.SUPERVISOR) && !ctx.caller().has(Role.TENANT_ADMIN)) {
+    /** One visit as a supervisor reports it. */
+    @Introspected
+    public record RecordVisit(
+            @NotNull @NodeId("Station") UUID stationId,
+            @NotNull LocalDate visitedOn,
+            @NotBlank @Size(max = 100) String supervisor,
+            @NotBlank @Size(max = 4000) String findings) {
+    }
+
+    public SupervisionVisit record(Caller caller, RecordVisit c) {
+        caller.requireTenantMember();
+        if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.TENANT_ADMIN)) {
             throw ApiException.forbidden("Only a SUPERVISOR or TENANT_ADMIN may record supervision");
         }
-        UUID stationId = in.requiredId("stationId", "Station");
-        LocalDate visitedOn = in.pastDate("visitedOn");
-        if (visitedOn == null) {
-            throw ApiException.badInput(in.path("visitedOn"), "visitedOn is required");
+        if (c.visitedOn().isAfter(calendar.today())) {
+            throw ApiException.badInput("input.visitedOn", "visitedOn must not be in the future");
         }
-        String supervisor = in.requiredText("supervisor", 100);
-        String findings = in.requiredText("findings", Input.MAX_LONG_TEXT);
-        if (stations.findById(stationId).isEmpty()) {
-            throw ApiException.badInput(in.path("stationId"), "stationId is not a station of this bureau");
+        if (stations.findById(c.stationId()).isEmpty()) {
+            throw ApiException.badInput("input.stationId", "stationId is not a station of this bureau");
         }
-        SupervisionVisit visit = new SupervisionVisit(UUID.randomUUID(), stationId, visitedOn, supervisor, findings,
-                ctx.caller().subject(), null);
-        return ctx.session().atomically(() -> visits.save(visit));
+        return visits.save(new SupervisionVisit(UUID.randomUUID(), c.stationId(), c.visitedOn(), c.supervisor(),
+                c.findings(), caller.subject(), null));
     }
 }

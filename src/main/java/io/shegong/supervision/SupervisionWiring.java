@@ -2,7 +2,7 @@ package io.shegong.supervision;
 
 import graphql.schema.idl.RuntimeWiring;
 import io.shegong.core.db.Ids;
-import io.shegong.core.graphql.Input;
+import io.shegong.core.graphql.Commands;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
@@ -23,10 +23,12 @@ public class SupervisionWiring implements Wiring, NodeType.Source, LoaderContrib
     private static final String BY_STATION = "stationSupervisionVisits";
 
     private final SupervisionService service;
+    private final Commands commands;
     private final SupervisionVisitRepository visits;
 
-    public SupervisionWiring(SupervisionService service, SupervisionVisitRepository visits) {
+    public SupervisionWiring(SupervisionService service, Commands commands, SupervisionVisitRepository visits) {
         this.service = service;
+        this.commands = commands;
         this.visits = visits;
     }
 
@@ -43,7 +45,8 @@ public class SupervisionWiring implements Wiring, NodeType.Source, LoaderContrib
         wiring.type("SupervisionVisit", t -> t.dataFetcher("station",
                 env -> StationWiring.byId(env, env.<SupervisionVisit>getSource().stationId())));
         wiring.type("Mutation", t -> t.dataFetcher("recordSupervisionVisit",
-                env -> Map.of("visit", service.record(RequestContext.of(env), Input.of(env)))));
+                env -> Map.of("visit", service.record(RequestContext.of(env).caller(),
+                        commands.bind(env, SupervisionService.RecordVisit.class)))));
     }
 
     @Override

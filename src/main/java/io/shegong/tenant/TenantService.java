@@ -3,7 +3,6 @@ package io.shegong.tenant;
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
-import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.security.Caller;
 import io.shegong.core.time.BureauTime;
 import io.shegong.tenant.TenantCommands.CreateTenant;
@@ -26,23 +25,23 @@ public class TenantService {
         this.tenants = tenants;
     }
 
-    public Connection<Tenant> list(RequestContext ctx, Connection.Window window) {
-        ctx.caller().requirePlatformAdmin();
+    public Connection<Tenant> list(Caller caller, Connection.Window window) {
+        caller.requirePlatformAdmin();
         return Connection.of(tenants.page(window.afterKey(), window.limit() + 1), window,
                 Tenant::code, Tenant::id, tenants::count);
     }
 
     /** A platform admin sees any tenant; a tenant's member only its own. */
-    public List<Tenant> visible(RequestContext ctx, Collection<UUID> ids) {
+    public List<Tenant> visible(Caller caller, Collection<UUID> ids) {
         List<Tenant> found = tenants.byIds(Ids.array(ids));
-        if (ctx.caller().isPlatformAdmin()) {
+        if (caller.isPlatformAdmin()) {
             return found;
         }
-        return found.stream().filter(t -> t.code().equals(ctx.caller().tenantCode())).toList();
+        return found.stream().filter(t -> t.code().equals(caller.tenantCode())).toList();
     }
 
-    public Optional<Tenant> own(RequestContext ctx) {
-        String code = ctx.caller().tenantCode();
+    public Optional<Tenant> own(Caller caller) {
+        String code = caller.tenantCode();
         return code == null ? Optional.empty() : tenants.findByCode(code);
     }
 

@@ -34,9 +34,9 @@ public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor 
     public void contribute(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                 .dataFetcher("viewer", env -> viewer(RequestContext.of(env).caller()))
-                .dataFetcher("tenants", env -> tenants.list(RequestContext.of(env), Connection.window(env))));
+                .dataFetcher("tenants", env -> tenants.list(caller(env), Connection.window(env))));
         wiring.type("Viewer", t -> t
-                .dataFetcher("tenant", env -> tenants.own(RequestContext.of(env)).orElse(null)));
+                .dataFetcher("tenant", env -> tenants.own(caller(env)).orElse(null)));
         wiring.type("Mutation", t -> t
                 .dataFetcher("createTenant", env -> payload(tenants.create(caller(env),
                         commands.bind(env, TenantCommands.CreateTenant.class))))
@@ -65,6 +65,6 @@ public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor 
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register("tenant", Loaders.byKey(ids -> tenants.visible(ctx, ids), Tenant::id));
+        registry.register("tenant", Loaders.byKey(ids -> tenants.visible(ctx.caller(), ids), Tenant::id));
     }
 }

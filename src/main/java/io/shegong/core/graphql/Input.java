@@ -1,6 +1,5 @@
 package io.shegong.core.graphql;
 
-import graphql.schema.DataFetchingEnvironment;
 import io.shegong.core.error.ApiException;
 
 import java.time.LocalDate;
@@ -11,8 +10,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates a mutation's `input` argument. Every failure names the field as a path
- * (`input.parentId`) and is raised before anything is written.
+ * Reads and checks a query's arguments (filters, ids). Every failure names the field as a path
+ * (`filter.divisionId`). Mutations' inputs are bound to command records by {@link Commands}.
  */
 public final class Input {
     public static final int MAX_TEXT = 200;
@@ -21,21 +20,10 @@ public final class Input {
 
     private final Map<String, Object> values;
     private final String path;
-    private final LocalDate today;
 
     public Input(Map<String, Object> values, String path) {
-        this(values, path, null);
-    }
-
-    private Input(Map<String, Object> values, String path, LocalDate today) {
         this.values = values == null ? Map.of() : values;
         this.path = path;
-        this.today = today;
-    }
-
-    /** A mutation's input, with the bureau's today for the dates it checks. */
-    public static Input of(DataFetchingEnvironment env) {
-        return new Input(env.getArgument("input"), "input", RequestContext.of(env).today());
     }
 
     public String path(String field) {
@@ -120,18 +108,6 @@ public final class Input {
 
     public LocalDate requiredDate(String field) {
         return required(field, date(field));
-    }
-
-    /** A date not after the bureau's today. */
-    public LocalDate pastDate(String field) {
-        LocalDate d = date(field);
-        if (today == null) {
-            throw new IllegalStateException("this input has no today to compare " + field + " with");
-        }
-        if (d != null && d.isAfter(today)) {
-            throw ApiException.badInput(path(field), field + " must not be in the future");
-        }
-        return d;
     }
 
     public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
