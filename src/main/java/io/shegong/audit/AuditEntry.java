@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import io.shegong.core.graphql.Identified;
@@ -22,11 +23,18 @@ import java.util.UUID;
  * (the column's default); a platform entry has none.
  */
 @MappedEntity("audit_entry")
-public record AuditEntry(@Id UUID id, @Nullable @GeneratedValue Instant at, String actor, String action, String outcome,
-                         @Nullable String errorCode, @Nullable String entity, @Nullable UUID entityId,
-                         @Nullable @TypeDef(type = DataType.JSON) Map<String, Object> before,
-                         @Nullable @TypeDef(type = DataType.JSON) Map<String, Object> after,
-                         @Nullable String requestId) implements Identified {
+public record AuditEntry(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("at") @Nullable @GeneratedValue Instant at,
+        @MappedProperty("actor") String actor,
+        @MappedProperty("action") String action,
+        @MappedProperty("outcome") String outcome,
+        @MappedProperty("error_code") @Nullable String errorCode,
+        @MappedProperty("entity") @Nullable String entity,
+        @MappedProperty("entity_id") @Nullable UUID entityId,
+        @MappedProperty("before") @Nullable @TypeDef(type = DataType.JSON) Map<String, Object> before,
+        @MappedProperty("after") @Nullable @TypeDef(type = DataType.JSON) Map<String, Object> after,
+        @MappedProperty("request_id") @Nullable String requestId) implements Identified {
     public static final String COMMITTED = "COMMITTED";
     public static final String REFUSED = "REFUSED";
 }

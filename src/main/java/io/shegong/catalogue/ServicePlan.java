@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
@@ -20,9 +21,14 @@ import java.util.UUID;
  * default), never a field of the record.
  */
 @MappedEntity("service_plan")
-public record ServicePlan(@Id UUID id, UUID stationId, int year,
-                          @TypeDef(type = DataType.JSON) List<Project> projects, @Version int version,
-                          String createdBy, @Nullable @DateUpdated Instant updatedAt) implements Identified {
+public record ServicePlan(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("station_id") UUID stationId,
+        @MappedProperty("year") int year,
+        @MappedProperty("projects") @TypeDef(type = DataType.JSON) List<Project> projects,
+        @MappedProperty("version") @Version int version,
+        @MappedProperty("created_by") String createdBy,
+        @MappedProperty("updated_at") @Nullable @DateUpdated Instant updatedAt) implements Identified {
 
     /** One project as the jsonb array holds it; empty fields are left out of it. */
     @Serdeable

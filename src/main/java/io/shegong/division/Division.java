@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Version;
 import io.shegong.core.graphql.Identified;
 
@@ -16,10 +17,18 @@ import java.util.UUID;
  * Its tenant is the bound one (the column's default), never a field of the record.
  */
 @MappedEntity("division")
-public record Division(@Id UUID id, String code, String level, String nameZh, @Nullable String nameEn,
-                       @Nullable UUID parentId, @Nullable Integer communityCount, @Nullable String zone,
-                       @Version int version, @Nullable @DateCreated Instant createdAt,
-                       @Nullable @DateUpdated Instant updatedAt) implements Identified {
+public record Division(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("code") String code,
+        @MappedProperty("level") String level,
+        @MappedProperty("name_zh") String nameZh,
+        @MappedProperty("name_en") @Nullable String nameEn,
+        @MappedProperty("parent_id") @Nullable UUID parentId,
+        @MappedProperty("community_count") @Nullable Integer communityCount,
+        @MappedProperty("zone") @Nullable String zone,
+        @MappedProperty("version") @Version int version,
+        @MappedProperty("created_at") @Nullable @DateCreated Instant createdAt,
+        @MappedProperty("updated_at") @Nullable @DateUpdated Instant updatedAt) implements Identified {
 
     /** City, district, street, community: a parent is always of a lower rank than its children. */
     public enum Level { CITY, DISTRICT, STREET, COMMUNITY }

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
@@ -20,10 +21,18 @@ import java.util.UUID;
  * jsonb column; its tenant is the bound one (the column's default), never a field of the record.
  */
 @MappedEntity("policy_profile")
-public record PolicyProfile(@Id UUID id, int revision, String status, @Nullable LocalDate effectiveFrom,
-                            @Nullable Integer basedOn, @TypeDef(type = DataType.JSON) Map<String, Object> document,
-                            @Version int version, String createdBy, @Nullable @DateCreated Instant createdAt,
-                            @Nullable @DateUpdated Instant updatedAt, @Nullable Instant publishedAt)
+public record PolicyProfile(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("revision") int revision,
+        @MappedProperty("status") String status,
+        @MappedProperty("effective_from") @Nullable LocalDate effectiveFrom,
+        @MappedProperty("based_on") @Nullable Integer basedOn,
+        @MappedProperty("document") @TypeDef(type = DataType.JSON) Map<String, Object> document,
+        @MappedProperty("version") @Version int version,
+        @MappedProperty("created_by") String createdBy,
+        @MappedProperty("created_at") @Nullable @DateCreated Instant createdAt,
+        @MappedProperty("updated_at") @Nullable @DateUpdated Instant updatedAt,
+        @MappedProperty("published_at") @Nullable Instant publishedAt)
         implements Identified {
 
     public static final String DRAFT = "DRAFT";

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
@@ -21,14 +22,26 @@ import java.util.UUID;
  * tenant is the bound one (the column's default), never a field of the record.
  */
 @MappedEntity("station")
-public record Station(@Id UUID id, String code, String name, String kindCode, @Nullable String domain,
-                      @Nullable UUID parentId, UUID divisionId, @Nullable String hostFacility, String operatingMode,
-                      String status, LocalDate statusSince, @Nullable String address, @Nullable Double latitude,
-                      @Nullable Double longitude,
-                      @TypeDef(type = DataType.STRING_ARRAY) List<String> rooms,
-                      @TypeDef(type = DataType.STRING_ARRAY) List<String> rules,
-                      @Version int version, @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
-                      @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt) implements Identified {
+public record Station(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("code") String code,
+        @MappedProperty("name") String name,
+        @MappedProperty("kind_code") String kindCode,
+        @MappedProperty("domain") @Nullable String domain,
+        @MappedProperty("parent_id") @Nullable UUID parentId,
+        @MappedProperty("division_id") UUID divisionId,
+        @MappedProperty("host_facility") @Nullable String hostFacility,
+        @MappedProperty("operating_mode") String operatingMode,
+        @MappedProperty("status") String status,
+        @MappedProperty("status_since") LocalDate statusSince,
+        @MappedProperty("address") @Nullable String address,
+        @MappedProperty("latitude") @Nullable Double latitude,
+        @MappedProperty("longitude") @Nullable Double longitude,
+        @MappedProperty("rooms") @TypeDef(type = DataType.STRING_ARRAY) List<String> rooms,
+        @MappedProperty("rules") @TypeDef(type = DataType.STRING_ARRAY) List<String> rules,
+        @MappedProperty("version") @Version int version,
+        @MappedProperty("created_at") @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
+        @MappedProperty("updated_at") @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt) implements Identified {
 
     public enum Status { PLANNED, SITE_SELECTED, SIGNED, OPERATING, SUSPENDED, CLOSED }
 

@@ -2,6 +2,7 @@ package io.shegong.station;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 
@@ -9,7 +10,11 @@ import java.util.List;
 
 /** One entry of a bureau's list of station kinds, kept in step with its profile in force. */
 @MappedEntity("station_kind")
-public record StationKind(@Id String code, String labelZh, String labelEn, String level,
-                          @TypeDef(type = DataType.STRING_ARRAY) List<String> parentKinds,
-                          boolean requiresDomain) {
+public record StationKind(
+        @MappedProperty("code") @Id String code,
+        @MappedProperty("label_zh") String labelZh,
+        @MappedProperty("label_en") String labelEn,
+        @MappedProperty("level") String level,
+        @MappedProperty("parent_kinds") @TypeDef(type = DataType.STRING_ARRAY) List<String> parentKinds,
+        @MappedProperty("requires_domain") boolean requiresDomain) {
 }

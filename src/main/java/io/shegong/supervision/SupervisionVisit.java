@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -15,6 +16,12 @@ import java.util.UUID;
  * default), never a field of the record.
  */
 @MappedEntity("supervision_visit")
-public record SupervisionVisit(@Id UUID id, UUID stationId, LocalDate visitedOn, String supervisor, String findings,
-                               String recordedBy, @Nullable @DateCreated Instant recordedAt) implements Identified {
+public record SupervisionVisit(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("station_id") UUID stationId,
+        @MappedProperty("visited_on") LocalDate visitedOn,
+        @MappedProperty("supervisor") String supervisor,
+        @MappedProperty("findings") String findings,
+        @MappedProperty("recorded_by") String recordedBy,
+        @MappedProperty("recorded_at") @Nullable @DateCreated Instant recordedAt) implements Identified {
 }

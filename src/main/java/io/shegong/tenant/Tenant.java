@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -11,6 +12,14 @@ import java.util.UUID;
 
 /** A bureau: one tenant of the service, in the platform's registry (no tenant of its own, no row-level security). */
 @MappedEntity("tenant")
-public record Tenant(@Id UUID id, String code, String nameZh, String nameEn, String level, String region,
-                     String timeZone, boolean active, @Nullable @DateCreated Instant createdAt) implements Identified {
+public record Tenant(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("code") String code,
+        @MappedProperty("name_zh") String nameZh,
+        @MappedProperty("name_en") String nameEn,
+        @MappedProperty("level") String level,
+        @MappedProperty("region") String region,
+        @MappedProperty("time_zone") String timeZone,
+        @MappedProperty("active") boolean active,
+        @MappedProperty("created_at") @Nullable @DateCreated Instant createdAt) implements Identified {
 }

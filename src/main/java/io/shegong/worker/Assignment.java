@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Version;
 import io.shegong.core.graphql.Identified;
 
@@ -18,10 +19,17 @@ import java.util.UUID;
  * are mapped so that an update keeps {@code updated_at} current, in microseconds as SocialWorker's.
  */
 @MappedEntity("assignment")
-public record Assignment(@Id UUID id, UUID workerId, UUID stationId, String role, LocalDate startsOn,
-                         @Nullable LocalDate endsOn, boolean fullTime, @Version int version,
-                         @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
-                         @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt)
+public record Assignment(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("worker_id") UUID workerId,
+        @MappedProperty("station_id") UUID stationId,
+        @MappedProperty("role") String role,
+        @MappedProperty("starts_on") LocalDate startsOn,
+        @MappedProperty("ends_on") @Nullable LocalDate endsOn,
+        @MappedProperty("full_time") boolean fullTime,
+        @MappedProperty("version") @Version int version,
+        @MappedProperty("created_at") @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
+        @MappedProperty("updated_at") @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt)
         implements Identified {
 
     public enum Role { HEAD, DEPUTY_HEAD, SOCIAL_WORKER, SUPERVISOR }

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Version;
 import io.shegong.core.graphql.Identified;
 
@@ -21,13 +22,23 @@ import java.util.UUID;
  * answers with then shows the same times as any later read, not the clock's nanoseconds.
  */
 @MappedEntity("social_worker")
-public record SocialWorker(@Id UUID id, String name, @Nullable LocalDate birthDate, @Nullable String phone,
-                           @Nullable String idNumber, String educationLevel, @Nullable String educationMajor,
-                           String certificateLevel, @Nullable LocalDate certificateDate, double socialWorkYears,
-                           double communityWorkYears, @Nullable LocalDate lastRecordCheckOn, boolean fullTime,
-                           @Version int version,
-                           @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
-                           @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt)
+public record SocialWorker(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("name") String name,
+        @MappedProperty("birth_date") @Nullable LocalDate birthDate,
+        @MappedProperty("phone") @Nullable String phone,
+        @MappedProperty("id_number") @Nullable String idNumber,
+        @MappedProperty("education_level") String educationLevel,
+        @MappedProperty("education_major") @Nullable String educationMajor,
+        @MappedProperty("certificate_level") String certificateLevel,
+        @MappedProperty("certificate_date") @Nullable LocalDate certificateDate,
+        @MappedProperty("social_work_years") double socialWorkYears,
+        @MappedProperty("community_work_years") double communityWorkYears,
+        @MappedProperty("last_record_check_on") @Nullable LocalDate lastRecordCheckOn,
+        @MappedProperty("full_time") boolean fullTime,
+        @MappedProperty("version") @Version int version,
+        @MappedProperty("created_at") @Nullable @DateCreated(truncatedTo = ChronoUnit.MICROS) Instant createdAt,
+        @MappedProperty("updated_at") @Nullable @DateUpdated(truncatedTo = ChronoUnit.MICROS) Instant updatedAt)
         implements Identified {
 
     public enum EducationLevel { SECONDARY, COLLEGE, BACHELOR, MASTER, DOCTORATE }

@@ -2,6 +2,7 @@ package io.shegong.worker;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.shegong.core.graphql.Identified;
 
 import java.time.LocalDate;
@@ -9,6 +10,11 @@ import java.util.UUID;
 
 /** Training a worker completed; records are added, never changed. */
 @MappedEntity("training_record")
-public record TrainingRecord(@Id UUID id, UUID workerId, String topic, String provider, double hours,
-                             LocalDate completedOn) implements Identified {
+public record TrainingRecord(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("worker_id") UUID workerId,
+        @MappedProperty("topic") String topic,
+        @MappedProperty("provider") String provider,
+        @MappedProperty("hours") double hours,
+        @MappedProperty("completed_on") LocalDate completedOn) implements Identified {
 }

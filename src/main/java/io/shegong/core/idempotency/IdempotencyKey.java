@@ -3,6 +3,7 @@ package io.shegong.core.idempotency;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,6 +14,12 @@ import java.util.UUID;
  * is another key.
  */
 @MappedEntity("idempotency_key")
-public record IdempotencyKey(@Id String key, String operation, String inputHash, @Nullable String payloadField,
-                             @Nullable String nodeType, @Nullable UUID nodeId, Instant createdAt) {
+public record IdempotencyKey(
+        @MappedProperty("key") @Id String key,
+        @MappedProperty("operation") String operation,
+        @MappedProperty("input_hash") String inputHash,
+        @MappedProperty("payload_field") @Nullable String payloadField,
+        @MappedProperty("node_type") @Nullable String nodeType,
+        @MappedProperty("node_id") @Nullable UUID nodeId,
+        @MappedProperty("created_at") Instant createdAt) {
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 
@@ -16,7 +17,12 @@ import java.util.UUID;
  * field of the record; its subject in tokens is `tenant:username`.
  */
 @MappedEntity("app_user")
-public record AppUser(@Id UUID id, String username, String displayName, String passwordHash,
-                      @TypeDef(type = DataType.STRING_ARRAY) List<String> roles, boolean active,
-                      @Nullable @DateCreated Instant createdAt) {
+public record AppUser(
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("username") String username,
+        @MappedProperty("display_name") String displayName,
+        @MappedProperty("password_hash") String passwordHash,
+        @MappedProperty("roles") @TypeDef(type = DataType.STRING_ARRAY) List<String> roles,
+        @MappedProperty("active") boolean active,
+        @MappedProperty("created_at") @Nullable @DateCreated Instant createdAt) {
 }
