@@ -1,11 +1,14 @@
 -- wrk script for the Shegong GraphQL endpoint.
 --
---   wrk -t2 -c16 -d20s --latency -s infra/bench/graphql.lua http://127.0.0.1:PORT/graphql -- requests.tsv
+--   wrk -t2 -c16 -d20s --latency -s infra/bench/graphql.lua http://127.0.0.1:PORT/graphql -- requests.tsv [expect]
 --
 -- requests.tsv has one request per line: `<JWT>\t<JSON body>` (written by make_requests.py, one
 -- or more lines per tenant). Every request picks a random line, so load is spread over the
--- tenants. Responses are checked: a status other than 200 or a body with "errors" is counted,
--- and the first one is printed. done() prints one `RESULT key=value ...` line that run.sh parses.
+-- tenants. Responses are checked: a status other than 200, a body with "errors", or, when
+-- `expect` is given, a body without that exact text is counted, and the first one is printed.
+-- `expect` is for a failure that is not an error: a mutation whose payload is nullable and
+-- reports failure as `userErrors` answers `"visit":null` and no "errors". done() prints one
+-- `RESULT key=value ...` line that run.sh parses.
 
 local counter = 0
 local threads = {}
@@ -35,6 +38,10 @@ function init(args)
    if #reqs == 0 then
       error("no requests in " .. path)
    end
+   expect = args[2]
+   if expect == "" then
+      expect = nil
+   end
    math.randomseed(os.time() * 1000 + tid * 7919)
    non200 = 0
    gqlerrors = 0
@@ -53,7 +60,8 @@ function response(status, headers, body)
       if sample == "" then
          sample = "HTTP " .. status .. " " .. string.sub(body or "", 1, 400)
       end
-   elseif body == nil or string.find(body, '"errors"', 1, true) then
+   elseif body == nil or string.find(body, '"errors"', 1, true)
+      or (expect ~= nil and not string.find(body, expect, 1, true)) then
       gqlerrors = gqlerrors + 1
       if sample == "" then
          sample = string.sub(body or "<no body>", 1, 400)

@@ -21,6 +21,11 @@
 # The machine is assumed shared: before each measured run the script waits (at most
 # QUIET_WAIT s) for other processes to go quiet, and records the CPU others used during it.
 #
+# With SQL_CENSUS=1 it also counts, before warming up, the statements PostgreSQL receives for
+# one request of each kind (log_statement = 'all' for a few seconds, through ALTER SYSTEM and
+# reset afterwards; the server log must be readable): BEGIN, SAVEPOINT and COMMIT included,
+# which the service's own `extensions.sqlStatements` does not count.
+#
 # Needs: bash, psql, pgbench, wrk, curl, python3 (standard library), Java 25, and the
 # PostgreSQL superuser: as root through `runuser -u postgres -- psql` (peer auth), otherwise
 # `psql -U postgres -h /var/run/postgresql` (override with PG_SUPERUSER_PSQL="psql ...").
@@ -46,6 +51,8 @@ DB_PASSWORD=${DB_PASSWORD:-shegong-bench-local-only}
 JWT_SECRET=${JWT_SECRET:-shegong-benchmark-hs256-secret-local-only-0123456789}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 KEEP_DB=${KEEP_DB:-0}
+SQL_CENSUS=${SQL_CENSUS:-0}
+PG_LOG=${PG_LOG:-/var/log/postgresql/postgresql-${PG_CLUSTER// /-}.log}
 OUT=${OUT:-/tmp/shegong-bench-$(date +%Y%m%d-%H%M%S)}
 JAR=${JAR:-$REPO/target/shegong-0.1.0-SNAPSHOT.jar}
 if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
@@ -56,6 +63,16 @@ HOST=127.0.0.1
 
 SVC_PID=""
 STARTED_PG=0
+CENSUS_ON=0
+
+# What every answer of a kind must contain besides having no "errors": a failed mutation with a
+# nullable payload answers `"visit":null` and reports why in `userErrors`, not in "errors"; a
+# station not found answers `"node":null`.
+declare -A EXPECT=(
+    [a]='"edges":[{"node":{"id":"'
+    [b]='"node":{"id":"'
+    [c]='"visit":{"id":"'
+)
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -77,6 +94,7 @@ pg_app() {
 
 cleanup() {
     local rc=$?
+    census_off
     stop_service
     if [[ "$KEEP_DB" != 1 ]]; then
         pg_super -d postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true
@@ -210,7 +228,7 @@ check_requests() {
     for name in a b c; do
         resp=$(post_line "$dir/$name.tsv" 1)
         echo "$resp" >"$OUT/check-T$t-$name.json"
-        if [[ -z "$resp" || "$resp" == *'"errors"'* ]]; then
+        if [[ -z "$resp" || "$resp" == *'"errors"'* || "$resp" != *"${EXPECT[$name]}"* ]]; then
             die "request ($name) failed; response: ${resp:0:2000}"
         fi
     done
@@ -236,6 +254,61 @@ check_pgbench_script() {
     [[ "$counts" == "51 10 250 1 250" ]] \
         || die "pgbench script check: row counts '$counts', expected '51 10 250 1 250'"
     log "pgbench script check passed (rows per statement: $counts)"
+}
+
+census_off() {
+    [[ $CENSUS_ON == 1 ]] || return 0
+    pg_super -d postgres -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 \
+        || log "could not reset log_statement: run ALTER SYSTEM RESET log_statement yourself"
+    CENSUS_ON=0
+}
+
+# SQL_CENSUS=1: the statements PostgreSQL receives for one request of each kind, as the server
+# log shows them with log_statement = 'all'. The request is sent twice and the second one is
+# counted (prepared statements and caches warm, as under load). Left out: the pool's liveness
+# check `SELECT 1`, sent on a connection idle for more than 0.5 s (the pauses here), which
+# connections kept busy under load do not get. Writes census.tsv: tenants, kind, statements, by first word,
+# the service's own count for the same request; and census-T<t>-<kind>.log.
+census_statements() {
+    local t=$1 dir=$2 name size resp own
+    [[ $SQL_CENSUS == 1 ]] || return 0
+    if [[ ! -r "$PG_LOG" ]]; then
+        log "no readable PostgreSQL log $PG_LOG: no statement census"
+        return 0
+    fi
+    CENSUS_ON=1
+    pg_super -d postgres -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+    sleep 1
+    for name in a b c; do
+        post_line "$dir/$name.tsv" 2 >/dev/null
+        sleep 0.5
+        size=$(stat -c %s "$PG_LOG")
+        resp=$(post_line "$dir/$name.tsv" 2)
+        sleep 1
+        [[ "$resp" != *'"errors"'* && "$resp" == *"${EXPECT[$name]}"* ]] || die "census request ($name) failed: ${resp:0:400}"
+        own=$(sed -n 's/.*"sqlStatements":\([0-9]*\).*/\1/p' <<<"$resp")
+        # One statement per line: a log entry starts with its timestamp, a multi-line statement
+        # continues on lines without one.
+        tail -c +$((size + 1)) "$PG_LOG" | awk -v who=" shegong_app@$DB_NAME LOG:  " '
+            function flush() { gsub(/[ \t]+/, " ", e); sub(/^[ ;]+/, "", e); sub(/[ ;]+$/, "", e)
+                               if (e != "" && toupper(e) != "SELECT 1") print e; e = "" }
+            /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / {
+                flush(); keep = 0; i = index($0, who)
+                if (i > 0) {
+                    rest = substr($0, i + length(who))
+                    if (rest ~ /^(statement|execute [^:]*):/) { sub(/^(statement|execute [^:]*): ?/, "", rest); keep = 1; e = rest }
+                }
+                next
+            }
+            keep { e = e " " $0 }
+            END { flush() }' >"$OUT/census-T$t-$name.log"
+        awk -v t="$t" -v n="$name" -v own="${own:-?}" '
+            { w = toupper($1); c[w]++; total++ }
+            END { s = ""; for (w in c) s = s (s == "" ? "" : " ") w "=" c[w]
+                  printf "%s\t%s\t%d\t%s\t%s\n", t, n, total, s, own }' "$OUT/census-T$t-$name.log" >>"$OUT/census.tsv"
+    done
+    census_off
+    log "statement census (PostgreSQL's count / the service's own): $(awk -F'\t' '{ printf "(%s) %d / %s [%s]  ", $2, $3, $5, $4 }' "$OUT/census.tsv")"
 }
 
 field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
@@ -309,7 +382,7 @@ run_wrk() {
     [[ $round == 0 ]] || quiet_gate
     cpu0=$(cpu_snapshot)
     timeout $((secs + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 10s --latency \
-        -s "$HERE/graphql.lua" "$URL/graphql" -- "$REQ_DIR/$name.tsv" >"$out" 2>&1 \
+        -s "$HERE/graphql.lua" "$URL/graphql" -- "$REQ_DIR/$name.tsv" "${EXPECT[$name]}" >"$out" 2>&1 \
         || die "wrk ($name) failed: $(tail -5 "$out")"
     read -r other svc pg gen <<<"$(cpu_used "$cpu0" "$(cpu_snapshot)" "$secs")"
     result=$(sed -n 's/^RESULT //p' "$out")
@@ -412,6 +485,7 @@ main() {
     mkdir -p "$OUT"
     : >"$OUT/results.tsv"
     : >"$OUT/database.tsv"
+    : >"$OUT/census.tsv"
     build_jar
     local version
     version=$("$JAVA" -version 2>&1 || true)
@@ -434,6 +508,7 @@ main() {
         python3 "$HERE/make_requests.py" --secret "$JWT_SECRET" --stations "$REQ_DIR/stations.tsv" --out "$REQ_DIR" >&2
         check_requests "$t" "$REQ_DIR"
         check_pgbench_script "$t"
+        census_statements "$t" "$REQ_DIR"
         log "warm-up: $WARMUP_ROUNDS x (a), (b), (c) ${WARMUP}s each, then pgbench ${WARMUP}s"
         for _ in $(seq 1 "$WARMUP_ROUNDS"); do
             for name in a b c; do
