@@ -2,6 +2,7 @@ package io.shegong.division;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.shegong.core.graphql.Codes;
 import io.shegong.core.graphql.NodeId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,8 +21,7 @@ public final class DivisionCommands {
 
     @Introspected
     public record CreateDivision(
-            @NotNull @Pattern(regexp = "[a-z][a-z0-9_-]{0,63}",
-                    message = "must be lower-case letters, digits, '_' or '-', starting with a letter") String code,
+            @NotNull @Pattern(regexp = Codes.CODE, message = Codes.CODE_MESSAGE) String code,
             @NotNull Division.Level level,
             @NotBlank @Size(max = 200) String nameZh,
             @Nullable @Size(max = 200) String nameEn,

@@ -2,6 +2,7 @@ package io.shegong.station;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.shegong.core.graphql.Codes;
 import io.shegong.core.graphql.NodeId;
 import io.shegong.station.Station.OperatingMode;
 import io.shegong.station.Station.Status;
@@ -19,9 +20,8 @@ import java.util.UUID;
 
 /** What a client may ask of the station registry, with the rules each field keeps by itself. */
 public final class StationCommands {
-    /** A bureau's code for something: lower-case letters, digits, `_` or `-`, starting with a letter. */
-    public static final String CODE = "[a-z][a-z0-9_-]{0,63}";
-    static final String CODE_MESSAGE = "must be lower-case letters, digits, '_' or '-', starting with a letter";
+    static final String CODE = Codes.CODE;
+    static final String CODE_MESSAGE = Codes.CODE_MESSAGE;
     static final int TEXT = 200;
     static final int LONG_TEXT = 4000;
     static final int CODES = 30;

@@ -2,6 +2,7 @@ package io.shegong.tenant;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.shegong.core.graphql.Codes;
 import io.shegong.core.graphql.NodeId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +21,7 @@ public final class TenantCommands {
 
     @Introspected
     public record CreateTenant(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{1,39}",
-                    message = "must be 2-40 lower-case letters, digits, '_' or '-', starting with a letter") String code,
+            @NotBlank @Pattern(regexp = Codes.TENANT_CODE, message = Codes.TENANT_CODE_MESSAGE) String code,
             @NotBlank @Size(max = 200) String nameZh,
             @NotBlank @Size(max = 200) String nameEn,
             @NotNull Level level,

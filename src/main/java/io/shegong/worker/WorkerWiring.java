@@ -14,6 +14,7 @@ import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
+import io.shegong.core.time.BureauCalendar;
 import io.shegong.core.security.Role;
 import io.shegong.station.Station;
 import io.shegong.station.StationWiring;
@@ -49,10 +50,12 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
     private final WorkerRepository workerRecords;
     private final TrainingRecordRepository trainingRecords;
     private final AssignmentRepository assignmentRecords;
+    private final BureauCalendar calendar;
 
     public WorkerWiring(WorkerService workers, AssignmentService assignments, Commands commands,
                         WorkerRepository workerRecords, TrainingRecordRepository trainingRecords,
-                        AssignmentRepository assignmentRecords) {
+                        AssignmentRepository assignmentRecords, BureauCalendar calendar) {
+        this.calendar = calendar;
         this.workers = workers;
         this.assignments = assignments;
         this.commands = commands;
@@ -125,8 +128,8 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
     }
 
     /** The bureau's today, against which a post is current. */
-    private static LocalDate today(DataFetchingEnvironment env) {
-        return RequestContext.of(env).today();
+    private LocalDate today(DataFetchingEnvironment env) {
+        return calendar.today();
     }
 
     /** Personal fields are answered to TENANT_ADMIN only; others get FORBIDDEN on the field. */
@@ -154,7 +157,7 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
         return RequestContext.<UUID, List<Assignment>>loader(env, WORKER_ASSIGNMENTS).load(env.<SocialWorker>getSource().id());
     }
 
-    private static CompletableFuture<List<Assignment>> current(DataFetchingEnvironment env,
+    private CompletableFuture<List<Assignment>> current(DataFetchingEnvironment env,
                                                                CompletableFuture<List<Assignment>> all) {
         LocalDate today = today(env);
         return all.thenApply(posts -> posts.stream().filter(a -> a.currentOn(today)).toList());

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class Input {
     public static final int MAX_TEXT = 200;
     public static final int MAX_LONG_TEXT = 4000;
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    private static final Pattern CODE = Pattern.compile(Codes.CODE);
 
     private final Map<String, Object> values;
     private final String path;

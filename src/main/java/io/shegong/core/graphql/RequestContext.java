@@ -5,19 +5,12 @@ import io.shegong.core.db.Session;
 import io.shegong.core.security.Caller;
 import org.dataloader.DataLoader;
 
-import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * What every fetcher of one request shares: who is asking, their database session, whether the
- * request came by GET, the request's id (for logs and the audit trail) and the service's clock.
+ * request came by GET, and the request's id (for logs and the audit trail).
  */
-public record RequestContext(Caller caller, Session session, boolean httpGet, String requestId, Clock clock) {
-
-    /** Today for the caller's bureau: the service's one clock, read in the bureau's time zone. */
-    public LocalDate today() {
-        return LocalDate.now(clock.withZone(session.zone()));
-    }
+public record RequestContext(Caller caller, Session session, boolean httpGet, String requestId) {
 
     public static RequestContext of(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(RequestContext.class);

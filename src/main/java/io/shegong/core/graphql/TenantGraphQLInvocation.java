@@ -30,7 +30,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +53,9 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
     private final GraphQLLimits limits;
     private final Scheduler scheduler;
     private final ParserOptions parserOptions;
-    private final Clock clock;
 
     public TenantGraphQLInvocation(GraphQL graphQL, Sessions sessions, List<LoaderContributor> loaders,
-                                   GraphQLLimits limits, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                   Clock clock) {
-        this.clock = clock;
+                                   GraphQLLimits limits, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.graphQL = graphQL;
         this.sessions = sessions;
         this.loaders = loaders;
@@ -95,7 +91,7 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
             }
             MDC.put("tenant", caller.tenantCode() == null ? "-" : caller.tenantCode());
             return sessions.forRequest(caller.tenantCode(), session -> {
-                ExecutionResult result = graphQL.execute(input(data, new RequestContext(caller, session, httpGet, requestId, clock)));
+                ExecutionResult result = graphQL.execute(input(data, new RequestContext(caller, session, httpGet, requestId)));
                 return counted(ErrorReporting.withCodes(result), session.statementCount());
             });
         } catch (ApiException e) {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.Claims;
+import io.shegong.core.graphql.Codes;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -26,8 +27,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class TokenClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
     private static final Logger LOG = LoggerFactory.getLogger(TokenClaimsValidator.class);
-    /** The pattern tenants are created with (see the `tenant` table's check). */
-    public static final Pattern TENANT_CODE = Pattern.compile("[a-z][a-z0-9_-]{1,39}");
+    /** The pattern tenants are created with. */
+    public static final Pattern TENANT_CODE = Pattern.compile(Codes.TENANT_CODE);
 
     private final Clock clock;
     private final Duration skew;

@@ -1,12 +1,10 @@
 package io.shegong.core.time;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The bureaus' calendar. Every bureau served today is in China, so a bureau's day is a day in
- * Asia/Shanghai; dates a client gives are turned into instants here and nowhere else.
+ * The bureaus' default time zone: a tenant created without one keeps its days in Asia/Shanghai
+ * (see `Tenant.timeZone`).
  */
 public final class BureauTime {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -14,8 +12,4 @@ public final class BureauTime {
     private BureauTime() {
     }
 
-    /** The first instant of the bureau's day. */
-    public static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(ZONE).toInstant();
-    }
 }
