@@ -130,6 +130,15 @@ class MalformedRequestTest extends GraphQLTestBase {
     }
 
     @Test
+    void controlCharacterInAVariable_isRefusedAlsoWhenTheDocumentIsCached() {
+        Client admin = as("wuhan", "TENANT_ADMIN");
+        // the same document, valid and then kept, with a clean variable and then a dirty one
+        admin.run("stationByText", "text", "街道").assertOk();
+        admin.run("stationByText", "text", "街\u0000道").assertError("BAD_USER_INPUT", "text");
+        admin.run("stationByText", "text", "街道").assertOk();
+    }
+
+    @Test
     void controlCharacterInALiteralOrFilter_isBadInput() {
         Client admin = as("wuhan", "TENANT_ADMIN");
         admin.query("mutation { registerWorker(input: {name: \"张\\u0000三\", educationLevel: COLLEGE}) { worker { id } } }", Map.of())

@@ -1,9 +1,5 @@
 package io.shegong.core.graphql;
 
-import graphql.execution.instrumentation.DocumentAndVariables;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.Argument;
 import graphql.language.Directive;
 import graphql.language.Document;
@@ -26,13 +22,15 @@ import java.util.Set;
 import java.util.Map;
 
 /**
- * Runs between parsing and validation, so that what it refuses never costs a validation pass:
- * too many fragment definitions or too many fields once fragments are expanded (validation
- * compares fields pairwise, and a chain of fragments that each spread the next twice would
- * occupy a CPU for minutes and exhaust the heap), and control characters in any string, literal or variable
- * (PostgreSQL refuses NUL in text, and no bureau's data holds the others).
+ * Checks a document between parsing and validation, so that what it refuses never costs a
+ * validation pass: too many fragment definitions or too many fields once fragments are expanded
+ * (validation compares fields pairwise, and a chain of fragments that each spread the next twice
+ * would occupy a CPU for minutes and exhaust the heap), and control characters in any string
+ * literal (PostgreSQL refuses NUL in text, and no bureau's data holds the others). A document
+ * passes once and is cached; the variables, which change with every request, are checked on
+ * every request.
  */
-final class DocumentGuard extends SimplePerformantInstrumentation {
+final class DocumentGuard {
     private final int maxFragments;
     private final int maxFields;
 
@@ -41,19 +39,18 @@ final class DocumentGuard extends SimplePerformantInstrumentation {
         this.maxFields = maxFields;
     }
 
-    @Override
-    public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables dv,
-                                                              InstrumentationExecutionParameters parameters,
-                                                              InstrumentationState state) {
-        Document document = dv.getDocument();
+    void check(Document document) {
         long fragments = document.getDefinitions().stream().filter(FragmentDefinition.class::isInstance).count();
         if (fragments > maxFragments) {
             throw new Refusal(ErrorCode.QUERY_TOO_COMPLEX, "Too many fragments: " + fragments + " > " + maxFragments);
         }
         checkExpandedSize(document);
         checkLiterals(document, "");
-        dv.getVariables().forEach((name, value) -> checkValue(name, value));
-        return dv;
+    }
+
+    /** Control characters in a request's variables, named by their path, e.g. `input.name`. */
+    static void checkVariables(Map<String, Object> variables) {
+        variables.forEach(DocumentGuard::checkValue);
     }
 
     /**

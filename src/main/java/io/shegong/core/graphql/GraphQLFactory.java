@@ -4,9 +4,11 @@ import graphql.GraphQL;
 import graphql.TypeResolutionEnvironment;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.language.Description;
 import graphql.scalars.ExtendedScalars;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
@@ -37,16 +39,29 @@ public class GraphQLFactory {
                 .scalar(describedBySchema(ExtendedScalars.Json, types))
                 .type("Node", t -> t.typeResolver(GraphQLFactory::nodeType));
         wirings.forEach(w -> w.contribute(wiring));
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        GraphQLSchema schema = withMutationsRunBy(mutations,
+                new SchemaGenerator().makeExecutableSchema(types, wiring.build()));
         ErrorReporting errors = new ErrorReporting();
-        return GraphQL.newGraphQL(schema)
+        GraphQL.Builder graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
-                .instrumentation(new ChainedInstrumentation(
-                        new DocumentGuard(limits.getMaxFragments(), limits.getMaxFields()),
-                        new OperationGuard(limits),
-                        mutations))
-                .build();
+                .instrumentation(new OperationGuard(limits));
+        if (limits.getDocumentCache() > 0) {
+            graphQL.preparsedDocumentProvider(new DocumentCache(limits.getDocumentCache()));
+        }
+        return graphQL.build();
+    }
+
+    /** Every Mutation field's fetcher, wrapped once here rather than looked at on every field of every request. */
+    private static GraphQLSchema withMutationsRunBy(MutationRunner mutations, GraphQLSchema schema) {
+        GraphQLObjectType mutation = schema.getMutationType();
+        GraphQLCodeRegistry registry = schema.getCodeRegistry().transform(b -> {
+            for (GraphQLFieldDefinition field : mutation.getFieldDefinitions()) {
+                FieldCoordinates at = FieldCoordinates.coordinates(mutation, field);
+                b.dataFetcher(at, mutations.around(schema.getCodeRegistry().getDataFetcher(at, field)));
+            }
+        });
+        return schema.transformWithoutTypes(b -> b.codeRegistry(registry));
     }
 
     /** The schema file as loaded from the classpath; the service refuses to start without it. */

@@ -14,6 +14,16 @@ public class GraphQLLimits {
     private int maxTokens = 10000;
     private int maxCharacters = 100000;
     private boolean statementCount = false;
+    private long documentCache = 2_000_000;
+
+    /** Characters of query text whose parsed and validated documents are kept; 0 keeps none. */
+    public long getDocumentCache() {
+        return documentCache;
+    }
+
+    public void setDocumentCache(long documentCache) {
+        this.documentCache = documentCache;
+    }
 
     /** Fields of an operation with its fragments expanded, as it will execute. */
     public int getMaxFields() {

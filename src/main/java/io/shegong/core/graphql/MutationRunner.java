@@ -1,8 +1,5 @@
 package io.shegong.core.graphql;
 
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.shegong.audit.AuditLog;
@@ -26,10 +23,11 @@ import java.util.UUID;
  * with the first result; leaving exactly one audit entry in the same transaction, for a
  * committed change (with the fields it changed) or for an attempt refused as FORBIDDEN or
  * CONFLICT; and reporting an expected failure as `userErrors` in its payload, so that one failed
- * mutation never hides the others of the same request.
+ * mutation never hides the others of the same request. It wraps each Mutation field's fetcher
+ * when the schema is built, so queries pay nothing for it.
  */
 @Singleton
-public class MutationRunner extends SimplePerformantInstrumentation {
+public class MutationRunner {
     private final AuditLog audit;
     private final IdempotencyKeys idempotency;
     private final NodeWiring nodes;
@@ -40,14 +38,9 @@ public class MutationRunner extends SimplePerformantInstrumentation {
         this.nodes = nodes;
     }
 
-    @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
-                                                InstrumentationState state) {
-        DataFetchingEnvironment env = parameters.getEnvironment();
-        if (env.getParentType() != env.getGraphQLSchema().getMutationType()) {
-            return fetcher;
-        }
-        return e -> run(fetcher, e);
+    /** A Mutation field's fetcher, run as described above. */
+    DataFetcher<?> around(DataFetcher<?> fetcher) {
+        return env -> run(fetcher, env);
     }
 
     private Object run(DataFetcher<?> fetcher, DataFetchingEnvironment env) {

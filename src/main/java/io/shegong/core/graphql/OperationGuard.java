@@ -1,12 +1,15 @@
 package io.shegong.core.graphql;
 
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.DocumentAndVariables;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.Definition;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -24,12 +27,15 @@ import io.shegong.core.error.ApiException;
 import io.shegong.core.error.ErrorCode;
 
 /**
- * Runs after validation and before any field is fetched. It refuses mutations sent by GET, too
- * many aliases, and operations too deep or too costly, measured on the operation as it will
- * execute: fragments expanded wherever they are spread, merged fields counted once. It makes
- * query transactions read-only and, last, binds the tenant, so that a deactivated or unknown
- * tenant is one FORBIDDEN for the whole request, and a refused document never reaches the
- * database.
+ * The service's one instrumentation, and it works once per request, never per field (graphql-java
+ * calls every instrumentation for every field, so per-field work here would cost on each of a
+ * page's thousand fields). Before parsing it checks the variables; between parsing and validation
+ * the document ({@link DocumentGuard}; a cached document has passed already); after validation
+ * and before any field is fetched it refuses mutations sent by GET, too many aliases, and
+ * operations too deep or too costly, measured on the operation as it will execute: fragments
+ * expanded wherever they are spread, merged fields counted once. It makes query transactions
+ * read-only and, last, binds the tenant, so that a deactivated or unknown tenant is one
+ * FORBIDDEN for the whole request, and a refused document never reaches the database.
  */
 final class OperationGuard extends SimplePerformantInstrumentation {
     /** Assumed size of an unpaged list (a station's posts, a division's children) when costing a query. */
@@ -38,9 +44,26 @@ final class OperationGuard extends SimplePerformantInstrumentation {
     private static final int INTROSPECTION_DEPTH = 10;
 
     private final GraphQLLimits limits;
+    private final DocumentGuard documents;
 
     OperationGuard(GraphQLLimits limits) {
         this.limits = limits;
+        this.documents = new DocumentGuard(limits.getMaxFragments(), limits.getMaxFields());
+    }
+
+    @Override
+    public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+                                                   InstrumentationState state) {
+        DocumentGuard.checkVariables(input.getVariables());
+        return input;
+    }
+
+    @Override
+    public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables dv,
+                                                              InstrumentationExecutionParameters parameters,
+                                                              InstrumentationState state) {
+        documents.check(dv.getDocument());
+        return dv;
     }
 
     @Override
