@@ -5,8 +5,10 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
+import io.shegong.core.db.ColumnNames;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.UUID;
  * (the column's default); a platform entry has none.
  */
 @MappedEntity("audit_entry")
+@NamingStrategy(ColumnNames.class)
 public record AuditEntry(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("at") @Nullable @GeneratedValue Instant at,

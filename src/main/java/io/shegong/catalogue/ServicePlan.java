@@ -5,10 +5,12 @@ import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import io.micronaut.serde.annotation.Serdeable;
+import io.shegong.core.db.ColumnNames;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.UUID;
  * default), never a field of the record.
  */
 @MappedEntity("service_plan")
+@NamingStrategy(ColumnNames.class)
 public record ServicePlan(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("station_id") UUID stationId,

@@ -6,7 +6,9 @@ import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
 import io.micronaut.data.annotation.Version;
+import io.shegong.core.db.ColumnNames;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.UUID;
  * Its tenant is the bound one (the column's default), never a field of the record.
  */
 @MappedEntity("division")
+@NamingStrategy(ColumnNames.class)
 public record Division(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("code") String code,

@@ -6,9 +6,11 @@ import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
+import io.shegong.core.db.ColumnNames;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.UUID;
  * tenant is the bound one (the column's default), never a field of the record.
  */
 @MappedEntity("station")
+@NamingStrategy(ColumnNames.class)
 public record Station(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("code") String code,

@@ -5,6 +5,8 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
+import io.shegong.core.db.ColumnNames;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.UUID;
 
 /** One step of a station's life cycle, with who recorded it. */
 @MappedEntity("station_status_change")
+@NamingStrategy(ColumnNames.class)
 public record StationStatusChange(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("station_id") UUID stationId,

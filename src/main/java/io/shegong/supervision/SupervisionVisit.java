@@ -5,6 +5,8 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
+import io.shegong.core.db.ColumnNames;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.UUID;
  * default), never a field of the record.
  */
 @MappedEntity("supervision_visit")
+@NamingStrategy(ColumnNames.class)
 public record SupervisionVisit(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("station_id") UUID stationId,

@@ -5,6 +5,8 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
+import io.shegong.core.db.ColumnNames;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.UUID;
 
 /** A bureau: one tenant of the service, in the platform's registry (no tenant of its own, no row-level security). */
 @MappedEntity("tenant")
+@NamingStrategy(ColumnNames.class)
 public record Tenant(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("code") String code,

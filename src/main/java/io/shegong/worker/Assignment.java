@@ -6,7 +6,9 @@ import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
 import io.micronaut.data.annotation.Version;
+import io.shegong.core.db.ColumnNames;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.UUID;
  * are mapped so that an update keeps {@code updated_at} current, in microseconds as SocialWorker's.
  */
 @MappedEntity("assignment")
+@NamingStrategy(ColumnNames.class)
 public record Assignment(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("worker_id") UUID workerId,

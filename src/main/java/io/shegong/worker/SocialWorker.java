@@ -6,7 +6,9 @@ import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
 import io.micronaut.data.annotation.Version;
+import io.shegong.core.db.ColumnNames;
 import io.shegong.core.graphql.Identified;
 
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.UUID;
  * answers with then shows the same times as any later read, not the clock's nanoseconds.
  */
 @MappedEntity("social_worker")
+@NamingStrategy(ColumnNames.class)
 public record SocialWorker(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("name") String name,

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
+import io.shegong.core.db.ColumnNames;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import java.util.UUID;
  * is another key.
  */
 @MappedEntity("idempotency_key")
+@NamingStrategy(ColumnNames.class)
 public record IdempotencyKey(
         @MappedProperty("key") @Id String key,
         @MappedProperty("operation") String operation,

@@ -5,8 +5,10 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
+import io.shegong.core.db.ColumnNames;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.UUID;
  * field of the record; its subject in tokens is `tenant:username`.
  */
 @MappedEntity("app_user")
+@NamingStrategy(ColumnNames.class)
 public record AppUser(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("username") String username,
