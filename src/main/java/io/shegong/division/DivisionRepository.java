@@ -35,6 +35,15 @@ public interface DivisionRepository extends GenericRepository<Division, UUID> {
     @Query("SELECT * FROM division WHERE id = ANY(CAST(:ids AS uuid[]))")
     List<Division> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
+    /** The divisions with these ids and every division above them, in one statement. */
+    @Query("""
+            WITH RECURSIVE up AS (
+                SELECT * FROM division WHERE id = ANY(CAST(:ids AS uuid[]))
+                UNION
+                SELECT d.* FROM division d JOIN up ON d.tenant_id = up.tenant_id AND d.id = up.parent_id)
+            SELECT * FROM up""")
+    List<Division> withAncestors(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
+
     @Query("SELECT * FROM division WHERE parent_id = ANY(CAST(:ids AS uuid[])) ORDER BY code")
     List<Division> childrenOf(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 

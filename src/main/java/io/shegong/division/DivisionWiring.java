@@ -13,6 +13,7 @@ import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import jakarta.inject.Singleton;
+import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 @Singleton
 public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributor {
     public static final String BY_ID = "division";
+    private static final String WITH_ANCESTORS = "divisionWithAncestors";
     static final String CHILDREN = "divisionChildren";
 
     private final DivisionService service;
@@ -37,7 +39,13 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id));
+        DataLoader<UUID, Division> byId = Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id);
+        registry.register(BY_ID, byId);
+        registry.register(WITH_ANCESTORS, Loaders.byKey(ids -> {
+            List<Division> found = divisions.withAncestors(Ids.array(ids));
+            Loaders.prime(byId, found, Division::id);
+            return found;
+        }, Division::id));
         registry.register(CHILDREN, Loaders.grouped(ids -> divisions.childrenOf(Ids.array(ids)), Division::parentId));
     }
 
@@ -64,9 +72,16 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
                 f.text("text", 100), f.text("zone", 40));
     }
 
-    /** The division with this id through the request's batch loader; null for a null id. */
+    /**
+     * The division with this id, for a field of Division type, through the request's batch
+     * loader; null for a null id. When the query asks for its `parent`, the division comes with
+     * every division above it in one statement, so no level of the tree costs another.
+     */
     public static CompletableFuture<Object> byId(DataFetchingEnvironment env, UUID id) {
-        return id == null ? CompletableFuture.completedFuture(null) : RequestContext.loader(env, BY_ID).load(id);
+        if (id == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return RequestContext.loader(env, env.getSelectionSet().contains("parent") ? WITH_ANCESTORS : BY_ID).load(id);
     }
 
     @Override

@@ -27,6 +27,12 @@ public interface AssignmentRepository extends GenericRepository<Assignment, UUID
     @Query("SELECT * FROM assignment WHERE station_id = ANY(CAST(:stationIds AS uuid[])) ORDER BY starts_on DESC, id")
     List<Assignment> atStations(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
 
+    /** As {@link #atStations}, each post with its worker. */
+    @Query("SELECT " + PostWithWorker.COLUMNS + """
+             FROM assignment a JOIN social_worker w ON w.tenant_id = a.tenant_id AND w.id = a.worker_id
+            WHERE a.station_id = ANY(CAST(:stationIds AS uuid[])) ORDER BY a.starts_on DESC, a.id""")
+    List<PostWithWorker> atStationsWithWorkers(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
+
     Assignment save(Assignment assignment);
 
     /** Writes every field at the version read; a stale version throws OptimisticLockException. */

@@ -24,6 +24,7 @@ import io.shegong.worker.WorkerCommands.EndAssignment;
 import io.shegong.worker.WorkerCommands.RegisterWorker;
 import io.shegong.worker.WorkerCommands.UpdateWorker;
 import jakarta.inject.Singleton;
+import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 import java.time.LocalDate;
@@ -43,6 +44,7 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
     static final String ASSIGNMENT_BY_ID = "assignment";
     static final String WORKER_ASSIGNMENTS = "workerAssignments";
     static final String STATION_ASSIGNMENTS = "stationAssignments";
+    static final String STATION_ASSIGNMENTS_WITH_WORKERS = "stationAssignmentsWithWorkers";
 
     private final WorkerService workers;
     private final AssignmentService assignments;
@@ -66,7 +68,8 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> workerRecords.byIds(Ids.array(ids)), SocialWorker::id));
+        DataLoader<UUID, SocialWorker> byId = Loaders.byKey(ids -> workerRecords.byIds(Ids.array(ids)), SocialWorker::id);
+        registry.register(BY_ID, byId);
         registry.register(TRAINING,
                 Loaders.grouped(ids -> trainingRecords.ofWorkers(Ids.array(ids)), TrainingRecord::workerId));
         registry.register(TRAINING_BY_ID,
@@ -77,6 +80,11 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
                 Loaders.grouped(ids -> assignmentRecords.ofWorkers(Ids.array(ids)), Assignment::workerId));
         registry.register(STATION_ASSIGNMENTS,
                 Loaders.grouped(ids -> assignmentRecords.atStations(Ids.array(ids)), Assignment::stationId));
+        registry.register(STATION_ASSIGNMENTS_WITH_WORKERS, Loaders.grouped(ids -> {
+            List<PostWithWorker> rows = assignmentRecords.atStationsWithWorkers(Ids.array(ids));
+            Loaders.prime(byId, rows.stream().map(PostWithWorker::worker).toList(), SocialWorker::id);
+            return rows.stream().map(PostWithWorker::post).toList();
+        }, Assignment::stationId));
     }
 
     @Override
@@ -96,8 +104,10 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
                 .dataFetcher("worker", env -> RequestContext.loader(env, BY_ID).load(env.<Assignment>getSource().workerId()))
                 .dataFetcher("station", env -> StationWiring.byId(env, env.<Assignment>getSource().stationId())));
         wiring.type("Station", t -> t.dataFetcher("assignments", env -> {
+            // posts asked for with their workers come with them, in the same statement
+            String loader = env.getSelectionSet().contains("worker") ? STATION_ASSIGNMENTS_WITH_WORKERS : STATION_ASSIGNMENTS;
             CompletableFuture<List<Assignment>> all =
-                    RequestContext.<UUID, List<Assignment>>loader(env, STATION_ASSIGNMENTS).load(env.<Station>getSource().id());
+                    RequestContext.<UUID, List<Assignment>>loader(env, loader).load(env.<Station>getSource().id());
             return Boolean.TRUE.equals(env.getArgument("includeEnded")) ? all : current(env, all);
         }));
         wiring.type("AddTrainingRecordPayload", t -> t.dataFetcher("worker", env -> {

@@ -29,6 +29,17 @@ public final class Loaders {
         }, DataLoaderOptions.newOptions().setMaxBatchSize(1000));
     }
 
+    /**
+     * Puts records read along with others (a division's ancestors, a post's worker) into their own
+     * loader's cache, so that asking for them next costs no statement. A record already loaded in
+     * the request stays as it was read first.
+     */
+    public static <K, V> void prime(DataLoader<K, V> loader, Collection<V> records, Function<V, K> keyOf) {
+        for (V v : records) {
+            loader.prime(keyOf.apply(v), v);
+        }
+    }
+
     /** A list per key (children, posts, records); keys with none load as an empty list. */
     public static <K, V> DataLoader<K, List<V>> grouped(Function<Set<K>, Collection<V>> fetch, Function<V, K> keyOf) {
         return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {

@@ -1,0 +1,64 @@
+package io.shegong.worker;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.MappedProperty;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A post and its worker, read in one statement: a page of stations with their staff asks for
+ * both, and reading the workers apart cost a second statement. The worker's columns carry a
+ * {@code w_} prefix; {@link #post()} and {@link #worker()} give the two records.
+ */
+@Introspected
+record PostWithWorker(
+        @MappedProperty("id") UUID id,
+        @MappedProperty("worker_id") UUID workerId,
+        @MappedProperty("station_id") UUID stationId,
+        @MappedProperty("role") String role,
+        @MappedProperty("starts_on") LocalDate startsOn,
+        @MappedProperty("ends_on") @Nullable LocalDate endsOn,
+        @MappedProperty("full_time") boolean fullTime,
+        @MappedProperty("version") int version,
+        @MappedProperty("created_at") @Nullable Instant createdAt,
+        @MappedProperty("updated_at") @Nullable Instant updatedAt,
+        @MappedProperty("w_name") String workerName,
+        @MappedProperty("w_birth_date") @Nullable LocalDate birthDate,
+        @MappedProperty("w_phone") @Nullable String phone,
+        @MappedProperty("w_id_number") @Nullable String idNumber,
+        @MappedProperty("w_education_level") String educationLevel,
+        @MappedProperty("w_education_major") @Nullable String educationMajor,
+        @MappedProperty("w_certificate_level") String certificateLevel,
+        @MappedProperty("w_certificate_date") @Nullable LocalDate certificateDate,
+        @MappedProperty("w_social_work_years") double socialWorkYears,
+        @MappedProperty("w_community_work_years") double communityWorkYears,
+        @MappedProperty("w_last_record_check_on") @Nullable LocalDate lastRecordCheckOn,
+        @MappedProperty("w_full_time") boolean workerFullTime,
+        @MappedProperty("w_version") int workerVersion,
+        @MappedProperty("w_created_at") @Nullable Instant workerCreatedAt,
+        @MappedProperty("w_updated_at") @Nullable Instant workerUpdatedAt) {
+
+    /** The columns in the order of the fields, for the query that reads them. */
+    static final String COLUMNS = """
+            a.id, a.worker_id, a.station_id, a.role, a.starts_on, a.ends_on, a.full_time, a.version, a.created_at,
+            a.updated_at, w.name AS w_name, w.birth_date AS w_birth_date, w.phone AS w_phone,
+            w.id_number AS w_id_number, w.education_level AS w_education_level,
+            w.education_major AS w_education_major, w.certificate_level AS w_certificate_level,
+            w.certificate_date AS w_certificate_date, w.social_work_years AS w_social_work_years,
+            w.community_work_years AS w_community_work_years, w.last_record_check_on AS w_last_record_check_on,
+            w.full_time AS w_full_time, w.version AS w_version, w.created_at AS w_created_at,
+            w.updated_at AS w_updated_at""";
+
+    Assignment post() {
+        return new Assignment(id, workerId, stationId, role, startsOn, endsOn, fullTime, version, createdAt, updatedAt);
+    }
+
+    SocialWorker worker() {
+        return new SocialWorker(workerId, workerName, birthDate, phone, idNumber, educationLevel, educationMajor,
+                certificateLevel, certificateDate, socialWorkYears, communityWorkYears, lastRecordCheckOn,
+                workerFullTime, workerVersion, workerCreatedAt, workerUpdatedAt);
+    }
+}
