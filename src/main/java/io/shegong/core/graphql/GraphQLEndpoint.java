@@ -43,11 +43,13 @@ public class GraphQLEndpoint {
 
     private final GraphQLInvocation invocation;
     private final JsonMapper json;
+    private final ResultWriter results;
     private final GraphQLLimits limits;
 
     public GraphQLEndpoint(GraphQLInvocation invocation, JsonMapper json, GraphQLLimits limits) {
         this.invocation = invocation;
         this.json = json;
+        this.results = new ResultWriter(json);
         this.limits = limits;
     }
 
@@ -88,17 +90,10 @@ public class GraphQLEndpoint {
                     "The document is too long: " + data.getQuery().length() + " > " + limits.getMaxCharacters() + " characters"));
         }
         MutableHttpResponse<String> response = HttpResponse.ok();
+        // the body goes as the bytes written, not as a String to be encoded again
         return Mono.from(invocation.invoke(data, request, response)).<MutableHttpResponse<?>>map(result -> response
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(write(result)));
-    }
-
-    private String write(ExecutionResult result) {
-        try {
-            return new String(json.writeValueAsBytes(result.toSpecification()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write a GraphQL result", e);
-        }
+                .body(results.write(result.toSpecification())));
     }
 
     private GraphQLInvocationData invocationData(Object body) {
