@@ -10,6 +10,7 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.Selections;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import jakarta.inject.Singleton;
@@ -81,7 +82,7 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
         if (id == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return RequestContext.loader(env, env.getSelectionSet().contains("parent") ? WITH_ANCESTORS : BY_ID).load(id);
+        return RequestContext.loader(env, Selections.asks(env, "parent") ? WITH_ANCESTORS : BY_ID).load(id);
     }
 
     @Override

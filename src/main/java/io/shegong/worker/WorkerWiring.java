@@ -12,6 +12,7 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.Selections;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import io.shegong.core.time.BureauCalendar;
@@ -105,7 +106,7 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
                 .dataFetcher("station", env -> StationWiring.byId(env, env.<Assignment>getSource().stationId())));
         wiring.type("Station", t -> t.dataFetcher("assignments", env -> {
             // posts asked for with their workers come with them, in the same statement
-            String loader = env.getSelectionSet().contains("worker") ? STATION_ASSIGNMENTS_WITH_WORKERS : STATION_ASSIGNMENTS;
+            String loader = Selections.asks(env, "worker") ? STATION_ASSIGNMENTS_WITH_WORKERS : STATION_ASSIGNMENTS;
             CompletableFuture<List<Assignment>> all =
                     RequestContext.<UUID, List<Assignment>>loader(env, loader).load(env.<Station>getSource().id());
             return Boolean.TRUE.equals(env.getArgument("includeEnded")) ? all : current(env, all);

@@ -63,6 +63,19 @@ class GraphQLRuntimeTest extends GraphQLTestBase {
     }
 
     @Test
+    void associationsAskedForInFragments_comeInTheSameStatements() {
+        Result r = as("weihai", "VIEWER").run("stationPageWithFragments", "first", 50).assertOk();
+        // tenant binding, page, divisions with their parents, posts with their workers
+        assertEquals(4, r.sqlStatements());
+        for (Object edge : (List<?>) r.get("stations.edges")) {
+            Map<?, ?> station = (Map<?, ?>) ((Map<?, ?>) edge).get("node");
+            for (Object post : (List<?>) station.get("assignments")) {
+                assertNotNull(((Map<?, ?>) ((Map<?, ?>) post).get("worker")).get("name"), "worker at " + station.get("code"));
+            }
+        }
+    }
+
+    @Test
     void tooDeep_tooComplex_andTooManyAliases_areRejectedBeforeAnySql() {
         for (String doc : List.of("tooDeep", "tooComplex", "tooManyAliases")) {
             Result r = as("wuhan", "VIEWER").run(doc);
