@@ -14,7 +14,6 @@ import io.shegong.core.graphql.Selections;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 import java.util.List;
@@ -40,11 +39,10 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        DataLoader<UUID, Division> byId = Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id);
-        registry.register(BY_ID, byId);
+        registry.register(BY_ID, Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id));
         registry.register(WITH_ANCESTORS, Loaders.byKey(ids -> {
             List<Division> found = divisions.withAncestors(Ids.array(ids));
-            Loaders.prime(byId, found, Division::id);
+            Loaders.prime(registry.getDataLoader(BY_ID), found, Division::id);
             return found;
         }, Division::id));
         registry.register(CHILDREN, Loaders.grouped(ids -> divisions.childrenOf(Ids.array(ids)), Division::parentId));

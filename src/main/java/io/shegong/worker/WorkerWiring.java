@@ -25,7 +25,6 @@ import io.shegong.worker.WorkerCommands.EndAssignment;
 import io.shegong.worker.WorkerCommands.RegisterWorker;
 import io.shegong.worker.WorkerCommands.UpdateWorker;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 import java.time.LocalDate;
@@ -69,8 +68,7 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        DataLoader<UUID, SocialWorker> byId = Loaders.byKey(ids -> workerRecords.byIds(Ids.array(ids)), SocialWorker::id);
-        registry.register(BY_ID, byId);
+        registry.register(BY_ID, Loaders.byKey(ids -> workerRecords.byIds(Ids.array(ids)), SocialWorker::id));
         registry.register(TRAINING,
                 Loaders.grouped(ids -> trainingRecords.ofWorkers(Ids.array(ids)), TrainingRecord::workerId));
         registry.register(TRAINING_BY_ID,
@@ -83,7 +81,7 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
                 Loaders.grouped(ids -> assignmentRecords.atStations(Ids.array(ids)), Assignment::stationId));
         registry.register(STATION_ASSIGNMENTS_WITH_WORKERS, Loaders.grouped(ids -> {
             List<PostWithWorker> rows = assignmentRecords.atStationsWithWorkers(Ids.array(ids));
-            Loaders.prime(byId, rows.stream().map(PostWithWorker::worker).toList(), SocialWorker::id);
+            Loaders.prime(registry.getDataLoader(BY_ID), rows.stream().map(PostWithWorker::worker).toList(), SocialWorker::id);
             return rows.stream().map(PostWithWorker::post).toList();
         }, Assignment::stationId));
     }

@@ -26,13 +26,14 @@ public final class Loaders {
                 out.put(keyOf.apply(v), v);
             }
             return CompletableFuture.completedFuture(out);
-        }, DataLoaderOptions.newOptions().setMaxBatchSize(1000));
+        }, DataLoaderOptions.newOptions().setMaxBatchSize(1000).build());
     }
 
     /**
      * Puts records read along with others (a division's ancestors, a post's worker) into their own
      * loader's cache, so that asking for them next costs no statement. A record already loaded in
-     * the request stays as it was read first.
+     * the request stays as it was read first. Pass the loader as the registry answers it: the
+     * registry may hold its own wrapper of the one registered, with its own cache.
      */
     public static <K, V> void prime(DataLoader<K, V> loader, Collection<V> records, Function<V, K> keyOf) {
         for (V v : records) {
@@ -51,6 +52,6 @@ public final class Loaders {
                 out.get(keyOf.apply(v)).add(v);
             }
             return CompletableFuture.completedFuture(out);
-        }, DataLoaderOptions.newOptions().setMaxBatchSize(1000));
+        }, DataLoaderOptions.newOptions().setMaxBatchSize(1000).build());
     }
 }
