@@ -144,8 +144,20 @@ public final class WorkerFacts {
         return facts;
     }
 
-    private static double years(LocalDate from, LocalDate to) {
-        return ChronoUnit.DAYS.between(from, to) / 365.25;
+    /**
+     * Years from one date to another as the documents count them, by anniversaries: exactly N on
+     * the N-th anniversary, and between two anniversaries the part of that year gone by. Days
+     * divided by 365.25 put the fifth anniversary of a date two leap days back past 5, so a
+     * training "within the last five years" fell out of them on the very day it was still in.
+     */
+    static double years(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return -years(to, from);
+        }
+        long whole = ChronoUnit.YEARS.between(from, to);
+        LocalDate last = from.plusYears(whole);
+        double yearDays = ChronoUnit.DAYS.between(last, from.plusYears(whole + 1));
+        return whole + ChronoUnit.DAYS.between(last, to) / yearDays;
     }
 
     private static double trainingHoursWithin(List<?> trainings, Long years) {

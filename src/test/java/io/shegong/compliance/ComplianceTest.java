@@ -99,6 +99,34 @@ class ComplianceTest extends GraphQLTestBase {
         assertTrue(satisfied(admin, worker, rule), "the next read follows the new training record");
     }
 
+    @Test
+    void weihai_trainingWithinFiveYearsAndCertificateWithinThree_countByAnniversaries() {
+        Client admin = as("weihai", "TENANT_ADMIN");
+        String station = Fixtures.stationId(admin, "zhangcun");
+        String worker = admin.run("registerWorker", "input", Map.of("name", "周年社工", "educationLevel", "COLLEGE",
+                "educationMajor", "会计", "birthDate", "1990-05-01")).assertOk().string("registerWorker.worker.id");
+        // two leap days (2020-02-29, 2024-02-29) lie between the training and the fifth
+        // anniversary, one (2024-02-29) between the start and the third
+        admin.run("assignWorker", "input", Map.of("workerId", worker, "stationId", station, "role", "SOCIAL_WORKER",
+                "startsOn", "2021-03-01")).assertOk();
+        admin.run("addTrainingRecord", "input", Map.of("workerId", worker, "topic", "社会工作专业培训", "provider", "威海市民政局",
+                "hours", 130, "completedOn", "2019-03-01")).assertOk();
+        String rule = competenceRule(admin, worker);
+        assertTrue(alternative(admin, worker, rule, "training_then_certificate", "2024-03-01"),
+                "on the fifth anniversary of the training and the third of the start, both still hold");
+        assertFalse(alternative(admin, worker, rule, "training_then_certificate", "2024-03-02"),
+                "the day after, neither does");
+    }
+
+    private boolean alternative(Client admin, String worker, String rule, String code, String on) {
+        List<Map<String, Object>> q = admin.run("workerQualification", "id", worker, "on", on).assertOk()
+                .get("node.qualification");
+        Map<String, Object> r = q.stream().filter(x -> rule.equals(x.get("rule"))).findFirst().orElseThrow();
+        return ((List<?>) r.get("alternatives")).stream().map(a -> (Map<?, ?>) a)
+                .filter(a -> code.equals(a.get("code"))).map(a -> (Boolean) a.get("satisfied"))
+                .findFirst().orElseThrow(() -> new AssertionError(r.toString()));
+    }
+
     private String competenceRule(Client admin, String worker) {
         List<Map<String, Object>> q = admin.run("workerQualification", "id", worker).assertOk().get("node.qualification");
         return q.stream().filter(x -> ((List<?>) x.get("alternatives")).size() == 3).map(x -> (String) x.get("rule"))
