@@ -122,6 +122,11 @@ public class ComplianceService {
         caller.requireTenantMember();
         PolicyProfile draft = profiles.findById(draftId)
                 .orElseThrow(() -> ApiException.notFound("draftId", "Policy profile"));
+        if (draft.published()) {
+            // a published revision is what is (or will be) in force: trying it against itself says nothing
+            throw ApiException.badInput("draftId", "Only a draft can be tried; this revision is published. "
+                    + "Start a draft from it (createPolicyDraft) and try that.");
+        }
         Optional<PolicyProfile> current = profiles.inForce(on);
         List<Station> all = stations.active();
         List<StationData> loaded = data.stations(all, on);

@@ -230,6 +230,7 @@ class PolicyProfileTest extends GraphQLTestBase {
         Result whatIf = admin.run("policyWhatIf", "draftId", draft).assertOk();
         assertEquals("canglang", whatIf.string("policyWhatIf.stationsNewlyFailing.0.station.code"));
         assertTrue(whatIf.get("policyWhatIf.stationsNewlyFailing.0.findings").toString().contains("missing rules"));
+        admin.run("policyWhatIf", "draftId", id).assertError("BAD_USER_INPUT", "draftId");
     }
 
     @Test
