@@ -3,6 +3,7 @@ package io.shegong.compliance;
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.security.Caller;
+import io.shegong.division.DivisionRepository;
 import io.shegong.policy.CompiledPolicy;
 import io.shegong.policy.PolicyDocument.Severity;
 import io.shegong.policy.PolicyProfile;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +40,13 @@ public class ComplianceService {
     private final PolicyRepository profiles;
     private final PolicyService policies;
     private final StationRepository stations;
+    private final DivisionRepository divisions;
     private final ComplianceData data;
 
     public ComplianceService(PolicyRepository profiles, PolicyService policies, StationRepository stations,
-                             ComplianceData data) {
+                             DivisionRepository divisions, ComplianceData data) {
         this.profiles = profiles;
+        this.divisions = divisions;
         this.policies = policies;
         this.stations = stations;
         this.data = data;
@@ -99,9 +103,11 @@ public class ComplianceService {
     public ComplianceReport report(Caller caller, LocalDate on, ComplianceReport.Filter filter) {
         caller.requireTenantMember();
         Optional<PolicyProfile> profile = profiles.inForce(on);
+        // a division's report covers the divisions below it, as the station list's filter does
+        Set<UUID> within = filter.divisionId() == null ? null : new HashSet<>(divisions.subtree(filter.divisionId()));
         List<Station> all = stations.active().stream()
                 .filter(s -> filter.kind() == null || s.kindCode().equals(filter.kind()))
-                .filter(s -> filter.divisionId() == null || s.divisionId().equals(filter.divisionId())).toList();
+                .filter(s -> within == null || within.contains(s.divisionId())).toList();
         List<StationCompliance> rows = evaluate(all, profile, on).stream()
                 .filter(c -> filter.severity() == null
                         || c.findings().stream().anyMatch(f -> f.severity() == filter.severity()))

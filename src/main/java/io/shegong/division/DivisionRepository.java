@@ -35,6 +35,15 @@ public interface DivisionRepository extends GenericRepository<Division, UUID> {
     @Query("SELECT * FROM division WHERE id = ANY(CAST(:ids AS uuid[]))")
     List<Division> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
+    /** The division with this id and every division below it. */
+    @Query("""
+            WITH RECURSIVE sub AS (
+                SELECT tenant_id, id FROM division WHERE id = :id
+                UNION ALL
+                SELECT d.tenant_id, d.id FROM division d JOIN sub ON d.tenant_id = sub.tenant_id AND d.parent_id = sub.id)
+            SELECT id FROM sub""")
+    List<UUID> subtree(UUID id);
+
     /** The divisions with these ids and every division above them, in one statement. */
     @Query("""
             WITH RECURSIVE up AS (

@@ -64,6 +64,30 @@ class ComplianceTest extends GraphQLTestBase {
     }
 
     @Test
+    void shangchengReportForTheDistrict_coversItsStreets() {
+        Client admin = as("shangcheng", "TENANT_ADMIN");
+        String code = unique("sub");
+        String district = Fixtures.divisionId(admin, "shangcheng");
+        String street = admin.run("createDivision", "input", Map.of("code", code, "level", "STREET", "nameZh", "下属街道",
+                "parentId", district, "communityCount", 4)).assertOk().string("createDivision.division.id");
+        admin.run("createStation", "input", Map.of("code", code, "name", "杭州市上城区下属街道社会工作站",
+                "kind", "street_station", "divisionId", street, "operatingMode", "SELF_RUN", "status", "OPERATING",
+                "statusSince", "2024-01-01")).assertOk();
+        Result ofDistrict = admin.run("complianceReport", "filter", Map.of("divisionId", district), "first", 100).assertOk();
+        Result ofStreet = admin.run("complianceReport", "filter", Map.of("divisionId", street), "first", 100).assertOk();
+        assertEquals(1, ofStreet.integer("complianceReport.totals.stations"));
+        assertTrue(ofDistrict.get("complianceReport.stations.edges").toString().contains("code=" + code),
+                "the district's report holds the station of the street below it");
+        int checked = 0; // the report covers the stations that are signed, operating or suspended
+        for (String status : List.of("SIGNED", "OPERATING", "SUSPENDED")) {
+            checked += admin.run("stationByDivision", "divisionId", district, "status", status).assertOk()
+                    .integer("stations.totalCount");
+        }
+        assertEquals(checked, ofDistrict.integer("complianceReport.totals.stations"),
+                "the same stations as the station list's filter");
+    }
+
+    @Test
     void wuhan_newUrbanStreetNeedsTwo_centralNeedsThree() {
         Client admin = as("wuhan", "TENANT_ADMIN");
         for (String zone : List.of("NEW_URBAN", "CENTRAL_URBAN")) {
