@@ -191,13 +191,17 @@ public class ComplianceService {
                 rows.stream().mapToInt(StationCompliance::unevaluated).sum());
     }
 
+    /** Findings per rule and severity: one rule can find a violation at one station and only advise at another. */
     private static List<ComplianceReport.RuleCount> byRule(List<StationCompliance> rows) {
-        Map<String, List<Finding>> grouped = rows.stream().flatMap(c -> c.findings().stream())
-                .collect(Collectors.groupingBy(Finding::rule, LinkedHashMap::new, Collectors.toList()));
-        return grouped.entrySet().stream().map(e -> new ComplianceReport.RuleCount(e.getKey(),
-                        e.getValue().getFirst().severity().name(), e.getValue().getFirst().source(), e.getValue().size(),
+        Map<List<String>, List<Finding>> grouped = rows.stream().flatMap(c -> c.findings().stream())
+                .collect(Collectors.groupingBy(f -> List.of(f.rule(), f.severity().name()), LinkedHashMap::new,
+                        Collectors.toList()));
+        return grouped.entrySet().stream().map(e -> new ComplianceReport.RuleCount(e.getKey().get(0),
+                        e.getKey().get(1), e.getValue().getFirst().source(), e.getValue().size(),
                         (int) e.getValue().stream().map(Finding::stationId).distinct().count()))
-                .sorted(Comparator.comparingInt(ComplianceReport.RuleCount::findings).reversed()).toList();
+                .sorted(Comparator.comparingInt(ComplianceReport.RuleCount::findings).reversed()
+                        .thenComparing(r -> Severity.valueOf(r.severity())))
+                .toList();
     }
 
     private static List<ComplianceReport.GroupCount> groups(List<StationCompliance> rows,

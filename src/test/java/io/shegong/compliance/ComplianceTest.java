@@ -176,7 +176,14 @@ class ComplianceTest extends GraphQLTestBase {
             assertTrue(v <= previous, "not worst first");
             previous = v;
         }
-        assertFalse(((List<?>) r.get("complianceReport.byRule")).isEmpty());
+        List<Map<String, Object>> byRule = r.get("complianceReport.byRule");
+        assertFalse(byRule.isEmpty());
+        for (String severity : List.of("VIOLATION", "ADVISORY")) {
+            assertEquals(r.integer("complianceReport.totals." + (severity.equals("VIOLATION") ? "violations" : "advisories")),
+                    byRule.stream().filter(x -> severity.equals(x.get("severity")))
+                            .mapToInt(x -> ((Number) x.get("findings")).intValue()).sum(),
+                    "byRule counts each rule's findings under their own severity: " + severity);
+        }
         assertFalse(((List<?>) r.get("complianceReport.byDivision")).isEmpty());
         Result next = viewer.run("complianceReport", "first", 10, "after", r.string("complianceReport.stations.pageInfo.endCursor")).assertOk();
         List<Map<String, Object>> second = next.get("complianceReport.stations.edges");
