@@ -107,9 +107,9 @@ public final class WorkerFacts {
             CelAbstractSyntaxTree ast = COMPILER.compile(source).getAst();
             return new Expression(source, RUNTIME.createProgram(ast));
         } catch (CelValidationException e) {
-            throw ApiException.badInput(path, "Invalid expression: " + e.getMessage().replace("<input>", "expression"));
+            throw ApiException.badInput(path, ExpressionErrors.sentence(e.getErrors().getFirst()));
         } catch (dev.cel.common.CelException e) {
-            throw ApiException.badInput(path, "Invalid expression: " + e.getMessage());
+            throw ApiException.badInput(path, "无效的表达式 / Invalid expression");
         }
     }
 

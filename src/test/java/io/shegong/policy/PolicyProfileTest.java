@@ -124,7 +124,15 @@ class PolicyProfileTest extends GraphQLTestBase {
         Map<String, Object> doc = sixthCity();
         conditions(doc).getFirst().put("expression", "certificateRank >= 1 &&\n  agee < 3");
         Result r = admin.run("updatePolicyDraft", "input", Map.of("id", id, "version", 1, "document", doc));
-        assertTrue(r.errorMessage().contains("2:3") && r.errorMessage().contains("agee") && r.errorMessage().contains("^"), r.errorMessage());
+        assertEquals("表达式第2行第3列：“agee”不是可用的变量或函数（可用的见政策配置说明） / Expression, line 2, column 3: "
+                + "'agee' is not a known variable or function (the profile documentation lists them)", r.errorMessage());
+        conditions(doc).getFirst().put("expression", "certificateRank >");
+        assertEquals("表达式第1行第18列：表达式不完整 / Expression, line 1, column 18: the expression ends too early",
+                admin.run("updatePolicyDraft", "input", Map.of("id", id, "version", 1, "document", doc)).errorMessage());
+        conditions(doc).getFirst().put("expression", "certificateRank > 'x'");
+        String overload = admin.run("updatePolicyDraft", "input", Map.of("id", id, "version", 1, "document", doc)).errorMessage();
+        assertEquals("表达式第1行第17列：“>”不能用于 int 与 string / Expression, line 1, column 17: '>' cannot be applied to int and string",
+                overload);
         Result unchanged = admin.run("policyInForce").assertOk();
         assertEquals(1, unchanged.integer("policyProfiles.0.version"));
         assertEquals(0, ((List<?>) unchanged.get("stationKinds")).size());
