@@ -39,4 +39,10 @@ public final class PolicyCommands {
             int version,
             @NotNull LocalDate effectiveFrom) {
     }
+
+    @Introspected
+    public record WithdrawPolicyProfile(
+            @NotNull @NodeId("PolicyProfile") UUID id,
+            int version) {
+    }
 }

@@ -57,6 +57,12 @@ public record PolicyProfile(
                 updatedAt, publishedAt);
     }
 
+    /** A published revision not yet in force, back to a draft that can be corrected and published again. */
+    PolicyProfile withdrawn() {
+        return new PolicyProfile(id, revision, DRAFT, effectiveFrom, basedOn, document, version, createdBy, createdAt,
+                updatedAt, null);
+    }
+
     /** The draft published, in force from a date. */
     PolicyProfile publishedFrom(LocalDate from, Instant at) {
         return new PolicyProfile(id, revision, PUBLISHED, from, basedOn, document, version, createdBy, createdAt,

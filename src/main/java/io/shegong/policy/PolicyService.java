@@ -6,9 +6,11 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.shegong.audit.AuditLog;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.security.Caller;
+import io.shegong.core.time.BureauCalendar;
 import io.shegong.policy.PolicyCommands.CreatePolicyDraft;
 import io.shegong.policy.PolicyCommands.PublishPolicyProfile;
 import io.shegong.policy.PolicyCommands.UpdatePolicyDraft;
+import io.shegong.policy.PolicyCommands.WithdrawPolicyProfile;
 import io.shegong.station.StationKindRepository;
 import jakarta.inject.Singleton;
 
@@ -32,6 +34,7 @@ public class PolicyService {
     private final PolicyTemplates templates;
     private final AuditLog audit;
     private final Clock clock;
+    private final BureauCalendar calendar;
     // Compiled programs per profile id and row version: a published revision never changes.
     /**
      * Profiles parsed and their expressions compiled once per (profile, version): a published
@@ -41,12 +44,13 @@ public class PolicyService {
     private final Cache<String, CompiledPolicy> compiled = Caffeine.newBuilder().maximumSize(1_000).build();
 
     public PolicyService(PolicyRepository profiles, StationKindRepository kinds, PolicyTemplates templates,
-                         AuditLog audit, Clock clock) {
+                         AuditLog audit, Clock clock, BureauCalendar calendar) {
         this.profiles = profiles;
         this.kinds = kinds;
         this.templates = templates;
         this.audit = audit;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     public Optional<PolicyProfile> inForce(Caller caller, LocalDate on) {
@@ -134,6 +138,35 @@ public class PolicyService {
         syncStationKinds(document);
         audit.note("PolicyProfile", current.id(), null,
                 Map.of("revision", current.revision(), "effectiveFrom", effectiveFrom.toString()));
+        return saved;
+    }
+
+    /**
+     * Takes back a published revision before the day it takes effect, so that a mistake found in
+     * time is corrected rather than lived with: it becomes the bureau's draft again (the bureau may
+     * have no other draft open). A revision in force, or once in force, stays: compliance on past
+     * dates answers with it. Station kinds it brought stay known to the registry.
+     */
+    public PolicyProfile withdraw(Caller caller, WithdrawPolicyProfile c) {
+        caller.requireTenantAdmin();
+        LocalDate today = calendar.today();
+        PolicyProfile current = existing(c.id());
+        if (!current.published()) {
+            throw ApiException.badInput("input.id", "only a published revision can be withdrawn; this one is a draft");
+        }
+        if (!current.effectiveFrom().isAfter(today)) {
+            throw ApiException.badInput("input.id", "the revision is in force since " + current.effectiveFrom()
+                    + " and cannot be withdrawn; publish a corrected revision instead");
+        }
+        if (profiles.draft().isPresent()) {
+            throw ApiException.conflict("input.id", "The bureau already has an open draft; publish or finish it first");
+        }
+        int version = c.version();
+        PolicyProfile saved = write(current.withdrawn().atVersion(version),
+                () -> ApiException.conflict("input.version", "The revision was changed since version " + version));
+        audit.note("PolicyProfile", current.id(),
+                Map.of("status", PolicyProfile.PUBLISHED, "effectiveFrom", current.effectiveFrom().toString()),
+                Map.of("status", PolicyProfile.DRAFT));
         return saved;
     }
 

@@ -14,6 +14,7 @@ import io.shegong.core.time.BureauCalendar;
 import io.shegong.policy.PolicyCommands.CreatePolicyDraft;
 import io.shegong.policy.PolicyCommands.PublishPolicyProfile;
 import io.shegong.policy.PolicyCommands.UpdatePolicyDraft;
+import io.shegong.policy.PolicyCommands.WithdrawPolicyProfile;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoaderRegistry;
 
@@ -54,7 +55,9 @@ public class PolicyWiring implements Wiring, NodeType.Source, LoaderContributor 
                 .dataFetcher("updatePolicyDraft", env -> Map.of("profile",
                         service.updateDraft(caller(env), commands.bind(env, UpdatePolicyDraft.class))))
                 .dataFetcher("publishPolicyProfile", env -> Map.of("profile",
-                        service.publish(caller(env), commands.bind(env, PublishPolicyProfile.class)))));
+                        service.publish(caller(env), commands.bind(env, PublishPolicyProfile.class))))
+                .dataFetcher("withdrawPolicyProfile", env -> Map.of("profile",
+                        service.withdraw(caller(env), commands.bind(env, WithdrawPolicyProfile.class)))));
     }
 
     /** The `on` argument; the bureau's today when omitted. */

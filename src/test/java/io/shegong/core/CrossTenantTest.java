@@ -102,6 +102,7 @@ class CrossTenantTest extends GraphQLTestBase {
                 new Case("updatePolicyDraft", "PolicyProfile", id -> Map.of("id", id, "version", 1, "document", Map.of())),
                 new Case("publishPolicyProfile", "PolicyProfile", id -> Map.of("id", id, "version", 1, "effectiveFrom", "2030-01-01")),
                 new Case("createPolicyDraft", "PolicyProfile", id -> Map.of("fromProfileId", id)),
+                new Case("withdrawPolicyProfile", "PolicyProfile", id -> Map.of("id", id, "version", 1)),
                 new Case("saveServicePlan", "Station", id -> Map.of("stationId", id, "year", 2031, "projects", List.of())));
         Client qingpu = as("qingpu", "TENANT_ADMIN");
         for (Case c : cases) {

@@ -194,6 +194,38 @@ class PolicyProfileTest extends GraphQLTestBase {
     }
 
     @Test
+    void aRevisionPublishedForLater_canBeWithdrawnBeforeItTakesEffect_andNotAfter() throws IOException {
+        String code = newTenant();
+        Client admin = as(code, "TENANT_ADMIN");
+        String id = admin.run("createPolicyDraft", "input", Map.of()).assertOk().string("createPolicyDraft.profile.id");
+        admin.run("updatePolicyDraft", "input", Map.of("id", id, "version", 1, "document", sixthCity())).assertOk();
+        admin.run("publishPolicyProfile", "input", Map.of("id", id, "version", 2, "effectiveFrom", TODAY.toString())).assertOk();
+        // in force from today: it stays
+        admin.run("withdrawPolicyProfile", "input", Map.of("id", id, "version", 3)).assertError("BAD_USER_INPUT", "input.id");
+
+        String next = admin.run("createPolicyDraft", "input", Map.of("fromProfileId", id)).assertOk()
+                .string("createPolicyDraft.profile.id");
+        admin.run("publishPolicyProfile", "input", Map.of("id", next, "version", 1,
+                "effectiveFrom", TODAY.plusMonths(1).toString())).assertOk();
+        // a draft open elsewhere is in the way
+        String other = admin.run("createPolicyDraft", "input", Map.of("fromProfileId", id)).assertOk()
+                .string("createPolicyDraft.profile.id");
+        admin.run("withdrawPolicyProfile", "input", Map.of("id", next, "version", 2)).assertError("CONFLICT", "input.id");
+        admin.run("withdrawPolicyProfile", "input", Map.of("id", other, "version", 1)).assertError("BAD_USER_INPUT", "input.id");
+        admin.run("publishPolicyProfile", "input", Map.of("id", other, "version", 1,
+                "effectiveFrom", TODAY.plusMonths(2).toString())).assertOk();
+
+        Result withdrawn = admin.run("withdrawPolicyProfile", "input", Map.of("id", next, "version", 2)).assertOk();
+        assertEquals("DRAFT", withdrawn.string("withdrawPolicyProfile.profile.status"));
+        as(code, "VIEWER").run("withdrawPolicyProfile", "input", Map.of("id", other, "version", 2))
+                .assertError("FORBIDDEN", null);
+        // the withdrawn revision is the draft again: corrected and published anew
+        admin.run("updatePolicyDraft", "input", Map.of("id", next, "version", 3, "document", sixthCity())).assertOk();
+        Result log = admin.run("auditLog", "entity", "PolicyProfile").assertOk();
+        assertTrue(log.get("auditLog.edges").toString().contains("withdrawPolicyProfile"), log.raw());
+    }
+
+    @Test
     void audit_recordsWhoChangedWhatBeforeAndAfter_forTenantAdminsOnly() throws IOException {
         String code = newTenant();
         Client admin = as(code, "TENANT_ADMIN");
