@@ -160,8 +160,8 @@ public final class ComplianceEngine {
         Basis max = resolve(rule.maximum(), data.division());
         UUID st = data.station().id();
         if (min != null && min.unknown) {
-            findings.add(new Finding(rule.code(), Severity.INFO, "无法核定人员配备：所在区划缺少" + min.zh,
-                    "cannot check staffing: the division has no " + min.en, rule.source(), st, List.of()));
+            findings.add(new Finding(rule.code(), Severity.INFO, "无法核定人员配备：" + min.zh,
+                    "cannot check staffing: " + min.en, rule.source(), st, List.of()));
         } else if (min != null && has < min.value) {
             findings.add(new Finding(rule.code(), rule.severity(),
                     "需要" + min.value + rule.countLabelZh() + "（" + min.zh + "），现有" + has + "名",
@@ -194,6 +194,11 @@ public final class ComplianceEngine {
     private record Basis(int value, String zh, String en, boolean unknown) {
     }
 
+    /**
+     * The number a rule asks of a station's division. A division that lacks the attribute, or
+     * holds a value the rule gives no number for, leaves the number unknown: the station is told
+     * it cannot be checked, never passed in silence.
+     */
     private static Basis resolve(Amount amount, Division division) {
         if (amount == null) {
             return null;
@@ -204,17 +209,25 @@ public final class ComplianceEngine {
         if (amount.attribute().equals("communityCount")) {
             Integer c = division == null ? null : division.communityCount();
             if (c == null) {
-                return new Basis(0, "覆盖社区数", "community count", true);
+                return unknown("所在区划缺少覆盖社区数", "the division has no community count");
             }
             return amount.brackets().stream().filter(b -> b.contains(c)).findFirst()
-                    .map(b -> new Basis(b.value(), "覆盖" + c + "个社区", c + " communities", false)).orElse(null);
+                    .map(b -> new Basis(b.value(), "覆盖" + c + "个社区", c + " communities", false))
+                    .orElseGet(() -> unknown("政策配置未规定覆盖" + c + "个社区时的配备人数",
+                            "the profile sets no number for " + c + " communities"));
         }
         String zone = division == null ? null : division.zone();
         if (zone == null) {
-            return new Basis(0, "区域类别", "zone", true);
+            return unknown("所在区划缺少区域类别", "the division has no zone");
         }
         Integer v = amount.cases().get(zone);
-        return v == null ? null : new Basis(v, zone, "zone " + zone, false);
+        return v == null
+                ? unknown("政策配置未规定区域类别“" + zone + "”的配备人数", "the profile sets no number for zone " + zone)
+                : new Basis(v, zone, "zone " + zone, false);
+    }
+
+    private static Basis unknown(String zh, String en) {
+        return new Basis(0, zh, en, true);
     }
 
     private static void naming(Kind kind, Station st, List<Finding> findings) {

@@ -109,6 +109,28 @@ class ComplianceTest extends GraphQLTestBase {
     }
 
     @Test
+    void wuhanStaffing_inAZoneTheProfileDoesNotKnow_cannotBeChecked_neverPasses() {
+        Client admin = as("wuhan", "TENANT_ADMIN");
+        for (String zone : List.of("中心城区", "")) {
+            String code = unique("zone");
+            Map<String, Object> division = new java.util.HashMap<>(Map.of("code", code, "level", "DISTRICT", "nameZh", "示例区"));
+            if (!zone.isEmpty()) {
+                division.put("zone", zone);
+            }
+            String district = admin.run("createDivision", "input", division).assertOk().string("createDivision.division.id");
+            String station = admin.run("createStation", "input", Map.of("code", code, "name", "示例街道社工站",
+                    "kind", "street_station", "divisionId", district, "operatingMode", "PURCHASED", "status", "OPERATING",
+                    "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+            post(admin, certified(admin, "黄二"), station, "HEAD");
+            String expected = zone.isEmpty() ? "cannot check staffing: the division has no zone"
+                    : "cannot check staffing: the profile sets no number for zone " + zone;
+            List<Map<String, Object>> found = findings(admin, station);
+            assertTrue(found.stream().anyMatch(x -> expected.equals(x.get("messageEn")) && "INFO".equals(x.get("severity"))),
+                    found.toString());
+        }
+    }
+
+    @Test
     void trainingRecord_changesTheNextQualificationRead() {
         Client admin = as("weihai", "TENANT_ADMIN");
         String station = Fixtures.stationId(admin, "zhangcun");
