@@ -164,14 +164,14 @@ public final class ComplianceEngine {
                     "cannot check staffing: " + min.en, rule.source(), st, List.of()));
         } else if (min != null && has < min.value) {
             findings.add(new Finding(rule.code(), rule.severity(),
-                    "需要" + min.value + rule.countLabelZh() + "（" + min.zh + "），现有" + has + "名",
-                    "needs " + min.value + " " + rule.countLabelEn() + " for " + min.en + "; has " + has,
+                    "需要" + min.value + rule.countLabelZh() + min.zhBasis() + "，现有" + has + "名",
+                    "needs " + count(min.value, rule.countLabelEn()) + min.enBasis() + "; has " + has,
                     rule.source(), st, List.copyOf(counted.keySet())));
         }
         if (max != null && !max.unknown && has > max.value) {
             findings.add(new Finding(rule.code(), rule.severity(),
-                    "最多" + max.value + rule.countLabelZh() + "（" + max.zh + "），现有" + has + "名",
-                    "allows at most " + max.value + " " + rule.countLabelEn() + " for " + max.en + "; has " + has,
+                    "最多" + max.value + rule.countLabelZh() + max.zhBasis() + "，现有" + has + "名",
+                    "allows at most " + count(max.value, rule.countLabelEn()) + max.enBasis() + "; has " + has,
                     rule.source(), st, List.copyOf(counted.keySet())));
         }
         for (RoleRequirement req : rule.requiredRoles()) {
@@ -190,8 +190,34 @@ public final class ComplianceEngine {
         }
     }
 
-    /** A resolved amount and how to say what it was based on. */
+    /** A resolved amount and how to say what it was based on (nothing for a fixed number). */
     private record Basis(int value, String zh, String en, boolean unknown) {
+        String zhBasis() {
+            return zh == null ? "" : "（" + zh + "）";
+        }
+
+        String enBasis() {
+            return en == null ? "" : " for " + en;
+        }
+    }
+
+    /**
+     * "1 full-time social worker", "3 full-time social workers": a profile's English count label
+     * is plural, and its singular drops the "s" of its first plural word ("social workers with
+     * professional competence" → "social worker with professional competence"; "staff" stays).
+     */
+    static String count(int n, String pluralLabel) {
+        if (n != 1) {
+            return n + " " + pluralLabel;
+        }
+        String[] words = pluralLabel.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].length() > 2 && words[i].endsWith("s") && !words[i].endsWith("ss")) {
+                words[i] = words[i].substring(0, words[i].length() - 1);
+                break;
+            }
+        }
+        return "1 " + String.join(" ", words);
     }
 
     /**
@@ -204,7 +230,7 @@ public final class ComplianceEngine {
             return null;
         }
         if (amount.fixed() != null) {
-            return new Basis(amount.fixed(), "按规定", "the rule", false);
+            return new Basis(amount.fixed(), null, null, false);
         }
         if (amount.attribute().equals("communityCount")) {
             Integer c = division == null ? null : division.communityCount();

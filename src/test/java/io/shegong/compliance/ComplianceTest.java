@@ -88,6 +88,27 @@ class ComplianceTest extends GraphQLTestBase {
     }
 
     @Test
+    void shangchengCommunityRoom_needsOneFullTimeSocialWorker_saidInGoodEnglish() {
+        Client admin = as("shangcheng", "TENANT_ADMIN");
+        String code = unique("room");
+        String street = admin.run("createDivision", "input", Map.of("code", code, "level", "STREET", "nameZh", "示例街道",
+                "parentId", Fixtures.divisionId(admin, "shangcheng"), "communityCount", 4)).assertOk()
+                .string("createDivision.division.id");
+        String station = admin.run("createStation", "input", Map.of("code", code, "name", "杭州市上城区示例街道社会工作站",
+                "kind", "street_station", "divisionId", street, "operatingMode", "SELF_RUN", "status", "OPERATING",
+                "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+        String room = admin.run("createStation", "input", Map.of("code", code + "r", "name", "上城区示例街道示例社区张三社会工作室",
+                "kind", "community_room", "divisionId", street, "parentId", station, "operatingMode", "SELF_RUN",
+                "status", "OPERATING", "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+        Map<String, Object> f = findings(admin, room).stream()
+                .filter(x -> "shangcheng_room_staffing".equals(x.get("rule"))).findFirst().orElseThrow();
+        assertEquals("needs 1 full-time social worker; has 0", f.get("messageEn"));
+        assertEquals("需要1名专职社工，现有0名", f.get("messageZh"));
+        post(admin, certified(admin, "陈五"), room, "SOCIAL_WORKER");
+        assertTrue(findings(admin, room).stream().noneMatch(x -> "shangcheng_room_staffing".equals(x.get("rule"))));
+    }
+
+    @Test
     void wuhan_newUrbanStreetNeedsTwo_centralNeedsThree() {
         Client admin = as("wuhan", "TENANT_ADMIN");
         for (String zone : List.of("NEW_URBAN", "CENTRAL_URBAN")) {
