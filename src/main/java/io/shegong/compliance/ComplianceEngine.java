@@ -50,8 +50,8 @@ public final class ComplianceEngine {
                     null, st.id(), List.of()));
         } else {
             naming(kind, st, findings);
-            missing("rooms", kind.requiredRooms(), st.rooms(), "功能室", "rooms", kind.source(), st, findings);
-            missing("rules", kind.requiredRules(), st.rules(), "制度", "rules", kind.source(), st, findings);
+            missing("rooms", kind.rooms(), st.rooms(), "功能室", "rooms", st, findings);
+            missing("rules", kind.rules(), st.rules(), "制度", "rules", st, findings);
             StaffingRule staffing = kind.staffingRule() == null ? null : policy.document().staffingRule(kind.staffingRule());
             if (staffing != null) {
                 staffing(policy, staffing, data, on, findings);
@@ -132,7 +132,7 @@ public final class ComplianceEngine {
             zh.append("；").append(a.labelZh()).append("：未满足").append(String.join("、", a.failingZh()));
             en.append("; ").append(a.labelEn()).append(": fails ").append(String.join(", ", a.failingEn()));
         }
-        return new Finding(rule.code(), rule.severity(), zh.toString(), en.toString(), rule.source(), stationId, List.of(w.id()));
+        return Finding.of(rule.code(), rule.basis(), zh.toString(), en.toString(), stationId, List.of(w.id()));
     }
 
     private static void staffing(CompiledPolicy policy, StaffingRule rule, StationData data, LocalDate on,
@@ -163,16 +163,16 @@ public final class ComplianceEngine {
             findings.add(new Finding(rule.code(), Severity.INFO, "无法核定人员配备：" + min.zh,
                     "cannot check staffing: " + min.en, rule.source(), st, List.of()));
         } else if (min != null && has < min.value) {
-            findings.add(new Finding(rule.code(), rule.severity(),
+            findings.add(Finding.of(rule.code(), rule.basis(),
                     "需要" + min.value + rule.countLabelZh() + min.zhBasis() + "，现有" + has + "名",
                     "needs " + count(min.value, rule.countLabelEn()) + min.enBasis() + "; has " + has,
-                    rule.source(), st, List.copyOf(counted.keySet())));
+                    st, List.copyOf(counted.keySet())));
         }
         if (max != null && !max.unknown && has > max.value) {
-            findings.add(new Finding(rule.code(), rule.severity(),
+            findings.add(Finding.of(rule.code(), rule.basis(),
                     "最多" + max.value + rule.countLabelZh() + max.zhBasis() + "，现有" + has + "名",
                     "allows at most " + count(max.value, rule.countLabelEn()) + max.enBasis() + "; has " + has,
-                    rule.source(), st, List.copyOf(counted.keySet())));
+                    st, List.copyOf(counted.keySet())));
         }
         for (RoleRequirement req : rule.requiredRoles()) {
             if (req.whenStaffAtLeast() != null && has < req.whenStaffAtLeast()) {
@@ -182,10 +182,10 @@ public final class ComplianceEngine {
             if (holders < req.minimum()) {
                 String[] label = ROLE_LABELS.get(req.role());
                 String when = req.whenStaffAtLeast() == null ? "" : req.whenStaffAtLeast().toString();
-                findings.add(new Finding(rule.code() + "_" + req.role().toLowerCase(), rule.severity(),
+                findings.add(Finding.of(rule.code() + "_" + req.role().toLowerCase(), req.basis(),
                         (when.isEmpty() ? "" : "配备" + when + "人及以上时") + "需要" + req.minimum() + "名" + label[0] + "，现有" + holders + "名",
                         "needs " + req.minimum() + " " + label[1] + (when.isEmpty() ? "" : " when staffed with " + when + " or more")
-                                + "; has " + holders, rule.source(), st, List.of()));
+                                + "; has " + holders, st, List.of()));
             }
         }
     }
@@ -257,45 +257,49 @@ public final class ComplianceEngine {
     }
 
     private static void naming(Kind kind, Station st, List<Finding> findings) {
-        if (kind.namingTemplate() == null) {
+        if (kind.naming() == null) {
             return;
         }
+        String template = kind.naming().template();
         StringBuilder regex = new StringBuilder();
-        var m = PLACEHOLDER.matcher(kind.namingTemplate());
+        var m = PLACEHOLDER.matcher(template);
         int last = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(kind.namingTemplate().substring(last, m.start()))).append(".+");
+            regex.append(Pattern.quote(template.substring(last, m.start()))).append(".+");
             last = m.end();
         }
-        regex.append(Pattern.quote(kind.namingTemplate().substring(last)));
+        regex.append(Pattern.quote(template.substring(last)));
         if (!st.name().matches(regex.toString())) {
-            findings.add(new Finding("naming", Severity.ADVISORY,
-                    "名称“" + st.name() + "”不符合命名规则“" + kind.namingTemplate() + "”",
-                    "name '" + st.name() + "' does not follow the naming rule '" + kind.namingTemplate() + "'",
-                    kind.source(), st.id(), List.of()));
+            findings.add(Finding.of("naming", kind.naming().basis(),
+                    "名称“" + st.name() + "”不符合命名规则“" + template + "”",
+                    "name '" + st.name() + "' does not follow the naming rule '" + template + "'",
+                    st.id(), List.of()));
         }
     }
 
-    private static void missing(String what, List<String> required, List<String> present, String zh, String en,
-                                String source, Station st, List<Finding> findings) {
-        List<String> absent = required.stream().filter(r -> !present.contains(r)).toList();
+    private static void missing(String what, PolicyDocument.Required required, List<String> present, String zh, String en,
+                                Station st, List<Finding> findings) {
+        if (required == null) {
+            return;
+        }
+        List<String> absent = required.codes().stream().filter(r -> !present.contains(r)).toList();
         if (!absent.isEmpty()) {
-            findings.add(new Finding("required_" + what, Severity.VIOLATION,
+            findings.add(Finding.of("required_" + what, required.basis(),
                     "缺少" + zh + "：" + String.join("、", absent), "missing " + en + ": " + String.join(", ", absent),
-                    source, st.id(), List.of()));
+                    st.id(), List.of()));
         }
     }
 
     private static void recordCheck(RecordCheck check, WorkerData w, LocalDate on, UUID stationId, List<Finding> findings) {
         LocalDate last = w.lastRecordCheckOn();
         if (last == null) {
-            findings.add(new Finding(check.code(), check.severity(), w.name() + "没有违法犯罪记录查询记录",
-                    w.name() + " has no criminal-record check on file", check.source(), stationId, List.of(w.id())));
+            findings.add(Finding.of(check.code(), check.basis(), w.name() + "没有违法犯罪记录查询记录",
+                    w.name() + " has no criminal-record check on file", stationId, List.of(w.id())));
         } else if (last.plusMonths(check.maxAgeMonths()).isBefore(on)) {
-            findings.add(new Finding(check.code(), check.severity(),
+            findings.add(Finding.of(check.code(), check.basis(),
                     w.name() + "的违法犯罪记录查询已超过" + check.maxAgeMonths() + "个月（上次：" + last + "）",
                     w.name() + "'s criminal-record check is older than " + check.maxAgeMonths() + " months (last: " + last + ")",
-                    check.source(), stationId, List.of(w.id())));
+                    stationId, List.of(w.id())));
         }
     }
 }

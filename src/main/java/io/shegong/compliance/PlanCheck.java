@@ -21,24 +21,25 @@ public final class PlanCheck {
         }
         Catalogue.Model m = model.get();
         if (plan == null) {
-            return List.of(new Finding("service_plan", Severity.ADVISORY,
+            // no plan yet is a reminder, not a shortfall in any slot, whatever the model's own weight
+            return List.of(new Finding("service_plan", m.basis().severity() == Severity.INFO ? Severity.INFO : Severity.ADVISORY,
                     "没有" + year + "年度服务计划（" + m.labelZh() + "）", "no service plan for " + year + " (" + m.labelEn() + ")",
-                    m.source(), stationId, List.of()));
+                    m.source(), m.basis().wording(), m.basis().bureauSetting(), stationId, List.of(), false));
         }
         List<Finding> findings = new ArrayList<>();
         for (Catalogue.Slot slot : m.slots()) {
             long n = plan.projects().stream().filter(p -> p.slot().equals(slot.code())).count();
             if (n < slot.minimum()) {
-                findings.add(new Finding("service_plan_" + slot.code(), Severity.VIOLATION,
+                findings.add(Finding.of("service_plan_" + slot.code(), m.basis(),
                         year + "年度计划中“" + slot.labelZh() + "”有" + n + "个项目，至少需要" + slot.minimum() + "个",
                         "the " + year + " plan has " + n + " project(s) in '" + slot.labelEn() + "'; needs at least " + slot.minimum(),
-                        m.source(), stationId, List.of()));
+                        stationId, List.of()));
             }
             if (slot.maximum() != null && n > slot.maximum()) {
-                findings.add(new Finding("service_plan_" + slot.code(), Severity.VIOLATION,
+                findings.add(Finding.of("service_plan_" + slot.code(), m.basis(),
                         year + "年度计划中“" + slot.labelZh() + "”有" + n + "个项目，最多" + slot.maximum() + "个",
                         "the " + year + " plan has " + n + " project(s) in '" + slot.labelEn() + "'; allows at most " + slot.maximum(),
-                        m.source(), stationId, List.of()));
+                        stationId, List.of()));
             }
         }
         return findings;

@@ -20,7 +20,12 @@ public record Catalogue(List<Model> models, List<Item> excluded) {
     public record Slot(String code, String labelZh, String labelEn, int minimum, Integer maximum, List<Item> items) {
     }
 
-    public record Model(String code, String labelZh, String labelEn, String source, List<String> kinds, List<Slot> slots) {
+    /** A plan that misses a slot's cardinality weighs what the model's wording sets. */
+    public record Model(String code, String labelZh, String labelEn, PolicyDocument.Basis basis, List<String> kinds,
+                        List<Slot> slots) {
+        public String source() {
+            return basis.source();
+        }
     }
 
     /** The model a station of this kind plans to, if any. */
@@ -36,7 +41,7 @@ public record Catalogue(List<Model> models, List<Item> excluded) {
             return EMPTY;
         }
         List<Model> models = c.objects("models", (m, i) -> new Model(m.text("code", true), m.text("labelZh", true),
-                m.text("labelEn", true), m.text("source", false), m.codes("kinds"), m.objects("slots", Catalogue::slot)));
+                m.text("labelEn", true), PolicyParser.basis(m, null), m.codes("kinds"), m.objects("slots", Catalogue::slot)));
         Set<String> modelCodes = new HashSet<>();
         for (int i = 0; i < models.size(); i++) {
             if (!modelCodes.add(models.get(i).code())) {

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * A bureau's policy profile, as its administrators write it: station kinds, staffing rules,
- * qualification rules and record checks, each with the source in the bureau's own document.
- * Catalogue, funding, contract and calendar sections are kept as given for later use.
+ * qualification rules and record checks, each with the source in the bureau's own document and
+ * the document's words that set its severity. Catalogue, funding, contract and calendar sections
+ * are kept as given for later use.
  */
 public record PolicyDocument(List<Kind> stationKinds, List<StaffingRule> staffingRules,
                              List<QualificationRule> qualificationRules, List<RecordCheck> recordChecks,
@@ -14,9 +15,26 @@ public record PolicyDocument(List<Kind> stationKinds, List<StaffingRule> staffin
 
     public enum Severity { VIOLATION, ADVISORY, INFO }
 
+    /**
+     * Why a rule weighs what it does: where it comes from, the document's own words that set its
+     * severity, and whether its threshold is the bureau's own setting where the document leaves it
+     * open (Qingpu's checks are only 定期, so the months are the bureau's).
+     */
+    public record Basis(String source, String wording, Severity severity, boolean bureauSetting) {
+    }
+
+    /** A station name must follow the template; `{placeholder}`s match any text. */
+    public record Naming(String template, Basis basis) {
+    }
+
+    /** Rooms or rules (制度) a station of a kind must have. */
+    public record Required(List<String> codes, Basis basis) {
+    }
+
+    /** `naming`, `rooms` and `rules` are null when the document sets none for the kind. */
     public record Kind(String code, String labelZh, String labelEn, String level, List<String> parentKinds,
-                       boolean requiresDomain, String namingTemplate, List<String> requiredRooms,
-                       List<String> requiredRules, String staffingRule, String source) {
+                       boolean requiresDomain, Naming naming, Required rooms, Required rules, String staffingRule,
+                       String source) {
     }
 
     /** A number a station must reach, fixed or taken from an attribute of its division. */
@@ -30,12 +48,16 @@ public record PolicyDocument(List<Kind> stationKinds, List<StaffingRule> staffin
         }
     }
 
-    public record RoleRequirement(String role, int minimum, Integer whenStaffAtLeast) {
+    /** A post a station must fill; its own words, since a document often sets a post in another sentence than the numbers. */
+    public record RoleRequirement(String role, int minimum, Integer whenStaffAtLeast, Basis basis) {
     }
 
-    public record StaffingRule(String code, String labelZh, String labelEn, String source, Severity severity,
+    public record StaffingRule(String code, String labelZh, String labelEn, Basis basis,
                                String counts, String countLabelZh, String countLabelEn, Amount minimum,
                                Amount maximum, List<RoleRequirement> requiredRoles) {
+        public String source() {
+            return basis.source();
+        }
     }
 
     public record Condition(String labelZh, String labelEn, String expression) {
@@ -44,15 +66,22 @@ public record PolicyDocument(List<Kind> stationKinds, List<StaffingRule> staffin
     public record Alternative(String code, String labelZh, String labelEn, List<Condition> conditions) {
     }
 
-    public record QualificationRule(String code, String labelZh, String labelEn, String source, Severity severity,
+    public record QualificationRule(String code, String labelZh, String labelEn, Basis basis,
                                     List<String> kinds, List<String> roles, List<Alternative> alternatives) {
         public boolean appliesTo(String kind, String role) {
             return (kinds.isEmpty() || kinds.contains(kind)) && (roles.isEmpty() || roles.contains(role));
         }
+
+        public String source() {
+            return basis.source();
+        }
+
+        public Severity severity() {
+            return basis.severity();
+        }
     }
 
-    public record RecordCheck(String code, String labelZh, String labelEn, String source, Severity severity,
-                              String check, int maxAgeMonths) {
+    public record RecordCheck(String code, String labelZh, String labelEn, Basis basis, String check, int maxAgeMonths) {
     }
 
     public Kind kind(String code) {

@@ -3,11 +3,14 @@ package io.shegong.policy;
 import io.shegong.core.error.ApiException;
 import io.shegong.policy.PolicyDocument.Alternative;
 import io.shegong.policy.PolicyDocument.Amount;
+import io.shegong.policy.PolicyDocument.Basis;
 import io.shegong.policy.PolicyDocument.Bracket;
 import io.shegong.policy.PolicyDocument.Condition;
 import io.shegong.policy.PolicyDocument.Kind;
+import io.shegong.policy.PolicyDocument.Naming;
 import io.shegong.policy.PolicyDocument.QualificationRule;
 import io.shegong.policy.PolicyDocument.RecordCheck;
+import io.shegong.policy.PolicyDocument.Required;
 import io.shegong.policy.PolicyDocument.RoleRequirement;
 import io.shegong.policy.PolicyDocument.Severity;
 import io.shegong.policy.PolicyDocument.StaffingRule;
@@ -23,7 +26,8 @@ import java.util.Set;
 /**
  * Reads a profile document and refuses, with the path of the fault, anything the compliance
  * engine could not apply: unknown references, overlapping brackets, negative minimums, bad
- * expressions, impossible catalogue cardinalities.
+ * expressions, impossible catalogue cardinalities, and a rule without the document's words that
+ * set its severity or with a severity those words contradict ({@link Wording}).
  */
 public final class PolicyParser {
     static final Set<String> LEVELS = Set.of("DISTRICT", "STREET", "COMMUNITY", "SCHOOL");
@@ -65,12 +69,47 @@ public final class PolicyParser {
         if (!LEVELS.contains(level)) {
             throw ApiException.badInput(r.at("level"), "level must be one of " + LEVELS);
         }
+        // the flat fields of earlier profiles carried no wording: refused rather than dropped unnoticed
+        for (String[] moved : new String[][]{{"namingTemplate", "naming.template"}, {"requiredRooms", "rooms.required"},
+                {"requiredRules", "rules.required"}}) {
+            if (r.has(moved[0])) {
+                throw ApiException.badInput(r.at(moved[0]), moved[0] + " is now " + moved[1] + ", next to the wording that sets its severity");
+            }
+        }
+        String source = r.text("source", false);
+        DocumentReader naming = r.object("naming");
         return new Kind(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true), level,
-                r.codes("parentKinds"), r.bool("requiresDomain"), r.text("namingTemplate", false),
-                r.codes("requiredRooms"), r.codes("requiredRules"), r.code("staffingRule", false), r.text("source", false));
+                r.codes("parentKinds"), r.bool("requiresDomain"),
+                naming == null ? null : new Naming(naming.text("template", true), basis(naming, source)),
+                required(r.object("rooms"), source), required(r.object("rules"), source),
+                r.code("staffingRule", false), source);
+    }
+
+    private static Required required(DocumentReader r, String source) {
+        return r == null ? null : new Required(r.codes("required"), basis(r, source));
+    }
+
+    /**
+     * Where a rule comes from, the document's words that set its severity, and the severity: given,
+     * or the one the words imply when omitted. A bureau setting (a threshold the document leaves
+     * open) is ADVISORY unless the bureau weighs it lower.
+     */
+    static Basis basis(DocumentReader r, String inheritedSource) {
+        String wording = r.text("wording", true);
+        boolean bureauSetting = r.bool("bureauSetting");
+        Severity severity = r.enumValue("severity", Severity.class, null);
+        if (severity == null) {
+            severity = bureauSetting ? Severity.ADVISORY : Wording.implied(wording);
+        }
+        String fault = Wording.contradiction(wording, severity, bureauSetting);
+        if (fault != null) {
+            throw ApiException.badInput(r.at("severity"), "severity " + severity + " contradicts the wording: " + fault);
+        }
+        return new Basis(nonNull(r.text("source", false), inheritedSource), wording, severity, bureauSetting);
     }
 
     private static StaffingRule staffing(DocumentReader r, int i) {
+        String source = r.text("source", false);
         String counts = r.text("counts", false);
         if (counts != null) {
             WorkerFacts.compile(counts, r.at("counts"));
@@ -86,10 +125,10 @@ public final class PolicyParser {
             if (!ROLES.contains(role)) {
                 throw ApiException.badInput(x.at("role"), "role must be one of " + ROLES);
             }
-            return new RoleRequirement(role, nonNull(x.integer("minimum", 0), 1), x.integer("whenStaffAtLeast", 0));
+            return new RoleRequirement(role, nonNull(x.integer("minimum", 0), 1), x.integer("whenStaffAtLeast", 0),
+                    basis(x, source));
         });
-        return new StaffingRule(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true), r.text("source", false),
-                r.enumValue("severity", Severity.class, Severity.VIOLATION), counts,
+        return new StaffingRule(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true), basis(r, null), counts,
                 nonNull(r.text("countLabelZh", false), "名工作人员"), nonNull(r.text("countLabelEn", false), "workers"),
                 minimum, maximum, roles);
     }
@@ -186,8 +225,7 @@ public final class PolicyParser {
             }
         }
         return new QualificationRule(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true),
-                r.text("source", false), r.enumValue("severity", Severity.class, Severity.VIOLATION),
-                appliesKinds, roles, alternatives);
+                basis(r, null), appliesKinds, roles, alternatives);
     }
 
     private static RecordCheck recordCheck(DocumentReader r) {
@@ -200,7 +238,7 @@ public final class PolicyParser {
             throw ApiException.badInput(r.at("maxAgeMonths"), "maxAgeMonths is required");
         }
         return new RecordCheck(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true),
-                r.text("source", false), r.enumValue("severity", Severity.class, Severity.VIOLATION), check, months);
+                basis(r, null), check, months);
     }
 
     private static void unique(DocumentReader doc, String field, List<String> codes) {

@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * For every rule of each demo bureau's published profile, a station or worker that passes and
- * one that fails, with the message the bureau reads. The rules are read from the profile itself,
- * so a rule added to a profile is covered too.
+ * one that fails, with the message the bureau reads and the severity and wording the profile
+ * gives the rule. The rules are read from the profile itself, so a rule added to a profile is
+ * covered too.
  */
 @MicronautTest(transactional = false)
 @SuppressWarnings("unchecked")
@@ -74,26 +75,29 @@ class EveryRuleTest extends GraphQLTestBase {
     /** Naming, rooms, rules and staffing of one kind. */
     private int kindRules(Client admin, Map<String, Object> doc, Map<String, Object> kind, String division) {
         int checked = 0;
-        String template = (String) kind.get("namingTemplate");
-        List<String> rooms = (List<String>) kind.getOrDefault("requiredRooms", List.of());
-        List<String> rules = (List<String>) kind.getOrDefault("requiredRules", List.of());
+        Map<String, Object> naming = (Map<String, Object>) kind.get("naming");
+        Map<String, Object> roomRule = (Map<String, Object>) kind.getOrDefault("rooms", Map.of());
+        Map<String, Object> ruleRule = (Map<String, Object>) kind.getOrDefault("rules", Map.of());
+        String template = naming == null ? null : (String) naming.get("template");
+        List<String> rooms = (List<String>) roomRule.getOrDefault("required", List.of());
+        List<String> rules = (List<String>) ruleRule.getOrDefault("required", List.of());
         String good = template == null ? "测试社工站" : template.replaceAll("\\{[a-zA-Z]+}", "示例");
         String bare = station(admin, kind, division, "不合规范的站名", List.of(), List.of());
         String full = station(admin, kind, division, good, rooms, rules);
         List<Map<String, Object>> bareFindings = findings(admin, bare);
         List<Map<String, Object>> fullFindings = findings(admin, full);
         if (template != null) {
-            assertFinding(bareFindings, "naming", "命名规则", "naming rule");
+            assertWeighs(assertFinding(bareFindings, "naming", "命名规则", "naming rule"), naming);
             assertNoFinding(fullFindings, "naming");
             checked++;
         }
         if (!rooms.isEmpty()) {
-            assertFinding(bareFindings, "required_rooms", "缺少功能室", "missing rooms");
+            assertWeighs(assertFinding(bareFindings, "required_rooms", "缺少功能室", "missing rooms"), roomRule);
             assertNoFinding(fullFindings, "required_rooms");
             checked++;
         }
         if (!rules.isEmpty()) {
-            assertFinding(bareFindings, "required_rules", "缺少制度", "missing rules");
+            assertWeighs(assertFinding(bareFindings, "required_rules", "缺少制度", "missing rules"), ruleRule);
             assertNoFinding(fullFindings, "required_rules");
             checked++;
         }
@@ -106,6 +110,14 @@ class EveryRuleTest extends GraphQLTestBase {
             assertTrue(((String) failing.get("messageEn")).endsWith("has 0"), failing.toString());
             assertTrue(((String) failing.get("messageZh")).contains("现有0名"), failing.toString());
             assertNotNull(failing.get("source"));
+            assertWeighs(failing, rule);
+            for (Map<String, Object> role : (List<Map<String, Object>>) rule.getOrDefault("requiredRoles", List.of())) {
+                if (role.get("whenStaffAtLeast") == null) {
+                    String code = staffing + "_" + role.get("role").toString().toLowerCase();
+                    assertWeighs(bareFindings.stream().filter(f -> code.equals(f.get("rule"))).findFirst()
+                            .orElseThrow(() -> new AssertionError("empty station passes " + code + ": " + bareFindings)), role);
+                }
+            }
             Matcher m = NEEDS.matcher((String) failing.get("messageEn"));
             assertTrue(m.find());
             staff(admin, full, Integer.parseInt(m.group(1)), rule);
@@ -156,7 +168,7 @@ class EveryRuleTest extends GraphQLTestBase {
         assertTrue(finding.get("messageZh").toString().contains((String) rule.get("labelZh")), finding.toString());
         assertTrue(finding.get("messageEn").toString().contains("does not meet"), finding.toString());
         assertEquals(rule.get("source"), finding.get("source"));
-        assertEquals(rule.getOrDefault("severity", "VIOLATION"), finding.get("severity"));
+        assertWeighs(finding, rule);
     }
 
     private void recordCheck(Client admin, Map<String, Object> kind, Map<String, Object> check, String division) {
@@ -169,7 +181,10 @@ class EveryRuleTest extends GraphQLTestBase {
         }
         List<Map<String, Object>> found = findings(admin, station).stream().filter(f -> check.get("code").equals(f.get("rule"))).toList();
         assertEquals(1, found.size(), found.toString());
-        assertEquals("未查询社工没有违法犯罪记录查询记录", found.getFirst().get("messageZh"));
+        String expected = "未查询社工没有违法犯罪记录查询记录"
+                + (Boolean.TRUE.equals(check.get("bureauSetting")) ? "（本局自行设定，非文件规定）" : "");
+        assertEquals(expected, found.getFirst().get("messageZh"));
+        assertWeighs(found.getFirst(), check);
     }
 
     /**
@@ -189,7 +204,8 @@ class EveryRuleTest extends GraphQLTestBase {
         for (Map<String, Object> slot : slots) {
             int minimum = ((Number) slot.getOrDefault("minimum", 0)).intValue();
             if (minimum > 0) {
-                assertFinding(empty, "service_plan_" + slot.get("code"), "至少需要" + minimum, "needs at least " + minimum);
+                assertWeighs(assertFinding(empty, "service_plan_" + slot.get("code"), "至少需要" + minimum,
+                        "needs at least " + minimum), model);
             }
             List<Map<String, Object>> items = (List<Map<String, Object>>) slot.getOrDefault("items", List.of());
             for (int i = 0; i < Math.max(minimum, 1); i++) {
@@ -246,10 +262,19 @@ class EveryRuleTest extends GraphQLTestBase {
                 .orElse((String) ((Map<String, Object>) edges.getFirst().get("node")).get("id"));
     }
 
-    private static void assertFinding(List<Map<String, Object>> findings, String rule, String zh, String en) {
+    private static Map<String, Object> assertFinding(List<Map<String, Object>> findings, String rule, String zh, String en) {
         Map<String, Object> f = findings.stream().filter(x -> rule.equals(x.get("rule"))).findFirst()
                 .orElseThrow(() -> new AssertionError("expected " + rule + " in " + findings));
         assertTrue(f.get("messageZh").toString().contains(zh) && f.get("messageEn").toString().contains(en), f.toString());
+        return f;
+    }
+
+    /** The finding weighs what the profile's rule says, with the rule's own words. */
+    private static void assertWeighs(Map<String, Object> finding, Map<String, Object> rule) {
+        assertNotNull(rule.get("wording"), "a rule without wording was published: " + rule);
+        assertEquals(rule.get("severity"), finding.get("severity"), finding.toString());
+        assertEquals(rule.get("wording"), finding.get("wording"), finding.toString());
+        assertEquals(Boolean.TRUE.equals(rule.get("bureauSetting")), finding.get("bureauSetting"), finding.toString());
     }
 
     private static void assertNoFinding(List<Map<String, Object>> findings, String rule) {

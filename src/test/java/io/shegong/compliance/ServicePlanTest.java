@@ -50,7 +50,8 @@ class ServicePlanTest extends GraphQLTestBase {
         List<Map<String, Object>> findings = planFindings(admin, station);
         assertTrue(findings.stream().anyMatch(f -> f.get("messageEn").toString().contains("'Community governance")
                 || f.get("rule").equals("service_plan_community_governance")), findings.toString());
-        assertTrue(findings.stream().allMatch(f -> "VIOLATION".equals(f.get("severity"))));
+        // "1+4+N" is stated without a requirement word, and the annex lets districts choose domains (可)
+        assertTrue(findings.stream().allMatch(f -> "ADVISORY".equals(f.get("severity"))), findings.toString());
 
         projects.add(project("第二个核心项目", "core", "party_building"));
         projects.add(project("社区社会组织孵化", "community_governance", "community_org_incubation"));

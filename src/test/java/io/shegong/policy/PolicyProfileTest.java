@@ -112,6 +112,11 @@ class PolicyProfileTest extends GraphQLTestBase {
                 d -> at(d, "staffingRules", 0).put("minimum", Map.of("fixed", -1)));
         cases.put("input.document.stationKinds[1].parentKinds",
                 d -> at(d, "stationKinds", 1).put("parentKinds", List.of("no_such_kind")));
+        cases.put("input.document.staffingRules[0].requiredRoles[0].wording",
+                d -> ((List<Map<String, Object>>) at(d, "staffingRules", 0).get("requiredRoles")).getFirst().remove("wording"));
+        cases.put("input.document.recordChecks[0].severity", d -> at(d, "recordChecks", 0).put("bureauSetting", true));
+        cases.put("input.document.stationKinds[0].requiredRooms",
+                d -> at(d, "stationKinds", 0).put("requiredRooms", List.of("case_room")));
         cases.put("input.document.catalogue.models[0].slots[0].maximum",
                 d -> ((List<Map<String, Object>>) ((List<Map<String, Object>>) ((Map<String, Object>) d.get("catalogue"))
                         .get("models")).getFirst().get("slots")).getFirst().put("maximum", 0));
@@ -249,7 +254,7 @@ class PolicyProfileTest extends GraphQLTestBase {
         Client admin = as(code, "TENANT_ADMIN");
         String id = admin.run("createPolicyDraft", "input", Map.of()).assertOk().string("createPolicyDraft.profile.id");
         Map<String, Object> lenient = sixthCity();
-        at(lenient, "stationKinds", 0).put("requiredRules", List.of());
+        at(lenient, "stationKinds", 0).remove("rules");
         admin.run("updatePolicyDraft", "input", Map.of("id", id, "version", 1, "document", lenient)).assertOk();
         admin.run("publishPolicyProfile", "input", Map.of("id", id, "version", 2, "effectiveFrom", "2026-01-01")).assertOk();
         String street = admin.run("createDivision", "input", Map.of("code", "canglang", "level", "DISTRICT", "nameZh", "沧浪",
