@@ -60,7 +60,8 @@ public final class ComplianceEngine {
         for (StationData.Post post : data.posts()) {
             for (QualificationRule rule : policy.document().qualificationRules()) {
                 if (rule.appliesTo(st.kindCode(), post.assignment().role())) {
-                    Qualification q = qualify(policy, rule, post.worker(), post.assignment().role(), post.firstStart(), on);
+                    Qualification q = qualify(policy, rule, post.worker().inPost(post.assignment().fullTime()),
+                            post.assignment().role(), post.firstStart(), on);
                     if (q.unevaluated()) {
                         findings.add(Finding.unevaluated(rule.code(), rule.source(), st.id(), List.of(post.worker().id()),
                                 q.evaluationError()));
@@ -142,7 +143,7 @@ public final class ComplianceEngine {
             boolean counts;
             try {
                 counts = rule.counts() == null || policy.test(rule.counts(),
-                        WorkerFacts.of(p.worker(), p.assignment().role(), p.firstStart(), on));
+                        WorkerFacts.of(p.worker().inPost(p.assignment().fullTime()), p.assignment().role(), p.firstStart(), on));
             } catch (WorkerFacts.EvaluationError e) {
                 // Without knowing who counts, the numbers say nothing: report the rule, not the station.
                 LOG.warn("Rule {} of profile {} revision {} could not be evaluated for worker {}: `{}`: {}",

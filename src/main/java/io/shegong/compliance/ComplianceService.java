@@ -93,7 +93,8 @@ public class ComplianceService {
         }
         Map<String, Qualification> byRule = new LinkedHashMap<>();
         for (Assignment a : current) {
-            for (Qualification q : ComplianceEngine.worker(policy, worker, kinds.get(a.stationId()), a.role(), firstStart, on)) {
+            for (Qualification q : ComplianceEngine.worker(policy, worker.inPost(a.fullTime()), kinds.get(a.stationId()),
+                    a.role(), firstStart, on)) {
                 byRule.putIfAbsent(q.rule(), q);
             }
         }

@@ -203,7 +203,8 @@ public class DemoData {
             for (Map<String, Object> a : (List<Map<String, Object>>) w.getOrDefault("assignments", List.of())) {
                 assignments.save(new Assignment(UUID.randomUUID(), worker.id(), stationIds.get(a.get("station")),
                         (String) a.get("role"), date(a.get("startsOn")), date(a.get("endsOn")),
-                        !Boolean.FALSE.equals(a.get("fullTime")), 1, null, null));
+                        // a post is as full-time as its worker unless the demo says otherwise
+                        a.containsKey("fullTime") ? Boolean.TRUE.equals(a.get("fullTime")) : worker.fullTime(), 1, null, null));
             }
         }
 

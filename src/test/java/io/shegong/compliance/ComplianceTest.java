@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -108,6 +109,36 @@ class ComplianceTest extends GraphQLTestBase {
         assertEquals("需要1名专职社工，现有0名", f.get("messageZh"));
         post(admin, certified(admin, "陈五"), room, "SOCIAL_WORKER");
         assertTrue(findings(admin, room).stream().noneMatch(x -> "shangcheng_room_staffing".equals(x.get("rule"))));
+    }
+
+    @Test
+    void wuhanFullTimeSocialWorkers_countByThePost_andAtOneStationAtATime() {
+        Client admin = as("wuhan", "TENANT_ADMIN");
+        String code = unique("ft");
+        String district = admin.run("createDivision", "input", Map.of("code", code, "level", "DISTRICT", "nameZh", "示例区",
+                "zone", "NEW_URBAN")).assertOk().string("createDivision.division.id");
+        List<String> stations = new ArrayList<>();
+        for (String suffix : List.of("a", "b")) {
+            stations.add(admin.run("createStation", "input", Map.of("code", code + suffix, "name", "示例街道社工站",
+                    "kind", "street_station", "divisionId", district, "operatingMode", "PURCHASED", "status", "OPERATING",
+                    "statusSince", "2024-01-01")).assertOk().string("createStation.station.id"));
+        }
+        String first = certified(admin, "黄三");
+        String second = certified(admin, "黄四");
+        post(admin, first, stations.get(0), "HEAD");
+        // a full-time worker's second full-time post at the same time is refused
+        admin.run("assignWorker", "input", Map.of("workerId", first, "stationId", stations.get(1), "role", "SOCIAL_WORKER",
+                "startsOn", TODAY.minusYears(1).toString())).assertError("CONFLICT", "input.fullTime");
+        // part-time there, it is taken, and does not count toward the second station's full-time workers
+        admin.run("assignWorker", "input", Map.of("workerId", first, "stationId", stations.get(1), "role", "SOCIAL_WORKER",
+                "startsOn", TODAY.minusYears(1).toString(), "fullTime", false)).assertOk();
+        post(admin, second, stations.get(1), "HEAD");
+        assertTrue(findings(admin, stations.get(1)).stream().anyMatch(x ->
+                        "needs 2 full-time social workers for zone NEW_URBAN; has 1".equals(x.get("messageEn"))),
+                "the part-time post does not count");
+        post(admin, certified(admin, "黄五"), stations.get(1), "SOCIAL_WORKER");
+        assertTrue(findings(admin, stations.get(1)).stream().noneMatch(x ->
+                String.valueOf(x.get("messageEn")).startsWith("needs 2 full-time")));
     }
 
     @Test

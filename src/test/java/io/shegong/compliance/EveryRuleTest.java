@@ -151,7 +151,7 @@ class EveryRuleTest extends GraphQLTestBase {
         String weak = register(admin, weakWorker("不合格社工"));
         for (String w : List.of(strong, weak)) {
             admin.run("assignWorker", "input", Map.of("workerId", w, "stationId", station, "role", role,
-                    "startsOn", "2024-01-01", "fullTime", true)).assertOk();
+                    "startsOn", "2024-01-01", "fullTime", w.equals(strong))).assertOk(); // full-time is the post's
         }
         String code = (String) rule.get("code");
         Map<String, Object> pass = qualification(admin, strong, code);
