@@ -3,6 +3,7 @@ package io.shegong.compliance;
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.security.Caller;
+import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
 import io.shegong.policy.CompiledPolicy;
 import io.shegong.policy.PolicyDocument.Severity;
@@ -203,6 +204,30 @@ public class ComplianceService {
                 .sorted(Comparator.comparingInt(ComplianceReport.RuleCount::findings).reversed()
                         .thenComparing(r -> Severity.valueOf(r.severity())))
                 .toList();
+    }
+
+    /**
+     * The report's stations rolled up to the divisions of one level above them (a city's 区市, a
+     * district's streets): each station counts toward the division of that level it lies in, or
+     * its own division when that is of the level. Stations above the level are left out. One
+     * statement reads every division above the stations.
+     */
+    public List<ComplianceReport.GroupCount> rollUp(ComplianceReport report, String level) {
+        Set<UUID> located = report.rows().stream().map(c -> c.station().divisionId()).collect(Collectors.toSet());
+        Map<UUID, Division> known = divisions.withAncestors(Ids.array(located)).stream()
+                .collect(Collectors.toMap(Division::id, Function.identity()));
+        Map<UUID, UUID> at = new HashMap<>();
+        for (UUID id : located) {
+            Division d = known.get(id);
+            while (d != null && !level.equals(d.level())) {
+                d = d.parentId() == null ? null : known.get(d.parentId());
+            }
+            if (d != null) {
+                at.put(id, d.id());
+            }
+        }
+        List<StationCompliance> within = report.rows().stream().filter(c -> at.containsKey(c.station().divisionId())).toList();
+        return groups(within, c -> at.get(c.station().divisionId()).toString(), true);
     }
 
     private static List<ComplianceReport.GroupCount> groups(List<StationCompliance> rows,

@@ -77,7 +77,9 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
         wiring.type("Query", t -> t
                 .dataFetcher("complianceReport", this::report)
                 .dataFetcher("policyWhatIf", env -> service.whatIf(caller(env), draftId(env), on(env))));
-        wiring.type("ComplianceReport", t -> t.dataFetcher("stations", ComplianceWiring::reportPage));
+        wiring.type("ComplianceReport", t -> t
+                .dataFetcher("stations", ComplianceWiring::reportPage)
+                .dataFetcher("byDivisionAt", env -> service.rollUp(env.getSource(), env.<String>getArgument("level"))));
         wiring.type("KindCount", t -> t.dataFetcher("kind", env -> env.<ComplianceReport.GroupCount>getSource().key()));
         wiring.type("DivisionCount", t -> t.dataFetcher("division",
                 env -> DivisionWiring.byId(env, env.<ComplianceReport.GroupCount>getSource().divisionId())));

@@ -142,6 +142,27 @@ class ComplianceTest extends GraphQLTestBase {
     }
 
     @Test
+    void shangchengReport_rolledUpToTheDistrict_addsUpItsStreets() {
+        Client admin = as("shangcheng", "TENANT_ADMIN");
+        String district = Fixtures.divisionId(admin, "shangcheng");
+        Result byDistrict = admin.run("complianceRollUp", "level", "DISTRICT").assertOk();
+        List<Map<String, Object>> districts = byDistrict.get("complianceReport.byDivisionAt");
+        Map<String, Object> total = districts.stream().filter(d -> district.equals(((Map<?, ?>) d.get("division")).get("id")))
+                .findFirst().orElseThrow(() -> new AssertionError(districts.toString()));
+        int checked = 0;
+        for (String status : List.of("SIGNED", "OPERATING", "SUSPENDED")) {
+            checked += admin.run("stationByDivision", "divisionId", district, "status", status).assertOk()
+                    .integer("stations.totalCount");
+        }
+        assertEquals(checked, ((Number) total.get("stations")).intValue(), "the district holds every station below it");
+        assertTrue(districts.stream().allMatch(d -> "DISTRICT".equals(((Map<?, ?>) d.get("division")).get("level"))));
+        Result byStreet = admin.run("complianceRollUp", "level", "STREET").assertOk();
+        List<Map<String, Object>> streets = byStreet.get("complianceReport.byDivisionAt");
+        assertTrue(streets.size() > 1, streets.toString());
+        assertTrue(streets.stream().mapToInt(d -> ((Number) d.get("stations")).intValue()).sum() <= checked);
+    }
+
+    @Test
     void wuhan_newUrbanStreetNeedsTwo_centralNeedsThree() {
         Client admin = as("wuhan", "TENANT_ADMIN");
         for (String zone : List.of("NEW_URBAN", "CENTRAL_URBAN")) {
