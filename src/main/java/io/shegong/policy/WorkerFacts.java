@@ -29,7 +29,7 @@ import java.util.Map;
  *
  * <p>Variables: {@code age} (int), {@code educationLevel}, {@code educationRank} (0 secondary …
  * 4 doctorate), {@code major}, {@code certificateLevel}, {@code certificateRank} (0 none … 3
- * senior), {@code socialWorkYears}, {@code communityWorkYears}, {@code fullTime}, {@code role}
+ * senior), {@code socialWorkYears}, {@code communityWorkYears}, {@code fullTime} (in a post, the post's), {@code role}
  * (the post being counted, '' outside a station), {@code yearsAtStation},
  * {@code certificateYearsAfterStart} (-1 without a certificate), {@code trainings} (list of
  * {hours, yearsAgo, provider, topic}); function {@code trainingHoursWithin(trainings, years)}.
