@@ -35,6 +35,19 @@ public final class PlanCheck {
                         "the " + year + " plan has " + n + " project(s) in '" + slot.labelEn() + "'; needs at least " + slot.minimum(),
                         stationId, List.of()));
             }
+            if (slot.eachItem()) {
+                // three projects of one item are not the three items the slot names
+                for (Catalogue.Item item : slot.items()) {
+                    boolean planned = plan.projects().stream()
+                            .anyMatch(p -> p.slot().equals(slot.code()) && item.code().equals(p.item()));
+                    if (!planned) {
+                        findings.add(Finding.of("service_plan_" + slot.code() + "_" + item.code(), m.basis(),
+                                year + "年度计划中“" + slot.labelZh() + "”缺少“" + item.labelZh() + "”项目",
+                                "the " + year + " plan has no '" + item.labelEn() + "' project in '" + slot.labelEn() + "'",
+                                stationId, List.of()));
+                    }
+                }
+            }
             if (slot.maximum() != null && n > slot.maximum()) {
                 findings.add(Finding.of("service_plan_" + slot.code(), m.basis(),
                         year + "年度计划中“" + slot.labelZh() + "”有" + n + "个项目，最多" + slot.maximum() + "个",

@@ -17,7 +17,9 @@ public record Catalogue(List<Model> models, List<Item> excluded) {
     }
 
     /** `maximum` null means unbounded (the "N" of a model). */
-    public record Slot(String code, String labelZh, String labelEn, int minimum, Integer maximum, List<Item> items) {
+    /** `eachItem`: every item of the slot must be planned (Shangcheng's "13N": 社区协商, 两邻文化 and 骨干培养 each). */
+    public record Slot(String code, String labelZh, String labelEn, int minimum, Integer maximum, List<Item> items,
+                       boolean eachItem) {
     }
 
     /** A plan that misses a slot's cardinality weighs what the model's wording sets. */
@@ -69,7 +71,12 @@ public record Catalogue(List<Model> models, List<Item> excluded) {
         if (!items.isEmpty() && minimum > items.size() && maximum != null) {
             throw ApiException.badInput(s.at("minimum"), "minimum exceeds the number of items");
         }
-        return new Slot(s.code("code", true), s.text("labelZh", true), s.text("labelEn", true), minimum, maximum, items);
+        boolean eachItem = s.bool("eachItem");
+        if (eachItem && items.isEmpty()) {
+            throw ApiException.badInput(s.at("eachItem"), "eachItem needs the slot's items");
+        }
+        return new Slot(s.code("code", true), s.text("labelZh", true), s.text("labelEn", true), minimum, maximum, items,
+                eachItem);
     }
 
     private static Item item(DocumentReader r) {

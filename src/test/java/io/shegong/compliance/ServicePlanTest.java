@@ -70,6 +70,35 @@ class ServicePlanTest extends GraphQLTestBase {
     }
 
     @Test
+    void shangcheng13N_needsEachOfTheThreeGovernanceProjects_notThreeOfOne() {
+        Client admin = as("shangcheng", "TENANT_ADMIN");
+        String code = unique("room");
+        String street = admin.run("createDivision", "input", Map.of("code", code, "level", "STREET", "nameZh", "示例街道",
+                "parentId", Fixtures.divisionId(admin, "shangcheng"), "communityCount", 4)).assertOk()
+                .string("createDivision.division.id");
+        String station = admin.run("createStation", "input", Map.of("code", code, "name", "杭州市上城区示例街道社会工作站",
+                "kind", "street_station", "divisionId", street, "operatingMode", "SELF_RUN", "status", "OPERATING",
+                "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+        String room = admin.run("createStation", "input", Map.of("code", code + "r", "name", "上城区示例街道示例社区李四社会工作室",
+                "kind", "community_room", "divisionId", street, "parentId", station, "operatingMode", "SELF_RUN",
+                "status", "OPERATING", "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+        List<Map<String, Object>> projects = new ArrayList<>(List.of(project("邻里品牌", "brand", null),
+                project("议事会一", "governance", "community_consultation"),
+                project("议事会二", "governance", "community_consultation"),
+                project("议事会三", "governance", "community_consultation")));
+        admin.run("saveServicePlan", "input", Map.of("stationId", room, "year", YEAR, "projects", projects)).assertOk();
+        List<Map<String, Object>> threeOfOne = planFindings(admin, room);
+        assertEquals(List.of("service_plan_governance_backbone_training", "service_plan_governance_two_neighbour_culture"),
+                threeOfOne.stream().map(f -> f.get("rule").toString()).sorted().toList(), threeOfOne.toString());
+        assertTrue(threeOfOne.stream().anyMatch(f -> f.get("messageZh").toString().contains("缺少“两邻文化”")), threeOfOne.toString());
+
+        projects.set(2, project("两邻节", "governance", "two_neighbour_culture"));
+        projects.set(3, project("骨干训练营", "governance", "backbone_training"));
+        admin.run("saveServicePlan", "input", Map.of("stationId", room, "year", YEAR, "version", 1, "projects", projects)).assertOk();
+        assertEquals(List.of(), planFindings(admin, room));
+    }
+
+    @Test
     void plan_unknownSlotOrItemOrExcludedActivity_isRefused() {
         Client admin = as("wuhan", "TENANT_ADMIN");
         String station = wuhanStation(admin);
