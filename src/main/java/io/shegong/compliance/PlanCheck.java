@@ -55,6 +55,29 @@ public final class PlanCheck {
                         stationId, List.of()));
             }
         }
+        excludedByKeyword(catalogue, plan, year, stationId, findings);
         return findings;
+    }
+
+    /**
+     * A project whose free text names an excluded activity's keyword. The keywords are the
+     * bureau's reading, not the document's words, and a title can mislead: the finding advises a
+     * look, it does not declare a violation.
+     */
+    private static void excludedByKeyword(Catalogue catalogue, ServicePlan plan, int year, UUID stationId,
+                                          List<Finding> findings) {
+        for (ServicePlan.Project p : plan.projects()) {
+            String text = p.name() + " " + (p.description() == null ? "" : p.description());
+            for (Catalogue.Item excluded : catalogue.excluded()) {
+                excluded.keywords().stream().filter(text::contains).findFirst().ifPresent(k ->
+                        findings.add(new Finding("service_plan_excluded_" + excluded.code(), Severity.ADVISORY,
+                                year + "年度计划项目“" + p.name() + "”含“" + k + "”，可能属于不应纳入的“" + excluded.labelZh()
+                                        + "”（关键词由本局设定）",
+                                "the " + year + " project '" + p.name() + "' mentions '" + k + "' and may be an excluded activity ("
+                                        + (excluded.labelEn() == null ? excluded.labelZh() : excluded.labelEn())
+                                        + "; the keywords are the bureau's own setting)",
+                                null, null, true, stationId, List.of(), false)));
+            }
+        }
     }
 }

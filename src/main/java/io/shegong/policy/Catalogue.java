@@ -13,7 +13,12 @@ import java.util.Set;
  */
 public record Catalogue(List<Model> models, List<Item> excluded) {
 
-    public record Item(String code, String labelZh, String labelEn) {
+    /**
+     * An item of a slot, or an excluded activity. An excluded activity's `keywords` are the
+     * bureau's own reading of the document: a project whose name or description holds one may be
+     * that activity, which a project only labelled otherwise would hide.
+     */
+    public record Item(String code, String labelZh, String labelEn, List<String> keywords) {
     }
 
     /** `maximum` null means unbounded (the "N" of a model). */
@@ -80,6 +85,6 @@ public record Catalogue(List<Model> models, List<Item> excluded) {
     }
 
     private static Item item(DocumentReader r) {
-        return new Item(r.code("code", true), r.text("labelZh", true), r.text("labelEn", false));
+        return new Item(r.code("code", true), r.text("labelZh", true), r.text("labelEn", false), r.texts("keywords"));
     }
 }

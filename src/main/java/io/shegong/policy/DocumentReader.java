@@ -111,6 +111,18 @@ final class DocumentReader {
         return out;
     }
 
+    /** A list of short texts (keywords): each a non-blank string of at most 40 characters. */
+    List<String> texts(String field) {
+        List<String> out = new ArrayList<>();
+        for (Object o : list(field)) {
+            if (!(o instanceof String s) || s.isBlank() || s.length() > 40) {
+                throw ApiException.badInput(at(field), field + " entries must be texts of 1 to 40 characters");
+            }
+            out.add(s.strip());
+        }
+        return out;
+    }
+
     List<?> list(String field) {
         Object v = values.get(field);
         if (v == null) {

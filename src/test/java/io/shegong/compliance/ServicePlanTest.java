@@ -115,6 +115,28 @@ class ServicePlanTest extends GraphQLTestBase {
     }
 
     @Test
+    void weihaiExcludedActivities_areCaughtInAProjectsTitle_asAdviceFromTheBureausKeywords() {
+        Client weihai = as("weihai", "TENANT_ADMIN");
+        String town = Fixtures.stationId(weihai, "zhangcun");
+        int year = YEAR + 1;
+        weihai.run("saveServicePlan", "input", Map.of("stationId", town, "year", year,
+                "projects", List.of(project("协助镇行政执法检查", "social_assistance", "screening")))).assertOk();
+        List<Map<String, Object>> all = weihai.run("stationCompliance", "id", town, "on", year + "-03-01").assertOk()
+                .get("node.compliance.findings");
+        Map<String, Object> flagged = all.stream().filter(f -> "service_plan_excluded_administrative_acts".equals(f.get("rule")))
+                .findFirst().orElseThrow(() -> new AssertionError(all.toString()));
+        assertEquals("ADVISORY", flagged.get("severity"));
+        assertEquals(true, flagged.get("bureauSetting"));
+        assertTrue(flagged.get("messageZh").toString().contains("行政执法"), flagged.toString());
+
+        weihai.run("saveServicePlan", "input", Map.of("stationId", town, "year", year, "version", 1,
+                "projects", List.of(project("困难家庭摸底排查", "social_assistance", "screening")))).assertOk();
+        List<Map<String, Object>> clean = weihai.run("stationCompliance", "id", town, "on", year + "-03-01").assertOk()
+                .get("node.compliance.findings");
+        assertTrue(clean.stream().noneMatch(f -> f.get("rule").toString().startsWith("service_plan_excluded")), clean.toString());
+    }
+
+    @Test
     void plan_ofAnotherTenantsStation_isLikeAMissingStation_andViewersCannotSave() {
         String foreign = Fixtures.stationId(as("qingpu", "VIEWER"), "xujing");
         Client admin = as("wuhan", "TENANT_ADMIN");
