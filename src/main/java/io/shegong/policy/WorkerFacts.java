@@ -131,7 +131,7 @@ public final class WorkerFacts {
         }
         facts.put("educationLevel", w.educationLevel());
         facts.put("educationRank", (long) EDUCATION.indexOf(w.educationLevel()));
-        facts.put("major", w.major() == null ? "" : w.major());
+        facts.put("major", major(w.major()));
         facts.put("certificateLevel", w.certificateLevel());
         facts.put("certificateRank", (long) CERTIFICATES.indexOf(w.certificateLevel()));
         facts.put("socialWorkYears", w.socialWorkYears());
@@ -142,6 +142,19 @@ public final class WorkerFacts {
         facts.put("certificateYearsAfterStart", Math.max(-1.0, certificateAfterStart));
         facts.put("trainings", trainings);
         return facts;
+    }
+
+    /**
+     * A major as the documents' lists name it: registries write 社会学专业 or 社会工作 (本科) where a
+     * profile lists 社会学 and 社会工作, so the word 专业, bracketed notes, spaces and full-width
+     * spaces are dropped before a rule compares it.
+     */
+    static String major(String written) {
+        if (written == null) {
+            return "";
+        }
+        String m = written.replaceAll("[（(][^）)]*[）)]", "").replaceAll("[\\s\u3000]", "");
+        return m.endsWith("专业") ? m.substring(0, m.length() - 2) : m;
     }
 
     /**

@@ -239,6 +239,20 @@ class ComplianceTest extends GraphQLTestBase {
                 "the day after, neither does");
     }
 
+    @Test
+    void weihaiRelatedMajor_matchesAsRegistriesWriteIt() {
+        Client admin = as("weihai", "TENANT_ADMIN");
+        String station = Fixtures.stationId(admin, "zhangcun");
+        for (String major : List.of("社会学专业", "社会工作（本科）", "社会 政策", "会计学")) {
+            String worker = admin.run("registerWorker", "input", Map.of("name", "专业社工", "educationLevel", "COLLEGE",
+                    "educationMajor", major, "birthDate", "1992-01-01")).assertOk().string("registerWorker.worker.id");
+            admin.run("assignWorker", "input", Map.of("workerId", worker, "stationId", station, "role", "SOCIAL_WORKER",
+                    "startsOn", TODAY.minusYears(1).toString())).assertOk();
+            String rule = competenceRule(admin, worker);
+            assertEquals(!major.equals("会计学"), alternative(admin, worker, rule, "related_diploma", TODAY.toString()), major);
+        }
+    }
+
     private boolean alternative(Client admin, String worker, String rule, String code, String on) {
         List<Map<String, Object>> q = admin.run("workerQualification", "id", worker, "on", on).assertOk()
                 .get("node.qualification");
