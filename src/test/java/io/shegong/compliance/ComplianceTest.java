@@ -316,6 +316,15 @@ class ComplianceTest extends GraphQLTestBase {
     }
 
     @Test
+    void aPageOfAHundredStationsWithTheirCompliance_isWithinTheQueryLimits() {
+        Result r = as("weihai", "VIEWER").run("stationPageWithCompliance", "first", 100).assertOk();
+        assertTrue(((List<?>) r.get("stations.edges")).size() >= 60, r.raw());
+        Result tooMuch = as("weihai", "VIEWER").run("tooComplex");
+        tooMuch.assertError("QUERY_TOO_COMPLEX", null);
+        assertTrue(tooMuch.errorMessage().contains("smaller pages (`first`)"), "the refusal says what to ask instead");
+    }
+
+    @Test
     void compliance_onADateBeforeAnyProfile_saysSo() {
         Client viewer = as("wuhan", "VIEWER");
         String station = Fixtures.stationId(viewer, "dazhi");

@@ -26,6 +26,8 @@ import graphql.schema.GraphQLTypeUtil;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.error.ErrorCode;
 
+import java.util.Set;
+
 /**
  * The service's one instrumentation, and it works once per request, never per field (graphql-java
  * calls every instrumentation for every field, so per-field work here would cost on each of a
@@ -40,6 +42,13 @@ import io.shegong.core.error.ErrorCode;
 final class OperationGuard extends SimplePerformantInstrumentation {
     /** Assumed size of an unpaged list (a station's posts, a division's children) when costing a query. */
     static final int LIST_FAN_OUT = 10;
+    /**
+     * Lists that come whole with the record holding them (a station's findings are computed with its
+     * compliance, in the same batch for a whole page): they cost their elements once, not ten times,
+     * since asking for them costs no statement and no fetch per element.
+     */
+    private static final Set<String> CARRIED = Set.of("StationCompliance.findings", "Qualification.alternatives",
+            "ComplianceReport.byRule", "ComplianceReport.byKind");
     /** How much deeper than data the standard introspection query nests (`ofType` chains). */
     private static final int INTROSPECTION_DEPTH = 10;
 
@@ -124,8 +133,9 @@ final class OperationGuard extends SimplePerformantInstrumentation {
             cost += cost(f, schema, false);
         }
         if (cost > limits.getMaxComplexity()) {
-            throw new Refusal(ErrorCode.QUERY_TOO_COMPLEX,
-                    "Query is too complex: " + cost + " > " + limits.getMaxComplexity());
+            throw new Refusal(ErrorCode.QUERY_TOO_COMPLEX, "Query is too complex: " + cost + " > "
+                    + limits.getMaxComplexity() + ". A page of n costs n times its fields and an unpaged list ten "
+                    + "times: ask for smaller pages (`first`), fewer nested lists, or split the query");
         }
     }
 
@@ -147,6 +157,9 @@ final class OperationGuard extends SimplePerformantInstrumentation {
             return Math.max(1, Math.min(n, Connection.MAX_PAGE)) * (1 + children);
         }
         boolean list = GraphQLTypeUtil.unwrapNonNull(f.getType(schema)) instanceof GraphQLList;
+        if (list && f.getObjectTypeNames().stream().allMatch(t -> CARRIED.contains(t + "." + f.getFieldName()))) {
+            return 1 + children;
+        }
         if (list && !f.getFieldName().equals("edges")) {
             return 1 + (long) LIST_FAN_OUT * children;
         }
