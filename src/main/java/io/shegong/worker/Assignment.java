@@ -39,7 +39,12 @@ public record Assignment(
 
     /** Started and not yet ended on the given date; "current" is this on the bureau's today. */
     public boolean currentOn(LocalDate day) {
-        return !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
+        return overlaps(day, day);
+    }
+
+    /** Whether the post shares a day with the period from one date to another (open-ended when null). */
+    boolean overlaps(LocalDate from, LocalDate to) {
+        return (endsOn == null || !endsOn.isBefore(from)) && (to == null || !startsOn.isAfter(to));
     }
 
     /** The same post ending on a date, at the version a client read (the update checks it). */

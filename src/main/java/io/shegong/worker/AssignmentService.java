@@ -47,24 +47,19 @@ public class AssignmentService implements StationService.ClosingHook {
             throw ApiException.badInput("input.workerId", "workerId is not a worker of this bureau");
         }
         List<Assignment> existing = assignments.ofWorkers(Ids.array(List.of(c.workerId())));
-        boolean overlaps = existing.stream().anyMatch(a -> a.stationId().equals(c.stationId())
-                && (a.endsOn() == null || !a.endsOn().isBefore(c.startsOn()))
-                && (c.endsOn() == null || !a.startsOn().isAfter(c.endsOn())));
-        if (overlaps) {
+        List<Assignment> overlapping = existing.stream().filter(a -> a.overlaps(c.startsOn(), c.endsOn())).toList();
+        if (overlapping.stream().anyMatch(a -> a.stationId().equals(c.stationId()))) {
             throw ApiException.conflict("input.startsOn", "The worker already holds a post at this station in that period");
         }
         boolean fullTime = c.fullTime() == null || c.fullTime();
         // the documents count a full-time (专职) worker at one station: a second full-time post at the same time is refused
         if (fullTime) {
-            existing.stream().filter(a -> a.fullTime()
-                            && (a.endsOn() == null || !a.endsOn().isBefore(c.startsOn()))
-                            && (c.endsOn() == null || !a.startsOn().isAfter(c.endsOn())))
-                    .findFirst().ifPresent(a -> {
-                        throw ApiException.conflict("input.fullTime", "The worker already holds a full-time post from "
-                                + a.startsOn() + (a.endsOn() == null ? "" : " to " + a.endsOn())
-                                + " at another station; a worker is full-time at one station at a time. "
-                                + "Assign this post part-time (fullTime: false) or end the other first");
-                    });
+            overlapping.stream().filter(Assignment::fullTime).findFirst().ifPresent(a -> {
+                throw ApiException.conflict("input.fullTime", "The worker already holds a full-time post from "
+                        + a.startsOn() + (a.endsOn() == null ? "" : " to " + a.endsOn())
+                        + " at another station; a worker is full-time at one station at a time. "
+                        + "Assign this post part-time (fullTime: false) or end the other first");
+            });
         }
         return assignments.save(new Assignment(UUID.randomUUID(), c.workerId(), c.stationId(), c.role().name(),
                 c.startsOn(), c.endsOn(), fullTime, 1, null, null));

@@ -81,11 +81,7 @@ class ComplianceTest extends GraphQLTestBase {
         assertEquals(1, ofStreet.integer("complianceReport.totals.stations"));
         assertTrue(ofDistrict.get("complianceReport.stations.edges").toString().contains("code=" + code),
                 "the district's report holds the station of the street below it");
-        int checked = 0; // the report covers the stations that are signed, operating or suspended
-        for (String status : List.of("SIGNED", "OPERATING", "SUSPENDED")) {
-            checked += admin.run("stationByDivision", "divisionId", district, "status", status).assertOk()
-                    .integer("stations.totalCount");
-        }
+        int checked = Fixtures.checkedStationsUnder(admin, district);
         assertEquals(checked, ofDistrict.integer("complianceReport.totals.stations"),
                 "the same stations as the station list's filter");
     }
@@ -93,16 +89,7 @@ class ComplianceTest extends GraphQLTestBase {
     @Test
     void shangchengCommunityRoom_needsOneFullTimeSocialWorker_saidInGoodEnglish() {
         Client admin = as("shangcheng", "TENANT_ADMIN");
-        String code = unique("room");
-        String street = admin.run("createDivision", "input", Map.of("code", code, "level", "STREET", "nameZh", "示例街道",
-                "parentId", Fixtures.divisionId(admin, "shangcheng"), "communityCount", 4)).assertOk()
-                .string("createDivision.division.id");
-        String station = admin.run("createStation", "input", Map.of("code", code, "name", "杭州市上城区示例街道社会工作站",
-                "kind", "street_station", "divisionId", street, "operatingMode", "SELF_RUN", "status", "OPERATING",
-                "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
-        String room = admin.run("createStation", "input", Map.of("code", code + "r", "name", "上城区示例街道示例社区张三社会工作室",
-                "kind", "community_room", "divisionId", street, "parentId", station, "operatingMode", "SELF_RUN",
-                "status", "OPERATING", "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+        String room = Fixtures.shangchengCommunityRoom(admin, unique("room"), "上城区示例街道示例社区张三社会工作室");
         Map<String, Object> f = findings(admin, room).stream()
                 .filter(x -> "shangcheng_room_staffing".equals(x.get("rule"))).findFirst().orElseThrow();
         assertEquals("needs 1 full-time social worker; has 0", f.get("messageEn"));
@@ -149,11 +136,7 @@ class ComplianceTest extends GraphQLTestBase {
         List<Map<String, Object>> districts = byDistrict.get("complianceReport.byDivisionAt");
         Map<String, Object> total = districts.stream().filter(d -> district.equals(((Map<?, ?>) d.get("division")).get("id")))
                 .findFirst().orElseThrow(() -> new AssertionError(districts.toString()));
-        int checked = 0;
-        for (String status : List.of("SIGNED", "OPERATING", "SUSPENDED")) {
-            checked += admin.run("stationByDivision", "divisionId", district, "status", status).assertOk()
-                    .integer("stations.totalCount");
-        }
+        int checked = Fixtures.checkedStationsUnder(admin, district);
         assertEquals(checked, ((Number) total.get("stations")).intValue(), "the district holds every station below it");
         assertTrue(districts.stream().allMatch(d -> "DISTRICT".equals(((Map<?, ?>) d.get("division")).get("level"))));
         Result byStreet = admin.run("complianceRollUp", "level", "STREET").assertOk();

@@ -72,16 +72,7 @@ class ServicePlanTest extends GraphQLTestBase {
     @Test
     void shangcheng13N_needsEachOfTheThreeGovernanceProjects_notThreeOfOne() {
         Client admin = as("shangcheng", "TENANT_ADMIN");
-        String code = unique("room");
-        String street = admin.run("createDivision", "input", Map.of("code", code, "level", "STREET", "nameZh", "示例街道",
-                "parentId", Fixtures.divisionId(admin, "shangcheng"), "communityCount", 4)).assertOk()
-                .string("createDivision.division.id");
-        String station = admin.run("createStation", "input", Map.of("code", code, "name", "杭州市上城区示例街道社会工作站",
-                "kind", "street_station", "divisionId", street, "operatingMode", "SELF_RUN", "status", "OPERATING",
-                "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
-        String room = admin.run("createStation", "input", Map.of("code", code + "r", "name", "上城区示例街道示例社区李四社会工作室",
-                "kind", "community_room", "divisionId", street, "parentId", station, "operatingMode", "SELF_RUN",
-                "status", "OPERATING", "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+        String room = Fixtures.shangchengCommunityRoom(admin, unique("room"), "上城区示例街道示例社区李四社会工作室");
         List<Map<String, Object>> projects = new ArrayList<>(List.of(project("邻里品牌", "brand", null),
                 project("议事会一", "governance", "community_consultation"),
                 project("议事会二", "governance", "community_consultation"),

@@ -34,6 +34,32 @@ public final class Fixtures {
         return client.run("stationPage", "first", 1).assertOk().integer("stations.totalCount");
     }
 
+    /**
+     * The stations in a division or below it that compliance checks: signed, operating or
+     * suspended, as the station list's filter counts them.
+     */
+    public static int checkedStationsUnder(GraphQLTestBase.Client client, String divisionId) {
+        int checked = 0;
+        for (String status : List.of("SIGNED", "OPERATING", "SUSPENDED")) {
+            checked += client.run("stationByDivision", "divisionId", divisionId, "status", status).assertOk()
+                    .integer("stations.totalCount");
+        }
+        return checked;
+    }
+
+    /** A new Shangcheng street with its street station and one community room under it; the room's id. */
+    public static String shangchengCommunityRoom(GraphQLTestBase.Client admin, String code, String roomName) {
+        String street = admin.run("createDivision", "input", Map.of("code", code, "level", "STREET", "nameZh", "示例街道",
+                "parentId", divisionId(admin, "shangcheng"), "communityCount", 4)).assertOk()
+                .string("createDivision.division.id");
+        String station = admin.run("createStation", "input", Map.of("code", code, "name", "杭州市上城区示例街道社会工作站",
+                "kind", "street_station", "divisionId", street, "operatingMode", "SELF_RUN", "status", "OPERATING",
+                "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+        return admin.run("createStation", "input", Map.of("code", code + "r", "name", roomName,
+                "kind", "community_room", "divisionId", street, "parentId", station, "operatingMode", "SELF_RUN",
+                "status", "OPERATING", "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+    }
+
     public static String unique(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
