@@ -16,6 +16,7 @@ import io.shegong.station.StationAccess;
 import io.shegong.station.StationRepository;
 import jakarta.inject.Singleton;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,18 @@ public class ServicePlanService {
         this.calendar = calendar;
     }
 
+    /**
+     * The day of its year a plan is checked on: a plan belongs to its year's profile, so next
+     * year's plan is checked against the revision in force when that year begins (a revision
+     * published for it), and last year's against the one in force when it ended.
+     */
+    static LocalDate dayOf(int year, LocalDate today) {
+        if (year == today.getYear()) {
+            return today;
+        }
+        return year > today.getYear() ? LocalDate.of(year, 1, 1) : LocalDate.of(year, 12, 31);
+    }
+
     public ServicePlan save(Caller caller, SaveServicePlan c) {
         caller.requireTenantMember();
         UUID stationId = c.stationId();
@@ -51,8 +64,9 @@ public class ServicePlanService {
                 .orElseThrow(() -> ApiException.badInput("input.stationId", "stationId is not a station of this bureau"));
         access.requireEdit(caller, stationId);
         int year = c.year();
-        PolicyProfile profile = profiles.inForce(calendar.today())
-                .orElseThrow(() -> ApiException.badInput("input.stationId", "the bureau has no policy profile in force"));
+        LocalDate judgedOn = dayOf(year, calendar.today());
+        PolicyProfile profile = profiles.inForce(judgedOn).orElseThrow(() -> ApiException.badInput("input.year",
+                "the bureau has no policy profile in force on " + judgedOn + " for a " + year + " plan"));
         Catalogue catalogue = policies.compile(profile).catalogue();
         Catalogue.Model model = catalogue.modelFor(station.kindCode()).orElseThrow(() ->
                 ApiException.badInput("input.stationId", "the catalogue has no service model for " + station.kindCode() + " stations"));

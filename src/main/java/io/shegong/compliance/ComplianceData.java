@@ -7,6 +7,8 @@ import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
 import io.shegong.policy.WorkerData;
 import io.shegong.station.Station;
+import io.shegong.station.StationStatusChange;
+import io.shegong.station.StationStatusChangeRepository;
 import io.shegong.worker.Assignment;
 import io.shegong.worker.AssignmentRepository;
 import io.shegong.worker.SocialWorker;
@@ -28,8 +30,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Loads what the engine reads for any number of stations in a fixed number of queries
- * (divisions, posts, workers, their training and their post history), never one per station.
+ * Loads what the engine reads for any number of stations, as they stood on a date, in a fixed
+ * number of queries (statuses, divisions, posts, workers, their training and their post
+ * history), never one per station.
  */
 @Singleton
 public class ComplianceData {
@@ -38,9 +41,12 @@ public class ComplianceData {
     private final TrainingRecordRepository trainingRecords;
     private final AssignmentRepository assignments;
     private final ServicePlanRepository plans;
+    private final StationStatusChangeRepository statusChanges;
 
     public ComplianceData(DivisionRepository divisions, WorkerRepository workers, TrainingRecordRepository trainingRecords,
-                          AssignmentRepository assignments, ServicePlanRepository plans) {
+                          AssignmentRepository assignments, ServicePlanRepository plans,
+                          StationStatusChangeRepository statusChanges) {
+        this.statusChanges = statusChanges;
         this.divisions = divisions;
         this.workers = workers;
         this.trainingRecords = trainingRecords;
@@ -56,8 +62,11 @@ public class ComplianceData {
         if (stations.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Division> byDivision = divisions.byIds(Ids.array(stations.stream().map(Station::divisionId).collect(Collectors.toSet())))
+        Map<UUID, Division> byDivision = divisions.asOf(Ids.array(stations.stream().map(Station::divisionId)
+                        .collect(Collectors.toSet())), on)
                 .stream().collect(Collectors.toMap(Division::id, Function.identity()));
+        Map<UUID, String> statusOn = statusChanges.on(Ids.array(stations.stream().map(Station::id).toList()), on)
+                .stream().collect(Collectors.toMap(StationStatusChange::stationId, StationStatusChange::status));
         List<Assignment> posts = assignments.atStations(Ids.array(stations.stream().map(Station::id).toList()))
                 .stream().filter(a -> a.currentOn(on)).toList();
         Workers w = workers(posts.stream().map(Assignment::workerId).collect(Collectors.toSet()));
@@ -68,7 +77,7 @@ public class ComplianceData {
         }
         Map<UUID, ServicePlan> planOfYear = plans.ofStations(Ids.array(stations.stream().map(Station::id).toList())).stream()
                 .filter(p -> p.year() == on.getYear()).collect(Collectors.toMap(ServicePlan::stationId, Function.identity()));
-        return stations.stream().map(st -> new StationData(st, byDivision.get(st.divisionId()),
+        return stations.stream().map(st -> new StationData(st, statusOn.get(st.id()), byDivision.get(st.divisionId()),
                 byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()))).toList();
     }
 

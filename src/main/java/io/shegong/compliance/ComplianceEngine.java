@@ -293,7 +293,13 @@ public final class ComplianceEngine {
 
     private static void recordCheck(RecordCheck check, WorkerData w, LocalDate on, UUID stationId, List<Finding> findings) {
         LocalDate last = w.lastRecordCheckOn();
-        if (last == null) {
+        if (last != null && last.isAfter(on)) {
+            // Only the latest check is on file: whether one was on time before it is not known.
+            findings.add(new Finding(check.code(), Severity.INFO,
+                    "无法核定" + w.name() + "在该日期的违法犯罪记录查询：登记的最近一次查询（" + last + "）晚于该日期",
+                    "cannot tell whether " + w.name() + "'s criminal-record check was current on this date: the one on file ("
+                            + last + ") is later", check.basis().source(), stationId, List.of(w.id())));
+        } else if (last == null) {
             findings.add(Finding.of(check.code(), check.basis(), w.name() + "没有违法犯罪记录查询记录",
                     w.name() + " has no criminal-record check on file", stationId, List.of(w.id())));
         } else if (last.plusMonths(check.maxAgeMonths()).isBefore(on)) {

@@ -7,15 +7,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A tenant's compliance on a date: totals, counts by rule, kind and division, stations worst first. */
-public record ComplianceReport(LocalDate on, PolicyProfile profile, Totals totals, List<RuleCount> byRule,
+/**
+ * A tenant's compliance on a date: totals, counts by rule, kind and division, stations worst
+ * first; `snapshot` names this evaluation, for its cursors.
+ */
+public record ComplianceReport(String snapshot, LocalDate on, Filter filter, PolicyProfile profile, Totals totals, List<RuleCount> byRule,
                                List<GroupCount> byKind, List<GroupCount> byDivision, List<StationCompliance> rows) {
 
     /** Which stations the report covers; each field is optional. */
     public record Filter(String kind, UUID divisionId, Severity severity) {
     }
 
-    public record Totals(int stations, int compliant, int violations, int advisories, int unevaluated) {
+    public record Totals(int stations, int compliant, int violations, int advisories, int unevaluated, int undetermined) {
     }
 
     public record RuleCount(String rule, String severity, String source, int findings, int stations) {

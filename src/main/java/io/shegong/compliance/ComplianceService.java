@@ -1,5 +1,7 @@
 package io.shegong.compliance;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.security.Caller;
@@ -16,6 +18,7 @@ import io.shegong.station.StationRepository;
 import io.shegong.worker.Assignment;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,6 +46,9 @@ public class ComplianceService {
     private final StationRepository stations;
     private final DivisionRepository divisions;
     private final ComplianceData data;
+    /** Reports by tenant and snapshot id, for the pages after the first; small, and short-lived. */
+    private final Cache<String, ComplianceReport> reports = Caffeine.newBuilder().maximumSize(200)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public ComplianceService(PolicyRepository profiles, PolicyService policies, StationRepository stations,
                              DivisionRepository divisions, ComplianceData data) {
@@ -56,7 +62,7 @@ public class ComplianceService {
     public Map<UUID, StationCompliance> stations(Caller caller, Collection<UUID> ids, LocalDate on) {
         caller.requireTenantMember();
         Optional<PolicyProfile> profile = profiles.inForce(on);
-        return evaluate(stations.byIds(Ids.array(ids)), profile, on).stream()
+        return judge(profile, data.stations(stations.byIds(Ids.array(ids)), on), on).stream()
                 .collect(Collectors.toMap(c -> c.station().id(), Function.identity()));
     }
 
@@ -102,28 +108,57 @@ public class ComplianceService {
         return new ArrayList<>(byRule.values());
     }
 
-    public ComplianceReport report(Caller caller, LocalDate on, ComplianceReport.Filter filter) {
+    /**
+     * The report on a date over the stations checked then. A report is kept for a while under a
+     * snapshot id that its cursors carry, so that the next pages are read from it rather than
+     * evaluated again, and a list being paged through does not shift under the reader; the first
+     * page (no snapshot) is always evaluated afresh.
+     */
+    public ComplianceReport report(Caller caller, LocalDate on, ComplianceReport.Filter filter, String snapshot) {
         caller.requireTenantMember();
+        if (snapshot != null) {
+            ComplianceReport kept = reports.getIfPresent(caller.tenantCode() + "/" + snapshot);
+            if (kept != null && kept.on().equals(on) && kept.filter().equals(filter)) {
+                return kept;
+            }
+        }
         Optional<PolicyProfile> profile = profiles.inForce(on);
         // a division's report covers the divisions below it, as the station list's filter does
         Set<UUID> within = filter.divisionId() == null ? null : new HashSet<>(divisions.subtree(filter.divisionId()));
-        List<Station> all = stations.active().stream()
+        List<Station> all = stations.checkedOn(on).stream()
                 .filter(s -> filter.kind() == null || s.kindCode().equals(filter.kind()))
                 .filter(s -> within == null || within.contains(s.divisionId())).toList();
-        List<StationCompliance> rows = evaluate(all, profile, on).stream()
+        List<StationCompliance> rows = judge(profile, data.stations(all, on), on).stream()
                 .filter(c -> filter.severity() == null
                         || c.findings().stream().anyMatch(f -> f.severity() == filter.severity()))
                 .sorted(Comparator.comparingInt(StationCompliance::violations).reversed()
                         .thenComparing(Comparator.comparingInt(StationCompliance::advisories).reversed())
                         .thenComparing(c -> c.station().code()))
                 .toList();
-        return new ComplianceReport(on, profile.orElse(null), totals(rows), byRule(rows),
-                groups(rows, c -> c.station().kindCode(), false), groups(rows, c -> c.station().divisionId().toString(), true), rows);
+        ComplianceReport report = new ComplianceReport(UUID.randomUUID().toString(), on, filter, profile.orElse(null),
+                totals(rows), byRule(rows), groups(rows, c -> c.station().kindCode(), false),
+                groups(rows, c -> c.station().divisionId().toString(), true), rows);
+        reports.put(caller.tenantCode() + "/" + report.snapshot(), report);
+        return report;
     }
 
-    /** Stations and workers whose standing would change if the draft were in force on the date. */
+    /**
+     * Stations and workers whose standing would change if the draft were in force on the date.
+     * Workers are compared on their own qualifications, rule by rule, not through their
+     * stations: a worker who stops qualifying is newly failing even at a station that already
+     * failed for another reason.
+     */
     public record WhatIf(LocalDate on, PolicyProfile draft, PolicyProfile inForce, List<StationCompliance> stationsNewlyFailing,
-                         List<StationCompliance> stationsNewlyPassing, List<UUID> workersNewlyFailing, List<UUID> workersNewlyPassing) {
+                         List<StationCompliance> stationsNewlyPassing, List<UUID> workersNewlyFailing,
+                         List<UUID> workersNewlyPassing, List<WorkerChange> workerChanges) {
+    }
+
+    /**
+     * One worker against one rule where the two revisions disagree; `before` or `after` is null
+     * when that revision has no such rule for the worker's posts.
+     */
+    public record WorkerChange(UUID workerId, String rule, String labelZh, String labelEn, Severity severity,
+                               Qualification before, Qualification after) {
     }
 
     public WhatIf whatIf(Caller caller, UUID draftId, LocalDate on) {
@@ -136,61 +171,122 @@ public class ComplianceService {
                     + "Start a draft from it (createPolicyDraft) and try that.");
         }
         Optional<PolicyProfile> current = profiles.inForce(on);
-        List<Station> all = stations.active();
-        List<StationData> loaded = data.stations(all, on);
-        Map<UUID, StationCompliance> before = index(run(current, loaded, on));
-        Map<UUID, StationCompliance> after = index(run(Optional.of(draft), loaded, on));
+        List<StationData> loaded = data.stations(stations.checkedOn(on), on);
+        Map<UUID, StationCompliance> before = index(judge(current, loaded, on));
+        Map<UUID, StationCompliance> after = index(judge(Optional.of(draft), loaded, on));
         List<StationCompliance> failing = new ArrayList<>();
         List<StationCompliance> passing = new ArrayList<>();
         for (UUID id : after.keySet()) {
-            boolean was = before.get(id).compliant();
-            boolean will = after.get(id).compliant();
+            // with no revision in force nothing fails, so whatever the draft finds is new
+            boolean was = before.get(id).standing() != StationCompliance.Standing.NOT_COMPLIANT;
+            boolean will = after.get(id).passes();
             if (was && !will) {
                 failing.add(after.get(id));
             } else if (!was && will) {
                 passing.add(after.get(id));
             }
         }
-        Set<UUID> workersBefore = failingWorkers(before.values());
-        Set<UUID> workersAfter = failingWorkers(after.values());
+        Map<UUID, Map<String, Qualification>> workersBefore = current.isEmpty() ? Map.of()
+                : postQualifications(policies.compile(current.get()), loaded, on);
+        Map<UUID, Map<String, Qualification>> workersAfter = postQualifications(policies.compile(draft), loaded, on);
+        List<WorkerChange> changes = workerChanges(workersBefore, workersAfter);
+        Set<UUID> failedBefore = failing(workersBefore);
+        Set<UUID> failedAfter = failing(workersAfter);
         return new WhatIf(on, draft, current.orElse(null), failing, passing,
-                workersAfter.stream().filter(w -> !workersBefore.contains(w)).toList(),
-                workersBefore.stream().filter(w -> !workersAfter.contains(w)).toList());
+                failedAfter.stream().filter(w -> !failedBefore.contains(w)).sorted().toList(),
+                failedBefore.stream().filter(w -> !failedAfter.contains(w)).sorted().toList(), changes);
     }
 
-    private List<StationCompliance> evaluate(List<Station> list, Optional<PolicyProfile> profile, LocalDate on) {
-        if (profile.isEmpty()) {
-            return list.stream().map(st -> new StationCompliance(on, null, st, List.of(new Finding("no_profile",
-                    Severity.INFO, "该日期没有生效的政策配置", "no policy profile is in force on this date", null,
-                    st.id(), List.of())))).toList();
+    /**
+     * Each posted worker's standing per rule under a revision, over their posts at the stations
+     * checked: a rule that applies in two posts counts as failed when it fails in either.
+     */
+    private static Map<UUID, Map<String, Qualification>> postQualifications(CompiledPolicy policy, List<StationData> loaded,
+                                                                          LocalDate on) {
+        Map<UUID, Map<String, Qualification>> out = new LinkedHashMap<>();
+        for (StationData d : loaded) {
+            if (d.statusOn() == null || !StationCompliance.CHECKED.contains(d.statusOn())) {
+                continue;
+            }
+            for (StationData.Post post : d.posts()) {
+                Map<String, Qualification> byRule = out.computeIfAbsent(post.worker().id(), k -> new LinkedHashMap<>());
+                for (Qualification q : ComplianceEngine.worker(policy, post.worker().inPost(post.assignment().fullTime()),
+                        d.station().kindCode(), post.assignment().role(), post.firstStart(), on)) {
+                    byRule.merge(q.rule(), q, (a, b) -> a.satisfied() ? b : a);
+                }
+            }
         }
-        return run(profile, data.stations(list, on), on);
+        return out;
     }
 
-    private List<StationCompliance> run(Optional<PolicyProfile> profile, List<StationData> loaded, LocalDate on) {
-        if (profile.isEmpty()) {
-            return loaded.stream().map(d -> new StationCompliance(on, null, d.station(), List.of())).toList();
+    private static Set<UUID> failing(Map<UUID, Map<String, Qualification>> workers) {
+        return workers.entrySet().stream()
+                .filter(e -> e.getValue().values().stream().anyMatch(q -> q.severity() == Severity.VIOLATION
+                        && !q.satisfied() && !q.unevaluated()))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    private static List<WorkerChange> workerChanges(Map<UUID, Map<String, Qualification>> before,
+                                                    Map<UUID, Map<String, Qualification>> after) {
+        List<WorkerChange> out = new ArrayList<>();
+        Set<UUID> workers = new java.util.TreeSet<>(before.keySet());
+        workers.addAll(after.keySet());
+        for (UUID w : workers) {
+            Map<String, Qualification> b = before.getOrDefault(w, Map.of());
+            Map<String, Qualification> a = after.getOrDefault(w, Map.of());
+            Set<String> rules = new java.util.LinkedHashSet<>(b.keySet());
+            rules.addAll(a.keySet());
+            for (String rule : rules) {
+                Qualification was = b.get(rule);
+                Qualification will = a.get(rule);
+                if (was != null && will != null && was.satisfied() == will.satisfied() && was.severity() == will.severity()) {
+                    continue;
+                }
+                Qualification shown = will != null ? will : was;
+                out.add(new WorkerChange(w, rule, shown.labelZh(), shown.labelEn(), shown.severity(), was, will));
+            }
         }
-        CompiledPolicy policy = policies.compile(profile.get());
-        return loaded.stream().map(d -> new StationCompliance(on, profile.get(), d.station(),
-                ComplianceEngine.station(policy, d, on))).toList();
+        return out;
+    }
+
+    /**
+     * Each station as it stood on the date: one not signed, operating or suspended then is not
+     * checked, and with no profile in force nothing is judged, never "compliant".
+     */
+    private List<StationCompliance> judge(Optional<PolicyProfile> profile, List<StationData> loaded, LocalDate on) {
+        CompiledPolicy policy = profile.map(policies::compile).orElse(null);
+        return loaded.stream().map(d -> new StationCompliance(on, profile.orElse(null), d.station(), d.statusOn(),
+                findings(policy, d, on))).toList();
+    }
+
+    private static List<Finding> findings(CompiledPolicy policy, StationData d, LocalDate on) {
+        UUID id = d.station().id();
+        if (policy == null) {
+            return List.of(new Finding("no_profile", Severity.INFO, "该日期没有生效的政策配置",
+                    "no policy profile is in force on this date", null, id, List.of()));
+        }
+        if (d.statusOn() == null) {
+            return List.of(new Finding("not_checked", Severity.INFO, "该日期站点尚未登记", "the station was not yet registered on this date",
+                    null, id, List.of()));
+        }
+        if (!StationCompliance.CHECKED.contains(d.statusOn())) {
+            return List.of(new Finding("not_checked", Severity.INFO, "该日期站点不在检查范围（状态：" + d.statusOn() + "）",
+                    "the station was not checked on this date (status " + d.statusOn() + ")", null, id, List.of()));
+        }
+        return ComplianceEngine.station(policy, d, on);
     }
 
     private static Map<UUID, StationCompliance> index(List<StationCompliance> list) {
         return list.stream().collect(Collectors.toMap(c -> c.station().id(), Function.identity()));
     }
 
-    private static Set<UUID> failingWorkers(Collection<StationCompliance> list) {
-        return list.stream().flatMap(c -> c.findings().stream())
-                .filter(f -> f.severity() == Severity.VIOLATION && !f.workerIds().isEmpty() && f.workerIds().size() == 1)
-                .flatMap(f -> f.workerIds().stream()).collect(Collectors.toSet());
-    }
 
     private static ComplianceReport.Totals totals(List<StationCompliance> rows) {
-        return new ComplianceReport.Totals(rows.size(), (int) rows.stream().filter(StationCompliance::compliant).count(),
+        return new ComplianceReport.Totals(rows.size(), (int) rows.stream().filter(StationCompliance::passes).count(),
                 rows.stream().mapToInt(StationCompliance::violations).sum(),
                 rows.stream().mapToInt(StationCompliance::advisories).sum(),
-                rows.stream().mapToInt(StationCompliance::unevaluated).sum());
+                rows.stream().mapToInt(StationCompliance::unevaluated).sum(),
+                rows.stream().mapToInt(StationCompliance::undetermined).sum());
     }
 
     /** Findings per rule and severity: one rule can find a violation at one station and only advise at another. */
@@ -236,7 +332,7 @@ public class ComplianceService {
                 .collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
         return grouped.entrySet().stream().map(e -> new ComplianceReport.GroupCount(e.getKey(),
                         division ? UUID.fromString(e.getKey()) : null, e.getValue().size(),
-                        (int) e.getValue().stream().filter(StationCompliance::compliant).count(),
+                        (int) e.getValue().stream().filter(StationCompliance::passes).count(),
                         e.getValue().stream().mapToInt(StationCompliance::violations).sum(),
                         e.getValue().stream().mapToInt(StationCompliance::advisories).sum()))
                 .sorted(Comparator.comparingInt(ComplianceReport.GroupCount::violations).reversed()).toList();

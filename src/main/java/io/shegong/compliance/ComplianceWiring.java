@@ -1,6 +1,7 @@
 package io.shegong.compliance;
 
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import graphql.schema.idl.RuntimeWiring;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Input;
@@ -86,12 +87,28 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
         wiring.type("PolicyWhatIf", t -> t
                 .dataFetcher("workersNewlyFailing", env -> workers(env, env.<ComplianceService.WhatIf>getSource().workersNewlyFailing()))
                 .dataFetcher("workersNewlyPassing", env -> workers(env, env.<ComplianceService.WhatIf>getSource().workersNewlyPassing())));
+        wiring.type("WorkerQualificationChange", t -> t.dataFetcher("worker",
+                env -> RequestContext.loader(env, WorkerWiring.BY_ID).load(env.<ComplianceService.WorkerChange>getSource().workerId())));
     }
 
     private ComplianceReport report(DataFetchingEnvironment env) {
         Input f = new Input(env.getArgument("filter"), "filter");
         return service.report(caller(env), on(env), new ComplianceReport.Filter(f.text("kind", 64),
-                f.id("divisionId", "Division"), f.enumValue("severity", Severity.class)));
+                f.id("divisionId", "Division"), f.enumValue("severity", Severity.class)), snapshot(env));
+    }
+
+    /** The report a page's `after` cursor came from, if the query pages through one. */
+    private static String snapshot(DataFetchingEnvironment env) {
+        for (SelectedField stations : env.getSelectionSet().getFields("stations")) {
+            if (stations.getArguments().get("after") instanceof String after) {
+                try {
+                    return Connection.decode(after).afterKey();
+                } catch (RuntimeException notACursor) {
+                    return null; // the page's own fetcher refuses it, on its path
+                }
+            }
+        }
+        return null;
     }
 
     /** The `on` argument; the bureau's today when omitted. */
@@ -108,21 +125,26 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
         return RequestContext.of(env).caller();
     }
 
-    /** The report's stations, paged by position in the worst-first order. */
+    /**
+     * The report's stations, paged by position in the worst-first order. A cursor carries the
+     * report's snapshot and the station it follows; when the snapshot is gone (expired), the
+     * report was evaluated again and the station is looked up in the new order.
+     */
     private static Connection<StationCompliance> reportPage(DataFetchingEnvironment env) {
-        List<StationCompliance> rows = env.<ComplianceReport>getSource().rows();
+        ComplianceReport report = env.getSource();
+        List<StationCompliance> rows = report.rows();
         Connection.Window w = Connection.window(env);
         int start = 0;
         if (w.hasAfter()) {
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).station().id().equals(w.afterId())) {
                     start = i + 1;
+                    break;
                 }
             }
         }
         List<StationCompliance> page = rows.subList(Math.min(start, rows.size()), Math.min(rows.size(), start + w.limit() + 1));
-        // the cursor's id alone locates the position; the list is recomputed in the same order
-        return Connection.of(page, w, c -> "", c -> c.station().id(), rows::size);
+        return Connection.of(page, w, c -> report.snapshot(), c -> c.station().id(), rows::size);
     }
 
     private static CompletableFuture<List<Object>> workers(DataFetchingEnvironment env, List<UUID> ids) {

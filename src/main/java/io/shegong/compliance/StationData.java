@@ -8,8 +8,11 @@ import io.shegong.worker.Assignment;
 
 import java.util.List;
 
-/** A station with its division and its posts on the evaluation date, as the engine reads them. */
-public record StationData(Station station, Division division, List<Post> posts, ServicePlan plan) {
+/**
+ * A station as it stood on the evaluation date, as the engine reads it: its status then (null
+ * when not yet registered), its division with the attributes of then, and the posts current then.
+ */
+public record StationData(Station station, String statusOn, Division division, List<Post> posts, ServicePlan plan) {
 
     public record Post(Assignment assignment, WorkerData worker, java.time.LocalDate firstStart) {
     }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,6 +40,7 @@ public final class DivisionCommands {
             @Nullable @Size(max = 200) String nameEn,
             @Nullable @Min(0) @Max(10_000) Integer communityCount,
             @Nullable @Size(max = 40) String zone,
+            @Nullable LocalDate attributesEffectiveOn,
             Set<String> sent) {
     }
 }

@@ -8,6 +8,7 @@ import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,23 @@ public interface DivisionRepository extends GenericRepository<Division, UUID> {
 
     @Query("SELECT * FROM division WHERE id = ANY(CAST(:ids AS uuid[]))")
     List<Division> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
+
+    /**
+     * The divisions with these ids carrying the staffing attributes (community count, zone) in
+     * effect on a date: the latest change dated on or before it, else the values as first
+     * recorded. Null attributes when the history starts after the date.
+     */
+    @Query("""
+            SELECT d.id, d.code, d.level, d.name_zh, d.name_en, d.parent_id, a.community_count, a.zone,
+                   d.version, d.created_at, d.updated_at
+              FROM division d
+              LEFT JOIN LATERAL (
+                   SELECT h.community_count, h.zone FROM division_attributes h
+                    WHERE h.tenant_id = d.tenant_id AND h.division_id = d.id
+                      AND (h.effective_on IS NULL OR h.effective_on <= :on)
+                    ORDER BY h.effective_on DESC NULLS LAST, h.recorded_at DESC LIMIT 1) a ON true
+             WHERE d.id = ANY(CAST(:ids AS uuid[]))""")
+    List<Division> asOf(@TypeDef(type = DataType.STRING_ARRAY) String[] ids, LocalDate on);
 
     /** The division with this id and every division below it. */
     @Query("""

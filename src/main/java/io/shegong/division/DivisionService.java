@@ -7,7 +7,10 @@ import io.shegong.core.graphql.Connection;
 import io.shegong.core.security.Caller;
 import io.shegong.division.DivisionCommands.CreateDivision;
 import io.shegong.division.DivisionCommands.UpdateDivision;
+import io.shegong.core.time.BureauCalendar;
 import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
 
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +18,13 @@ import java.util.UUID;
 @Singleton
 public class DivisionService {
     private final DivisionRepository divisions;
+    private final DivisionAttributesRepository history;
+    private final BureauCalendar calendar;
 
-    public DivisionService(DivisionRepository divisions) {
+    public DivisionService(DivisionRepository divisions, DivisionAttributesRepository history, BureauCalendar calendar) {
         this.divisions = divisions;
+        this.history = history;
+        this.calendar = calendar;
     }
 
     public Connection<Division> list(Caller caller, DivisionRepository.Filter filter, Connection.Window w) {
@@ -65,12 +72,38 @@ public class DivisionService {
                 c.sent().contains("communityCount") ? c.communityCount() : current.communityCount(),
                 c.sent().contains("zone") ? c.zone() : current.zone(),
                 c.version());
+        boolean attributes = c.sent().contains("communityCount") || c.sent().contains("zone");
+        LocalDate from = attributes ? attributesFrom(c) : null;
+        Division saved;
         try {
-            return divisions.update(changed);
+            saved = divisions.update(changed);
         } catch (OptimisticLockException stale) {
             throw ApiException.conflict("input.version",
                     "The division was changed by someone else (now version " + current.version() + ")");
         }
+        if (attributes) {
+            history.save(new DivisionAttributes(UUID.randomUUID(), current.id(), from, saved.communityCount(),
+                    saved.zone(), caller.subject(), null));
+        }
+        return saved;
+    }
+
+    /**
+     * The day new staffing attributes take effect: compliance on earlier dates keeps reading the
+     * old ones. Not in the future, since the division's own fields show them from now on, and not
+     * before the last change, which would rewrite what a past report said.
+     */
+    private LocalDate attributesFrom(UpdateDivision c) {
+        LocalDate today = calendar.today();
+        LocalDate from = c.attributesEffectiveOn() == null ? today : c.attributesEffectiveOn();
+        if (from.isAfter(today)) {
+            throw ApiException.badInput("input.attributesEffectiveOn", "attributesEffectiveOn must not be in the future (today is " + today + ")");
+        }
+        history.latestChange(c.id()).filter(from::isBefore).ifPresent(last -> {
+            throw ApiException.badInput("input.attributesEffectiveOn",
+                    "attributesEffectiveOn must not be before the last change of the attributes, " + last);
+        });
+        return from;
     }
 
     static Map<String, Object> payload(Division d) {

@@ -122,7 +122,11 @@ public final class WorkerFacts {
                         "provider", t.provider(), "topic", t.topic()));
             }
         }
-        double certificateAfterStart = w.certificateDate() == null || firstStart == null
+        // A certificate dated after the day was not held then: the registry keeps the certificate
+        // a worker holds and the day it was obtained, so before that day the worker had none on file.
+        boolean certified = w.certificateDate() == null || !w.certificateDate().isAfter(on);
+        String certificate = certified ? w.certificateLevel() : "NONE";
+        double certificateAfterStart = w.certificateDate() == null || firstStart == null || !certified
                 ? -1.0 : years(firstStart, w.certificateDate());
         Map<String, Object> facts = new HashMap<>();
         // Without a birth date `age` is left unbound, so a condition on age is not met rather than guessed.
@@ -132,8 +136,8 @@ public final class WorkerFacts {
         facts.put("educationLevel", w.educationLevel());
         facts.put("educationRank", (long) EDUCATION.indexOf(w.educationLevel()));
         facts.put("major", major(w.major()));
-        facts.put("certificateLevel", w.certificateLevel());
-        facts.put("certificateRank", (long) CERTIFICATES.indexOf(w.certificateLevel()));
+        facts.put("certificateLevel", certificate);
+        facts.put("certificateRank", (long) CERTIFICATES.indexOf(certificate));
         facts.put("socialWorkYears", w.socialWorkYears());
         facts.put("communityWorkYears", w.communityWorkYears());
         facts.put("fullTime", w.fullTime());

@@ -8,6 +8,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,9 +49,19 @@ public interface StationRepository extends GenericRepository<Station, UUID> {
     @Query("SELECT * FROM station WHERE division_id = ANY(CAST(:ids AS uuid[])) ORDER BY code")
     List<Station> inDivisions(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
-    /** Every station that is signed, operating or suspended: the ones checked for compliance. */
-    @Query("SELECT * FROM station WHERE status IN ('SIGNED', 'OPERATING', 'SUSPENDED') ORDER BY code")
-    List<Station> active();
+    /**
+     * Every station that was signed, operating or suspended on a date, by its status history: the
+     * ones checked for compliance on that date. Today's are those whose current status is one of these.
+     */
+    @Query("""
+            SELECT s.* FROM station s
+              JOIN LATERAL (
+                   SELECT c.status FROM station_status_change c
+                    WHERE c.tenant_id = s.tenant_id AND c.station_id = s.id AND c.effective_on <= :on
+                    ORDER BY c.effective_on DESC, c.recorded_at DESC LIMIT 1) h
+                ON h.status IN ('SIGNED', 'OPERATING', 'SUSPENDED')
+             ORDER BY s.code""")
+    List<Station> checkedOn(LocalDate on);
 
     @Query("SELECT * FROM station" + WHERE + " AND code > coalesce(:afterCode, '') ORDER BY code LIMIT :limit")
     List<Station> page(@Nullable UUID divisionId, @Nullable String kind, @Nullable String status,

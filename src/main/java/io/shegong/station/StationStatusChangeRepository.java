@@ -7,6 +7,7 @@ import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,4 +21,11 @@ public interface StationStatusChangeRepository extends GenericRepository<Station
             SELECT * FROM station_status_change WHERE station_id = ANY(CAST(:stationIds AS uuid[]))
              ORDER BY effective_on, recorded_at""")
     List<StationStatusChange> ofStations(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
+
+    /** Each station's status on a date: its latest change on or before it; none when it was not yet registered. */
+    @Query("""
+            SELECT DISTINCT ON (station_id) * FROM station_status_change
+             WHERE station_id = ANY(CAST(:stationIds AS uuid[])) AND effective_on <= :on
+             ORDER BY station_id, effective_on DESC, recorded_at DESC""")
+    List<StationStatusChange> on(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds, LocalDate on);
 }

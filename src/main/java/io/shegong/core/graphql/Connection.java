@@ -48,12 +48,18 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Int
             return new Window(null, null, limit);
         }
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-            int sep = raw.lastIndexOf('\u0000');
-            return new Window(raw.substring(0, sep), UUID.fromString(raw.substring(sep + 1)), limit);
+            Window w = decode(after);
+            return new Window(w.afterKey(), w.afterId(), limit);
         } catch (RuntimeException e) {
             throw ApiException.badInput("after", "after is not a cursor from this connection");
         }
+    }
+
+    /** A cursor's sort key and id (the window's limit is left 0); throws on anything else. */
+    public static Window decode(String cursor) {
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        int sep = raw.lastIndexOf('\u0000');
+        return new Window(raw.substring(0, sep), UUID.fromString(raw.substring(sep + 1)), 0);
     }
 
     /**
