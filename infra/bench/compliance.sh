@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Compliance benchmark: one bureau of 200 stations and 1,000 workers under Wuhan's published
-# profile. Measures the tenant report cold (first request after the service starts) and warm
-# (sequential repeats), then under concurrent clients with wrk. Bounded; everything on 127.0.0.1.
+# profile. Measures the tenant report cold (first request after the service starts), warm
+# (sequential repeats) for today and for a date a year back, and under concurrent clients with
+# wrk. With JAR_BEFORE set, the previous build is measured in the same run, alternating with the
+# current one round by round (machines are noisy), each on its own database with the same data.
+# Bounded; everything on 127.0.0.1.
 #
-#   infra/bench/compliance.sh             # STATIONS=200 WORKERS_PER_STATION=5 DURATION=15
+#   infra/bench/compliance.sh             # STATIONS=200 WORKERS_PER_STATION=5 DURATION=15 ROUNDS=3
+#   JAR_BEFORE=/path/to/previous.jar infra/bench/compliance.sh
 #
 # Needs what run.sh needs: the local PostgreSQL 15 cluster, psql, wrk, curl, python3, Java 25.
 set -Eeuo pipefail
@@ -21,40 +25,51 @@ JWT_SECRET=${JWT_SECRET:-shegong-benchmark-hs256-secret-local-only-0123456789}
 PORT=${PORT:-18181}
 OUT=${OUT:-/tmp/shegong-compliance-bench-$(date +%Y%m%d-%H%M%S)}
 JAR=${JAR:-$REPO/target/shegong-0.1.0-SNAPSHOT.jar}
+JAR_BEFORE=${JAR_BEFORE:-}
+ROUNDS=${ROUNDS:-3}
+YEAR_BACK=${YEAR_BACK:-$(TZ=Asia/Shanghai date -d '1 year ago' +%F)}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 URL=http://127.0.0.1:$PORT
 mkdir -p "$OUT"
 SVC_PID=""
+LABELS=(after)
+[[ -n "$JAR_BEFORE" ]] && LABELS=(before after)
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 pg_super() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 stop_service() { if [[ -n "$SVC_PID" ]]; then kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; fi; SVC_PID=""; }
-trap 'stop_service; pg_super -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+drop_all() { for l in "${LABELS[@]}"; do pg_super -c "DROP DATABASE IF EXISTS ${DB_NAME}_$l WITH (FORCE)" >/dev/null 2>&1 || true; done; }
+# KEEP_DATABASES=1 leaves them for profiling a build by hand.
+trap 'stop_service; [[ -n "${KEEP_DATABASES:-}" ]] || drop_all' EXIT
+
+jar_of() { if [[ "$1" == before ]]; then echo "$JAR_BEFORE"; else echo "$JAR"; fi; }
 
 [[ -f "$JAR" ]] || (cd "$REPO" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -DskipTests package)
+[[ -z "$JAR_BEFORE" || -f "$JAR_BEFORE" ]] || { log "no $JAR_BEFORE"; exit 1; }
 pg_lsclusters -h | grep -q online || pg_ctlcluster 15 main start
 
-log "database $DB_NAME"
-pg_super <<SQL >/dev/null
+create_database() {  # create_database NAME
+    pg_super <<SQL >/dev/null
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shegong_owner') THEN CREATE ROLE shegong_owner LOGIN; END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shegong_app') THEN CREATE ROLE shegong_app LOGIN NOSUPERUSER NOBYPASSRLS; END IF;
 END \$\$;
 ALTER ROLE shegong_owner PASSWORD '$DB_PASSWORD';
 ALTER ROLE shegong_app PASSWORD '$DB_PASSWORD';
-DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE);
-CREATE DATABASE $DB_NAME OWNER shegong_owner;
-\c $DB_NAME
+DROP DATABASE IF EXISTS $1 WITH (FORCE);
+CREATE DATABASE $1 OWNER shegong_owner;
+\c $1
 ALTER SCHEMA public OWNER TO shegong_owner;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO shegong_app;
 SQL
+}
 
-start_service() {
-    DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB_NAME DATASOURCE_USERNAME=shegong_app \
+start_service() {  # start_service LABEL
+    DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/${DB_NAME}_$1 DATASOURCE_USERNAME=shegong_app \
     DATASOURCE_PASSWORD=$DB_PASSWORD MIGRATION_USERNAME=shegong_owner MIGRATION_PASSWORD=$DB_PASSWORD \
     JWT_SECRET=$JWT_SECRET PORT=$PORT GRAPHIQL_ENABLED=false DEMO_DATA=false \
-        "$JAVA_HOME/bin/java" -Xmx1g -jar "$JAR" >>"$OUT/service.log" 2>&1 &
+        "$JAVA_HOME/bin/java" -Xmx1g -jar "$(jar_of "$1")" >>"$OUT/service-$1.log" 2>&1 &
     SVC_PID=$!
     for _ in $(seq 1 120); do
         curl -fs "$URL/health" >/dev/null 2>&1 && return 0
@@ -80,16 +95,22 @@ gql() {  # gql TOKEN JSON_BODY -> response on stdout
     curl -s "$URL/graphql" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$2"
 }
 
-start_service
 PLATFORM=$(token platform:bench "" PLATFORM_ADMIN)
 ADMIN=$(token bench:admin bench TENANT_ADMIN)
-gql "$PLATFORM" '{"query":"mutation{createTenant(input:{code:\"bench\",nameZh:\"基准测试局\",nameEn:\"Bench\",level:CITY,region:\"bench\"}){tenant{id}}}"}' >/dev/null
-DRAFT=$(gql "$ADMIN" '{"query":"mutation{createPolicyDraft(input:{fromTemplate:\"wuhan\"}){profile{id}}}"}' \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["createPolicyDraft"]["profile"]["id"])')
-gql "$ADMIN" "{\"query\":\"mutation{publishPolicyProfile(input:{id:\\\"$DRAFT\\\",version:1,effectiveFrom:\\\"2021-12-01\\\"}){profile{revision}}}\"}" >/dev/null
 
-log "loading $STATIONS stations x $WORKERS_PER_STATION workers"
-pg_super -d "$DB_NAME" -v stations="$STATIONS" -v per="$WORKERS_PER_STATION" <<'SQL' >/dev/null
+load() {  # load LABEL: the tenant and its profile through the API, the registry by SQL
+    local db=${DB_NAME}_$1
+    create_database "$db"
+    start_service "$1"
+    gql "$PLATFORM" '{"query":"mutation{createTenant(input:{code:\"bench\",nameZh:\"基准测试局\",nameEn:\"Bench\",level:CITY,region:\"bench\"}){tenant{id}}}"}' >/dev/null
+    local draft
+    draft=$(gql "$ADMIN" '{"query":"mutation{createPolicyDraft(input:{fromTemplate:\"wuhan\"}){profile{id}}}"}' \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["createPolicyDraft"]["profile"]["id"])')
+    gql "$ADMIN" "{\"query\":\"mutation{publishPolicyProfile(input:{id:\\\"$draft\\\",version:1,effectiveFrom:\\\"2021-12-01\\\"}){profile{revision}}}\"}" >/dev/null
+    stop_service
+    log "$1: loading $STATIONS stations x $WORKERS_PER_STATION workers into $db"
+    # Every station has the status history the service writes when it registers one.
+    pg_super -d "$db" -v stations="$STATIONS" -v per="$WORKERS_PER_STATION" <<'SQL' >/dev/null
 CREATE TEMP TABLE t AS SELECT id FROM tenant WHERE code = 'bench';
 INSERT INTO division (tenant_id, id, code, level, name_zh, zone)
 SELECT (SELECT id FROM t), gen_random_uuid(), 'district', 'DISTRICT', '基准区', NULL;
@@ -105,6 +126,10 @@ SELECT (SELECT id FROM t), gen_random_uuid(), 'st_' || i, '基准街道社工站
        CASE WHEN i % 3 = 0 THEN '{office,case_room}'::text[] ELSE '{office,case_room,group_room,multi_function_room,signage}'::text[] END,
        '{staff,finance,volunteers,venue_use,archives}'::text[]
   FROM generate_series(1, :stations) i;
+INSERT INTO station_status_change (tenant_id, id, station_id, status, effective_on, recorded_by)
+SELECT tenant_id, gen_random_uuid(), id, 'SIGNED', DATE '2021-12-01', 'bench' FROM station WHERE tenant_id = (SELECT id FROM t);
+INSERT INTO station_status_change (tenant_id, id, station_id, status, effective_on, recorded_by)
+SELECT tenant_id, gen_random_uuid(), id, 'OPERATING', DATE '2022-01-01', 'bench' FROM station WHERE tenant_id = (SELECT id FROM t);
 INSERT INTO social_worker (tenant_id, id, name, birth_date, education_level, education_major, certificate_level,
                            certificate_date, social_work_years, community_work_years, last_record_check_on, full_time)
 SELECT (SELECT id FROM t), gen_random_uuid(), '社工' || i, DATE '1975-01-01' + (i % 9000),
@@ -123,29 +148,34 @@ SELECT (SELECT id FROM t), gen_random_uuid(), id, '专业培训', '基准', 40, 
  WHERE tenant_id = (SELECT id FROM t);
 ANALYZE;
 SQL
+}
 
-REPORT='{"query":"{complianceReport{totals{stations compliant violations advisories} byRule{rule findings} stations(first:20){edges{node{violations station{code} findings{rule messageZh}}}}}}"}'
-echo "$REPORT" >"$OUT/report.json"
+report() {  # report DATE|"" -> request body
+    local on=""
+    [[ -n "$1" ]] && on="(on:\\\"$1\\\")"
+    echo "{\"query\":\"{complianceReport$on{totals{stations compliant violations advisories} byRule{rule findings} stations(first:20){edges{node{violations station{code} findings{rule messageZh}}}}}}\"}"
+}
+TODAY_REPORT=$(report "")
+PAST_REPORT=$(report "$YEAR_BACK")
+echo "$TODAY_REPORT" >"$OUT/report.json"
+echo "$PAST_REPORT" >"$OUT/report-year-back.json"
 
-log "cold: restart the service, time the first report"
-stop_service; start_service
-gql "$ADMIN" "$REPORT" >"$OUT/report-response.json"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "errors" not in d, d; print(d["data"]["complianceReport"]["totals"])' "$OUT/report-response.json" | tee "$OUT/totals.txt"
-stop_service; start_service
-cold=$(curl -s -o /dev/null -w '%{time_total}' "$URL/graphql" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$REPORT")
-warm=()
-for _ in $(seq 1 "$REPEATS"); do
-    warm+=("$(curl -s -o /dev/null -w '%{time_total}' "$URL/graphql" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$REPORT")")
-done
-printf '%s\n' "${warm[@]}" | sort -n >"$OUT/warm.txt"
-warm_median=$(sed -n "$(( (REPEATS + 1) / 2 ))p" "$OUT/warm.txt")
+time_one() {  # time_one BODY -> seconds
+    curl -s -o /dev/null -w '%{time_total}\n' "$URL/graphql" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$1"
+}
 
-log "concurrent: wrk -c$CONNECTIONS -d${DURATION}s"
-cat >"$OUT/report.lua" <<LUA
+median_ms() {  # median_ms BODY: REPEATS sequential requests after 5 unmeasured ones
+    for _ in 1 2 3 4 5; do time_one "$1" >/dev/null; done
+    for _ in $(seq 1 "$REPEATS"); do time_one "$1"; done | sort -n | sed -n "$(( (REPEATS + 1) / 2 ))p" \
+        | awk '{printf "%.1f", $1 * 1000}'
+}
+
+concurrent() {  # concurrent LABEL ROUND -> "rps p50 p99 errors"
+    cat >"$OUT/report.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $ADMIN"
-wrk.body = [[$REPORT]]
+wrk.body = [[$TODAY_REPORT]]
 local bad = 0
 response = function(status, headers, body)
   if status ~= 200 or body:find('"errors"') then bad = bad + 1 end
@@ -155,18 +185,51 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests, bad))
 end
 LUA
-timeout $((DURATION + 30)) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$OUT/report.lua" "$URL/graphql" >"$OUT/wrk.txt"
-rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
-p50=$(awk '/^p50_ms/ {print $2}' "$OUT/wrk.txt")
-p99=$(awk '/^p99_ms/ {print $2}' "$OUT/wrk.txt")
-errors=$(awk '/^errors/ {print $2}' "$OUT/wrk.txt")
+    local f="$OUT/wrk-$1-$2.txt"
+    timeout $((DURATION + 30)) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$OUT/report.lua" "$URL/graphql" >"$f"
+    echo "$(awk '/Requests\/sec/ {print $2}' "$f") $(awk '/^p50_ms/ {print $2}' "$f") $(awk '/^p99_ms/ {print $2}' "$f") $(awk '/^errors/ {print $2}' "$f")"
+}
 
+for label in "${LABELS[@]}"; do load "$label"; done
+
+declare -A COLD
+for label in "${LABELS[@]}"; do
+    start_service "$label"
+    gql "$ADMIN" "$TODAY_REPORT" >"$OUT/report-response-$label.json"
+    stop_service; start_service "$label"
+    COLD[$label]=$(time_one "$TODAY_REPORT" | awk '{printf "%.0f", $1 * 1000}')
+    gql "$ADMIN" "$TODAY_REPORT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert "errors" not in d, d; print(d["data"]["complianceReport"]["totals"])' >"$OUT/totals-$label.txt"
+    gql "$ADMIN" "$PAST_REPORT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert "errors" not in d, d; print(d["data"]["complianceReport"]["totals"])' >"$OUT/totals-year-back-$label.txt"
+    stop_service
+done
+
+: >"$OUT/rounds.tsv"
+for round in $(seq 1 "$ROUNDS"); do
+    for label in "${LABELS[@]}"; do
+        start_service "$label"
+        today=$(median_ms "$TODAY_REPORT")
+        past=$(median_ms "$PAST_REPORT")
+        read -r rps p50 p99 errors < <(concurrent "$label" "$round")
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$label" "$today" "$past" "$rps" "$p99" "$errors" | tee -a "$OUT/rounds.tsv" >&2
+        stop_service
+    done
+done
+
+summarise() {  # summarise LABEL COLUMN -> median over rounds
+    awk -F'\t' -v l="$1" -v c="$2" '$2 == l {print $c}' "$OUT/rounds.tsv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'
+}
 {
-    echo "| measure | value |"
-    echo "| --- | --- |"
-    echo "| data | $STATIONS stations, $((STATIONS * WORKERS_PER_STATION)) workers, Wuhan profile |"
-    echo "| totals | $(cat "$OUT/totals.txt") |"
-    echo "| cold report (first request after start) | $(awk -v t="$cold" 'BEGIN{printf "%.0f ms", t*1000}') |"
-    echo "| warm report (median of $REPEATS sequential) | $(awk -v t="$warm_median" 'BEGIN{printf "%.0f ms", t*1000}') |"
-    echo "| concurrent report, $CONNECTIONS clients | $rps req/s, p50 $p50 ms, p99 $p99 ms, $errors errors |"
+    echo "data: $STATIONS stations, $((STATIONS * WORKERS_PER_STATION)) workers, Wuhan profile; $ROUNDS rounds, medians over rounds"
+    echo
+    printf '| measure |'; for l in "${LABELS[@]}"; do printf ' %s |' "$l"; done; echo
+    printf '| --- |'; for _ in "${LABELS[@]}"; do printf ' --- |'; done; echo
+    printf '| totals today |'; for l in "${LABELS[@]}"; do printf ' %s |' "$(cat "$OUT/totals-$l.txt")"; done; echo
+    printf '| totals on %s |' "$YEAR_BACK"; for l in "${LABELS[@]}"; do printf ' %s |' "$(cat "$OUT/totals-year-back-$l.txt")"; done; echo
+    printf '| cold report (first request after start) |'; for l in "${LABELS[@]}"; do printf ' %s ms |' "${COLD[$l]}"; done; echo
+    printf '| warm report today (median of %s sequential) |' "$REPEATS"; for l in "${LABELS[@]}"; do printf ' %s ms |' "$(summarise "$l" 3)"; done; echo
+    printf '| warm report on %s |' "$YEAR_BACK"; for l in "${LABELS[@]}"; do printf ' %s ms |' "$(summarise "$l" 4)"; done; echo
+    printf '| concurrent report, %s clients |' "$CONNECTIONS"; for l in "${LABELS[@]}"; do printf ' %s req/s, p99 %s ms |' "$(summarise "$l" 5)" "$(summarise "$l" 6)"; done; echo
+    echo
+    echo "rounds (round, build, warm today ms, warm year back ms, req/s, p99 ms, errors):"
+    sed 's/^/    /' "$OUT/rounds.tsv"
 } | tee "$OUT/summary.md"

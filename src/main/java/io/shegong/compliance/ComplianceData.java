@@ -6,11 +6,14 @@ import io.shegong.core.db.Ids;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
 import io.shegong.policy.WorkerData;
+import io.shegong.policy.WorkerFacts;
 import io.shegong.station.Station;
 import io.shegong.station.StationStatusChange;
 import io.shegong.station.StationStatusChangeRepository;
 import io.shegong.worker.Assignment;
 import io.shegong.worker.AssignmentRepository;
+import io.shegong.worker.FirstStart;
+import io.shegong.worker.PostWithWorker;
 import io.shegong.worker.SocialWorker;
 import io.shegong.worker.TrainingRecord;
 import io.shegong.worker.TrainingRecordRepository;
@@ -67,13 +70,23 @@ public class ComplianceData {
                 .stream().collect(Collectors.toMap(Division::id, Function.identity()));
         Map<UUID, String> statusOn = statusChanges.on(Ids.array(stations.stream().map(Station::id).toList()), on)
                 .stream().collect(Collectors.toMap(StationStatusChange::stationId, StationStatusChange::status));
-        List<Assignment> posts = assignments.atStations(Ids.array(stations.stream().map(Station::id).toList()))
-                .stream().filter(a -> a.currentOn(on)).toList();
-        Workers w = workers(posts.stream().map(Assignment::workerId).collect(Collectors.toSet()));
+        // the posts current on the day with their workers in one statement, the workers' training
+        // and their first post's day in two more: the report's bulk, kept to three reads
+        List<PostWithWorker> posts = assignments.atStationsWithWorkers(Ids.array(stations.stream().map(Station::id).toList()))
+                .stream().filter(p -> p.post().currentOn(on)).toList();
+        String[] workerIds = Ids.array(posts.stream().map(PostWithWorker::workerId).collect(Collectors.toSet()));
+        Map<UUID, List<WorkerData.Training>> training = training(workerIds);
+        Map<UUID, LocalDate> first = assignments.firstStarts(workerIds).stream()
+                .collect(Collectors.toMap(FirstStart::workerId, FirstStart::day));
+        Map<UUID, WorkerData> workerData = new HashMap<>();
         Map<UUID, List<StationData.Post>> byStation = new HashMap<>();
-        for (Assignment a : posts) {
-            byStation.computeIfAbsent(a.stationId(), k -> new ArrayList<>())
-                    .add(new StationData.Post(a, w.data().get(a.workerId()), w.firstStart().get(a.workerId())));
+        for (PostWithWorker p : posts) {
+            Assignment a = p.post();
+            WorkerData w = workerData.computeIfAbsent(a.workerId(),
+                    id -> data(p.worker(), training.getOrDefault(id, List.of())));
+            LocalDate firstStart = first.get(a.workerId());
+            byStation.computeIfAbsent(a.stationId(), k -> new ArrayList<>()).add(new StationData.Post(a, w, firstStart,
+                    WorkerFacts.of(w.inPost(a.fullTime()), a.role(), firstStart, on)));
         }
         Map<UUID, ServicePlan> planOfYear = plans.ofStations(Ids.array(stations.stream().map(Station::id).toList())).stream()
                 .filter(p -> p.year() == on.getYear()).collect(Collectors.toMap(ServicePlan::stationId, Function.identity()));
@@ -86,11 +99,7 @@ public class ComplianceData {
             return new Workers(Map.of(), Map.of(), Map.of());
         }
         Set<UUID> set = new HashSet<>(ids);
-        Map<UUID, List<WorkerData.Training>> training = new HashMap<>();
-        for (TrainingRecord t : trainingRecords.ofWorkers(Ids.array(set))) {
-            training.computeIfAbsent(t.workerId(), k -> new ArrayList<>())
-                    .add(new WorkerData.Training(t.hours(), t.completedOn(), t.provider(), t.topic()));
-        }
+        Map<UUID, List<WorkerData.Training>> training = training(Ids.array(set));
         Map<UUID, List<Assignment>> posts = assignments.ofWorkers(Ids.array(set)).stream()
                 .collect(Collectors.groupingBy(Assignment::workerId));
         Map<UUID, WorkerData> data = new HashMap<>();
@@ -101,6 +110,15 @@ public class ComplianceData {
                     .ifPresent(d -> first.put(w.id(), d));
         }
         return new Workers(data, first, posts);
+    }
+
+    private Map<UUID, List<WorkerData.Training>> training(String[] workerIds) {
+        Map<UUID, List<WorkerData.Training>> training = new HashMap<>();
+        for (TrainingRecord t : trainingRecords.ofWorkers(workerIds)) {
+            training.computeIfAbsent(t.workerId(), k -> new ArrayList<>())
+                    .add(new WorkerData.Training(t.hours(), t.completedOn(), t.provider(), t.topic()));
+        }
+        return training;
     }
 
     static WorkerData data(SocialWorker w, List<WorkerData.Training> training) {

@@ -60,8 +60,7 @@ public final class ComplianceEngine {
         for (StationData.Post post : data.posts()) {
             for (QualificationRule rule : policy.document().qualificationRules()) {
                 if (rule.appliesTo(st.kindCode(), post.assignment().role())) {
-                    Qualification q = qualify(policy, rule, post.worker().inPost(post.assignment().fullTime()),
-                            post.assignment().role(), post.firstStart(), on);
+                    Qualification q = qualify(policy, rule, post.worker(), post.facts());
                     if (q.unevaluated()) {
                         findings.add(Finding.unevaluated(rule.code(), rule.source(), st.id(), List.of(post.worker().id()),
                                 q.evaluationError()));
@@ -94,7 +93,11 @@ public final class ComplianceEngine {
 
     static Qualification qualify(CompiledPolicy policy, QualificationRule rule, WorkerData worker, String role,
                                  LocalDate firstStart, LocalDate on) {
-        Map<String, Object> facts = WorkerFacts.of(worker, role, firstStart, on);
+        return qualify(policy, rule, worker, WorkerFacts.of(worker, role, firstStart, on));
+    }
+
+    /** The rule against the worker's facts (as {@link WorkerFacts#of} gives them). */
+    static Qualification qualify(CompiledPolicy policy, QualificationRule rule, WorkerData worker, Map<String, Object> facts) {
         List<Qualification.AlternativeResult> results = new ArrayList<>();
         String satisfiedBy = null;
         String error = null;
@@ -142,8 +145,7 @@ public final class ComplianceEngine {
         for (StationData.Post p : data.posts()) {
             boolean counts;
             try {
-                counts = rule.counts() == null || policy.test(rule.counts(),
-                        WorkerFacts.of(p.worker().inPost(p.assignment().fullTime()), p.assignment().role(), p.firstStart(), on));
+                counts = rule.counts() == null || policy.test(rule.counts(), p.facts());
             } catch (WorkerFacts.EvaluationError e) {
                 // Without knowing who counts, the numbers say nothing: report the rule, not the station.
                 LOG.warn("Rule {} of profile {} revision {} could not be evaluated for worker {}: `{}`: {}",

@@ -8,6 +8,7 @@ import io.shegong.core.security.Caller;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
 import io.shegong.policy.CompiledPolicy;
+import io.shegong.policy.PolicyDocument;
 import io.shegong.policy.PolicyDocument.Severity;
 import io.shegong.policy.PolicyProfile;
 import io.shegong.policy.PolicyRepository;
@@ -47,7 +48,7 @@ public class ComplianceService {
     private final DivisionRepository divisions;
     private final ComplianceData data;
     /** Reports by tenant and snapshot id, for the pages after the first; small, and short-lived. */
-    private final Cache<String, ComplianceReport> reports = Caffeine.newBuilder().maximumSize(200)
+    private final Cache<String, ComplianceReport> reports = Caffeine.newBuilder().maximumSize(100)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public ComplianceService(PolicyRepository profiles, PolicyService policies, StationRepository stations,
@@ -210,9 +211,11 @@ public class ComplianceService {
             }
             for (StationData.Post post : d.posts()) {
                 Map<String, Qualification> byRule = out.computeIfAbsent(post.worker().id(), k -> new LinkedHashMap<>());
-                for (Qualification q : ComplianceEngine.worker(policy, post.worker().inPost(post.assignment().fullTime()),
-                        d.station().kindCode(), post.assignment().role(), post.firstStart(), on)) {
-                    byRule.merge(q.rule(), q, (a, b) -> a.satisfied() ? b : a);
+                for (PolicyDocument.QualificationRule rule : policy.document().qualificationRules()) {
+                    if (rule.appliesTo(d.station().kindCode(), post.assignment().role())) {
+                        Qualification q = ComplianceEngine.qualify(policy, rule, post.worker(), post.facts());
+                        byRule.merge(q.rule(), q, (a, b) -> a.satisfied() ? b : a);
+                    }
                 }
             }
         }

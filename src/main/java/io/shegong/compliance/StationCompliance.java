@@ -13,21 +13,28 @@ import java.util.Set;
  * day (null when it was not yet registered).
  */
 public record StationCompliance(LocalDate on, PolicyProfile profile, Station station, String statusOn,
-                                List<Finding> findings) {
+                                List<Finding> findings, int violations, int advisories) {
+
+    /** Counted once: a report sorts and totals its stations by them. */
+    public StationCompliance(LocalDate on, PolicyProfile profile, Station station, String statusOn, List<Finding> findings) {
+        this(on, profile, station, statusOn, findings, count(findings, Severity.VIOLATION), count(findings, Severity.ADVISORY));
+    }
+
+    private static int count(List<Finding> findings, Severity severity) {
+        int n = 0;
+        for (Finding f : findings) {
+            if (f.severity() == severity) {
+                n++;
+            }
+        }
+        return n;
+    }
 
     /** The statuses in which a station is checked: it has a contract or runs. */
     public static final Set<String> CHECKED = Set.of("SIGNED", "OPERATING", "SUSPENDED");
 
     /** Whether the station could be judged on the day, and how it stood. */
     public enum Standing { COMPLIANT, NOT_COMPLIANT, NO_PROFILE, NOT_CHECKED }
-
-    public int violations() {
-        return (int) findings.stream().filter(f -> f.severity() == Severity.VIOLATION).count();
-    }
-
-    public int advisories() {
-        return (int) findings.stream().filter(f -> f.severity() == Severity.ADVISORY).count();
-    }
 
     /** Rules that could not be evaluated here: a fault in the profile, counted apart from findings about the station. */
     public int unevaluated() {

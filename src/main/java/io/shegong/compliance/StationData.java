@@ -14,6 +14,11 @@ import java.util.List;
  */
 public record StationData(Station station, String statusOn, Division division, List<Post> posts, ServicePlan plan) {
 
-    public record Post(Assignment assignment, WorkerData worker, java.time.LocalDate firstStart) {
+    /**
+     * A post with its worker, and the worker as the rules see them in it on the day: computed
+     * once per post, since every rule of the station reads the same facts.
+     */
+    public record Post(Assignment assignment, WorkerData worker, java.time.LocalDate firstStart,
+                       java.util.Map<String, Object> facts) {
     }
 }

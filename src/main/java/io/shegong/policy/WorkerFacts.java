@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The declared schema that rule expressions are checked against, and the values a worker gives
@@ -80,7 +81,8 @@ public final class WorkerFacts {
          */
         public boolean test(Map<String, Object> facts) {
             try {
-                return Boolean.TRUE.equals(program.eval(facts));
+                // read through a resolver: evaluating with the map itself copies it for every expression
+                return Boolean.TRUE.equals(program.eval(name -> Optional.ofNullable(facts.get(name))));
             } catch (CelEvaluationException e) {
                 throw new EvaluationError(source, e.getMessage());
             }

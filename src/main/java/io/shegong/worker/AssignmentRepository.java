@@ -33,6 +33,12 @@ public interface AssignmentRepository extends GenericRepository<Assignment, UUID
             WHERE a.station_id = ANY(CAST(:stationIds AS uuid[])) ORDER BY a.starts_on DESC, a.id""")
     List<PostWithWorker> atStationsWithWorkers(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
 
+    /** Each worker's first post's day, over all their posts. */
+    @Query("""
+            SELECT worker_id, min(starts_on) AS starts_on FROM assignment
+             WHERE worker_id = ANY(CAST(:workerIds AS uuid[])) GROUP BY worker_id""")
+    List<FirstStart> firstStarts(@TypeDef(type = DataType.STRING_ARRAY) String[] workerIds);
+
     Assignment save(Assignment assignment);
 
     /** Writes every field at the version read; a stale version throws OptimisticLockException. */

@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 @Introspected
 @NamingStrategy(ColumnNames.class)
-record PostWithWorker(
+public record PostWithWorker(
         @MappedProperty("id") UUID id,
         @MappedProperty("worker_id") UUID workerId,
         @MappedProperty("station_id") UUID stationId,
@@ -62,12 +62,12 @@ record PostWithWorker(
             w.full_time AS w_full_time, w.version AS w_version, w.created_at AS w_created_at,
             w.updated_at AS w_updated_at""";
 
-    Assignment post() {
+    public Assignment post() {
         return new Assignment(id, workerId, stationId, role, day(startsOn), day(endsOn), fullTime, version,
                 instant(createdAt), instant(updatedAt));
     }
 
-    SocialWorker worker() {
+    public SocialWorker worker() {
         return new SocialWorker(workerId, workerName, day(birthDate), phone, idNumber, educationLevel, educationMajor,
                 certificateLevel, day(certificateDate), socialWorkYears, communityWorkYears, day(lastRecordCheckOn),
                 workerFullTime, workerVersion, instant(workerCreatedAt), instant(workerUpdatedAt));
