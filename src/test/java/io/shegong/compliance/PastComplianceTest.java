@@ -280,6 +280,18 @@ class PastComplianceTest extends GraphQLTestBase {
         assertTrue(again.sqlStatements() > second.sqlStatements(), "evaluated again");
     }
 
+    @Test
+    void reportAYearBack_costsTheSameStatementsAsToday_forFewAndManyStations() {
+        Result fewToday = as("qingpu", "VIEWER").run("reportPages", "first", 5).assertOk();
+        Result manyToday = as("weihai", "VIEWER").run("reportPages", "first", 5).assertOk();
+        Result fewBack = as("qingpu", "VIEWER").run("reportPages", "first", 5, "on", "2025-11-25").assertOk();
+        Result manyBack = as("weihai", "VIEWER").run("reportPages", "first", 5, "on", "2025-11-25").assertOk();
+        assertTrue(manyToday.integer("complianceReport.totals.stations") > fewToday.integer("complianceReport.totals.stations"));
+        assertEquals(fewToday.sqlStatements(), manyToday.sqlStatements());
+        assertEquals(fewToday.sqlStatements(), fewBack.sqlStatements());
+        assertEquals(fewToday.sqlStatements(), manyBack.sqlStatements());
+    }
+
     private static List<Object> codes(Result r) {
         return ((List<Map<String, Object>>) r.get("complianceReport.stations.edges")).stream()
                 .map(e -> ((Map<String, Object>) ((Map<String, Object>) e.get("node")).get("station")).get("code")).toList();
