@@ -39,7 +39,10 @@ public class TenantService {
     public record Created(Tenant tenant, @Nullable UserService.Issued administrator) {
     }
 
-    /** What the audit keeps of a tenant created with its first administrator: the username, never the password. */
+    /**
+     * What the audit keeps of a tenant created with its first administrator: the username, never
+     * the password. Public because the audit reads its components.
+     */
     public record TenantWithAdministrator(String code, String nameZh, String nameEn, String level, String region,
                                            String timeZone, boolean active, String administrator) {
     }

@@ -55,7 +55,7 @@ public class UserWiring implements Wiring, NodeType.Source, LoaderContributor {
     }
 
     /** A payload with the one-time password: the one answer that ever carries it. */
-    public static Map<String, Object> issued(UserService.Issued issued) {
+    private static Map<String, Object> issued(UserService.Issued issued) {
         Map<String, Object> payload = new HashMap<>();
         payload.put("user", issued.user());
         payload.put("oneTimePassword", issued.oneTimePassword());
