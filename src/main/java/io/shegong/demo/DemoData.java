@@ -211,7 +211,7 @@ public class DemoData {
         private void users() {
             for (String user : USERS) {
                 accounts.save(new AppUser(UUID.randomUUID(), user, "Demo " + user, hash, List.of(USER_ROLES.get(user)),
-                        true, null));
+                        true, false, 1, null));
             }
             for (Object station : (List<Object>) doc.getOrDefault("operatorStations", List.of())) {
                 operators.grant(code + ":operator", stationIds.get(station));

@@ -1,7 +1,9 @@
 package io.shegong.station;
 
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
@@ -16,4 +18,18 @@ public interface OperatorStationRepository extends GenericRepository<Station, UU
 
     @Query("INSERT INTO operator_station (subject, station_id) VALUES (:subject, :stationId) ON CONFLICT DO NOTHING")
     void grant(String subject, UUID stationId);
+
+    /** Makes the subject's grants exactly these stations, which must be the bureau's. */
+    default void grantExactly(String subject, String[] stationIds) {
+        revokeAllBut(subject, stationIds);
+        grantAll(subject, stationIds);
+    }
+
+    @Query("DELETE FROM operator_station WHERE subject = :subject AND station_id <> ALL(CAST(:keep AS uuid[]))")
+    void revokeAllBut(String subject, @TypeDef(type = DataType.STRING_ARRAY) String[] keep);
+
+    @Query("""
+            INSERT INTO operator_station (subject, station_id)
+            SELECT :subject, id FROM unnest(CAST(:stationIds AS uuid[])) AS id ON CONFLICT DO NOTHING""")
+    void grantAll(String subject, @TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.shegong.core.graphql.Codes;
 import io.shegong.core.graphql.NodeId;
+import io.shegong.user.UserCommands.NewAdministrator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,7 +27,8 @@ public final class TenantCommands {
             @NotBlank @Size(max = 200) String nameEn,
             @NotNull Level level,
             @NotBlank @Size(max = 200) String region,
-            @Nullable @Size(max = 64) String timeZone) {
+            @Nullable @Size(max = 64) String timeZone,
+            @Nullable NewAdministrator administrator) {
     }
 
     @Introspected

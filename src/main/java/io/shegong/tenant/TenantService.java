@@ -1,5 +1,7 @@
 package io.shegong.tenant;
 
+import io.micronaut.core.annotation.Nullable;
+import io.shegong.audit.AuditLog;
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
@@ -7,6 +9,7 @@ import io.shegong.core.security.Caller;
 import io.shegong.core.time.BureauTime;
 import io.shegong.tenant.TenantCommands.CreateTenant;
 import io.shegong.tenant.TenantCommands.SetTenantActive;
+import io.shegong.user.UserService;
 import jakarta.inject.Singleton;
 
 import java.time.DateTimeException;
@@ -16,13 +19,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The tenant registry: PLATFORM_ADMIN creates, lists and deactivates bureaus. */
+/**
+ * The tenant registry: PLATFORM_ADMIN creates, lists and deactivates bureaus, and gives a new
+ * bureau its first administrator.
+ */
 @Singleton
 public class TenantService {
     private final TenantRepository tenants;
+    private final UserService users;
+    private final AuditLog audit;
 
-    public TenantService(TenantRepository tenants) {
+    public TenantService(TenantRepository tenants, UserService users, AuditLog audit) {
         this.tenants = tenants;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    /** A new tenant, and its first administrator with a one-time password when one was asked for. */
+    public record Created(Tenant tenant, @Nullable UserService.Issued administrator) {
+    }
+
+    /**
+     * What the audit keeps of a tenant created with its first administrator: the username, never
+     * the password. Public because the audit reads its components.
+     */
+    public record TenantWithAdministrator(String code, String nameZh, String nameEn, String level, String region,
+                                           String timeZone, boolean active, String administrator) {
     }
 
     public Connection<Tenant> list(Caller caller, Connection.Window window) {
@@ -45,7 +67,7 @@ public class TenantService {
         return code == null ? Optional.empty() : tenants.findByCode(code);
     }
 
-    public Tenant create(Caller caller, CreateTenant c) {
+    public Created create(Caller caller, CreateTenant c) {
         caller.requirePlatformAdmin();
         String zone = c.timeZone() == null ? BureauTime.ZONE.getId() : c.timeZone();
         try {
@@ -56,8 +78,15 @@ public class TenantService {
         if (tenants.existsByCode(c.code())) {
             throw ApiException.conflict("input.code", "A tenant with code '" + c.code() + "' already exists");
         }
-        return tenants.save(new Tenant(UUID.randomUUID(), c.code(), c.nameZh(), c.nameEn(), c.level().name(),
+        Tenant t = tenants.save(new Tenant(UUID.randomUUID(), c.code(), c.nameZh(), c.nameEn(), c.level().name(),
                 c.region(), zone, true, null));
+        if (c.administrator() == null) {
+            return new Created(t, null);
+        }
+        UserService.Issued administrator = users.createFirstAdministrator(t.id(), t.code(), c.administrator());
+        audit.note("Tenant", t.id(), null, new TenantWithAdministrator(t.code(), t.nameZh(), t.nameEn(), t.level(),
+                t.region(), t.timeZone(), t.active(), c.administrator().username()));
+        return new Created(t, administrator);
     }
 
     public Tenant setActive(Caller caller, SetTenantActive c, boolean active) {

@@ -13,6 +13,7 @@ import io.shegong.core.security.Caller;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoaderRegistry;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor 
         wiring.type("Viewer", t -> t
                 .dataFetcher("tenant", env -> tenants.own(caller(env)).orElse(null)));
         wiring.type("Mutation", t -> t
-                .dataFetcher("createTenant", env -> payload(tenants.create(caller(env),
+                .dataFetcher("createTenant", env -> created(tenants.create(caller(env),
                         commands.bind(env, TenantCommands.CreateTenant.class))))
                 .dataFetcher("deactivateTenant", env -> payload(tenants.setActive(caller(env),
                         commands.bind(env, TenantCommands.SetTenantActive.class), false)))
@@ -56,6 +57,17 @@ public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor 
 
     private static Map<String, Object> payload(Tenant tenant) {
         return Map.of("tenant", tenant);
+    }
+
+    /** The one answer that carries the first administrator's one-time password. */
+    private static Map<String, Object> created(TenantService.Created created) {
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("tenant", created.tenant());
+        if (created.administrator() != null) {
+            payload.put("administrator", created.administrator().user());
+            payload.put("oneTimePassword", created.administrator().oneTimePassword());
+        }
+        return payload;
     }
 
     @Override

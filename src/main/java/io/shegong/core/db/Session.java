@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.propagation.PropagatedContextElement;
 
@@ -23,8 +24,9 @@ import java.util.function.Supplier;
  * a connection is tied to a tenant.
  *
  * <p>The transaction is Micronaut's, opened by {@link Sessions}; repositories join it. The
- * tenant id is set with {@code set_config('app.tenant_id', ?, true)}, which is
- * transaction-local, so a pooled connection can never carry a tenant into the next request. A
+ * tenant id is set by the database function {@code bind_tenant}, with
+ * {@code set_config('app.tenant_id', ?, true)}, which is transaction-local, so a pooled
+ * connection can never carry a tenant into the next request. A
  * platform session sets no tenant, and every tenant table then reads empty (row-level security
  * fails closed). The transaction lives in Micronaut's propagated context, which is per thread:
  * work moved to another thread without that context finds no transaction and fails, rather
@@ -33,6 +35,7 @@ import java.util.function.Supplier;
 public final class Session implements PropagatedContextElement {
     private final TransactionOperations<Connection> transactions;
     private final String tenantCode;
+    private final Login login;
     private final StatementCounter statements;
     private boolean readOnly = false;
     private boolean bound;
@@ -40,10 +43,19 @@ public final class Session implements PropagatedContextElement {
     private ZoneId zone = BureauTime.ZONE;
     private final Changes changes = new Changes();
 
-    Session(TransactionOperations<Connection> transactions, String tenantCode, StatementCounter statements) {
+    Session(TransactionOperations<Connection> transactions, String tenantCode, Login login, StatementCounter statements) {
         this.transactions = transactions;
         this.tenantCode = tenantCode;
+        this.login = login;
         this.statements = statements;
+    }
+
+    /**
+     * The password login a request's token was issued by: its user and the user's token
+     * generation then. The binding refuses it once the user is disabled or has started a new
+     * generation (new roles, a new password), so that such a token stops working before it expires.
+     */
+    public record Login(String username, int generation) {
     }
 
     /** The unit of work running on this thread (carried with its propagated context), if any. */
@@ -107,7 +119,8 @@ public final class Session implements PropagatedContextElement {
 
     /**
      * Sets the transaction's access mode and, for a tenant, looks the tenant up and binds it. A
-     * deactivated or unknown tenant is refused before anything else is read.
+     * deactivated or unknown tenant is refused before anything else is read, and so is the token
+     * of a password login that no longer holds.
      */
     public void bind() {
         if (bound) {
@@ -128,16 +141,19 @@ public final class Session implements PropagatedContextElement {
     }
 
     private void bindTenant(Connection c) throws SQLException {
-        String sql = """
-                SELECT t.id, t.active, t.time_zone,
-                       set_config('app.tenant_id', CASE WHEN t.active THEN t.id::text ELSE '' END, true)
-                  FROM tenant t WHERE t.code = ?""";
+        String sql = "SELECT bound_tenant, tenant_active, tenant_zone, login_current FROM bind_tenant(?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenantCode);
+            ps.setString(2, login == null ? null : login.username());
+            ps.setObject(3, login == null ? null : login.generation(), Types.INTEGER);
             counted();
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !rs.getBoolean(2)) {
                     throw new ApiException(ErrorCode.FORBIDDEN, "The tenant is not active", null);
+                }
+                if (login != null && !rs.getBoolean(4)) {
+                    throw new ApiException(ErrorCode.UNAUTHENTICATED,
+                            "The token is no longer valid (the user was disabled or changed); log in again", null);
                 }
                 tenantId = rs.getObject(1, UUID.class);
                 zone = ZoneId.of(rs.getString(3));

@@ -26,25 +26,26 @@ public class Sessions {
         if (tenantCode == null || tenantCode.isBlank()) {
             throw new IllegalArgumentException("tenant code required");
         }
-        return run(tenantCode, true, work);
+        return run(tenantCode, null, true, work);
     }
 
     /** Work with no tenant: tenant tables read empty; only platform tables are usable. */
     public <T> T onPlatform(Function<Session, T> work) {
-        return run(null, true, work);
+        return run(null, null, true, work);
     }
 
     /**
      * A request's work for a tenant, or for the platform when the code is null, bound when it
-     * first touches the database: a request refused before that sends no statement at all.
+     * first touches the database: a request refused before that sends no statement at all. A
+     * token issued by password login names its `login`, which the binding checks still holds.
      */
-    public <T> T forRequest(String tenantCode, Function<Session, T> work) {
-        return run(tenantCode, false, work);
+    public <T> T forRequest(String tenantCode, Session.Login login, Function<Session, T> work) {
+        return run(tenantCode, login, false, work);
     }
 
-    private <T> T run(String tenantCode, boolean bindNow, Function<Session, T> work) {
+    private <T> T run(String tenantCode, Session.Login login, boolean bindNow, Function<Session, T> work) {
         StatementCounter counter = new StatementCounter();
-        Session session = new Session(transactions, tenantCode, counter);
+        Session session = new Session(transactions, tenantCode, login, counter);
         return transactions.execute(TransactionDefinition.DEFAULT, status -> counters.counting(counter, session, () -> {
             if (bindNow) {
                 session.bind();

@@ -26,8 +26,9 @@ import java.util.stream.IntStream;
  * a global id of the right Node type, and the Bean Validation rules on its components. A
  * component named `sent` receives the names of the fields the client sent, for partial updates.
  * A list of records binds each element as a command of its own, so that a fault inside one is
- * named with its index, e.g. `input.projects[0].slot`. Any failure names the field as its input
- * path, e.g. `input.parentId`.
+ * named with its index, e.g. `input.projects[0].slot`; so does a record inside the input
+ * (`input.administrator.username`) and a list of global ids (`input.stationIds[1]`). Any failure
+ * names the field as its input path, e.g. `input.parentId`.
  */
 @Singleton
 public class Commands {
@@ -72,11 +73,18 @@ public class Commands {
             return c.getType().isPrimitive() ? primitiveDefault(c.getType()) : null;
         }
         NodeId node = c.getAnnotation(NodeId.class);
+        if (node != null && raw instanceof List<?> ids) {
+            // repeats dropped, order kept: granting a station twice is granting it once
+            return IntStream.range(0, ids.size()).mapToObj(i -> nodeId(c, node, ids.get(i), path + "[" + i + "]"))
+                    .distinct().toList();
+        }
         if (node != null) {
-            return GlobalId.decode(raw.toString()).filter(g -> g.type().equals(node.value())).map(GlobalId::id)
-                    .orElseThrow(() -> ApiException.badInput(path, c.getName() + " is not a valid " + node.value() + " id"));
+            return nodeId(c, node, raw, path);
         }
         Class<?> t = c.getType();
+        if (t.isRecord() && raw instanceof Map<?, ?>) {
+            return element(raw, path, t);
+        }
         if (t.isEnum()) {
             return enumValue(t, raw.toString());
         }
@@ -106,6 +114,11 @@ public class Commands {
                     .toCollection(LinkedHashSet::new)).stream().toList();
         }
         return raw;
+    }
+
+    private static UUID nodeId(RecordComponent c, NodeId node, Object raw, String path) {
+        return GlobalId.decode(String.valueOf(raw)).filter(g -> g.type().equals(node.value())).map(GlobalId::id)
+                .orElseThrow(() -> ApiException.badInput(path, c.getName() + " is not a valid " + node.value() + " id"));
     }
 
     @SuppressWarnings("unchecked")

@@ -90,7 +90,7 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
                 return counted(failure(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required"), 0);
             }
             MDC.put("tenant", caller.tenantCode() == null ? "-" : caller.tenantCode());
-            return sessions.forRequest(caller.tenantCode(), session -> {
+            return sessions.forRequest(caller.tenantCode(), caller.passwordLogin(), session -> {
                 ExecutionResult result = graphQL.execute(input(data, new RequestContext(caller, session, httpGet, requestId)));
                 return counted(ErrorReporting.withCodes(result), session.statementCount());
             });

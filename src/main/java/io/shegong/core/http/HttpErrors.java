@@ -1,6 +1,7 @@
 package io.shegong.core.http;
 
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
@@ -68,6 +70,16 @@ public class HttpErrors {
         HttpStatus status = e.getStatus();
         String code = status == HttpStatus.NOT_FOUND ? "NOT_FOUND" : status.getCode() < 500 ? "BAD_REQUEST" : "INTERNAL";
         return response(status, code, status.getReason());
+    }
+
+    /** A route that needs a token (POST /login/password) reached without a good one. */
+    @Error(global = true, exception = AuthorizationException.class)
+    public MutableHttpResponse<?> unauthorized(HttpRequest<?> request, AuthorizationException e) {
+        if (e.isForbidden()) {
+            return response(HttpStatus.FORBIDDEN, "FORBIDDEN", "The token does not allow this");
+        }
+        return response(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid bearer token is required")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     /** The instance is shutting down and takes no new work: another replica will answer a retry. */

@@ -29,6 +29,17 @@ public interface AccountRepository extends GenericRepository<AppUser, UUID> {
 
     AppUser save(AppUser user);
 
+    /**
+     * The user's own new password, which ends the one-time password and starts a new token
+     * generation. Answers 0, changing nothing, when the user was disabled or given a new
+     * generation since `generation` was read.
+     */
+    @Query("""
+            UPDATE app_user SET password_hash = :passwordHash, must_change_password = false,
+                                token_generation = token_generation + 1, version = version + 1
+             WHERE id = :id AND active AND token_generation = :generation""")
+    int changePassword(UUID id, int generation, String passwordHash);
+
     /** One active platform administrator's password hash; empty when there is no such administrator. */
     @Query("SELECT platform_login_hash(:username)")
     Optional<String> platformLoginHash(String username);

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A bureau's own user for POST /login. Its tenant is the bound one (the column's default), never a
- * field of the record; its subject in tokens is `tenant:username`.
+ * A bureau's own user for POST /login, with the password hash login checks. Its tenant is the
+ * bound one (the column's default), never a field of the record; its subject in tokens is
+ * `tenant:username`. The API shows users as `io.shegong.user.User`, which has no hash.
  */
 @MappedEntity("app_user")
 @NamingStrategy(ColumnNames.class)
@@ -27,5 +28,7 @@ public record AppUser(
         @MappedProperty("password_hash") String passwordHash,
         @MappedProperty("roles") @TypeDef(type = DataType.STRING_ARRAY) List<String> roles,
         @MappedProperty("active") boolean active,
+        @MappedProperty("must_change_password") boolean mustChangePassword,
+        @MappedProperty("token_generation") int tokenGeneration,
         @MappedProperty("created_at") @Nullable @DateCreated Instant createdAt) {
 }

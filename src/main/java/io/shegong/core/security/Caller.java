@@ -1,6 +1,8 @@
 package io.shegong.core.security;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
+import io.shegong.core.db.Session;
 import io.shegong.core.error.ApiException;
 
 import java.util.EnumSet;
@@ -8,11 +10,21 @@ import java.util.Set;
 
 /**
  * The verified identity behind a request. The tenant comes from the signed token only, never
- * from a header or an argument.
+ * from a header or an argument. `loginGeneration` is set for tokens issued by POST /login: the
+ * user's token generation then, which the tenant binding checks still holds.
  */
-public record Caller(String subject, String tenantCode, Set<Role> roles) {
+public record Caller(String subject, String tenantCode, Set<Role> roles, @Nullable Integer loginGeneration) {
 
     public static final String TENANT_CLAIM = "tenant";
+    /** In tokens issued by POST /login: the user's token generation when it was issued. */
+    public static final String GENERATION_CLAIM = "generation";
+    /** In tokens issued for a one-time password: the token may only change the password. */
+    public static final String PASSWORD_CHANGE_CLAIM = "must_change_password";
+
+    /** The subject POST /login issues for a bureau's user, and station grants are keyed by. */
+    public static String subjectOf(String tenantCode, String username) {
+        return tenantCode + ":" + username;
+    }
 
     public static Caller from(Authentication authentication) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -24,7 +36,23 @@ public record Caller(String subject, String tenantCode, Set<Role> roles) {
             }
         }
         Object tenant = authentication.getAttributes().get(TENANT_CLAIM);
-        return new Caller(authentication.getName(), tenant == null ? null : tenant.toString(), roles);
+        Object generation = authentication.getAttributes().get(GENERATION_CLAIM);
+        return new Caller(authentication.getName(), tenant == null ? null : tenant.toString(), roles,
+                generation instanceof Number n ? n.intValue() : null);
+    }
+
+    /**
+     * The password login this caller's token was issued by, or null for a token of an identity
+     * provider (or of the platform), whose users this service does not keep.
+     */
+    public @Nullable Session.Login passwordLogin() {
+        if (loginGeneration == null || tenantCode == null) {
+            return null;
+        }
+        String prefix = subjectOf(tenantCode, "");
+        // a generation in a token whose subject is no user of its tenant matches no user: refused
+        String username = subject.startsWith(prefix) ? subject.substring(prefix.length()) : "";
+        return new Session.Login(username, loginGeneration);
     }
 
     public boolean isPlatformAdmin() {

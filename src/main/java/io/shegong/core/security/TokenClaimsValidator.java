@@ -3,6 +3,7 @@ package io.shegong.core.security;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
 import io.shegong.core.graphql.Codes;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
@@ -22,13 +23,17 @@ import java.util.regex.Pattern;
  * must expire (`exp`), may not be used before `nbf` or claim to be issued in the future (`iat`),
  * each with a small allowance for clock skew; it must name a well-formed tenant, or be a
  * platform administrator's; and its `roles` must be an array of roles this service knows. A
- * refused token leaves the request anonymous, which the API answers with UNAUTHENTICATED.
+ * token issued for a one-time password is refused everywhere but at {@value #PASSWORD_PATH},
+ * where it can only replace that password. A refused token leaves the request anonymous, which
+ * the API answers with UNAUTHENTICATED.
  */
 @Singleton
 public class TokenClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
     private static final Logger LOG = LoggerFactory.getLogger(TokenClaimsValidator.class);
     /** The pattern tenants are created with. */
     public static final Pattern TENANT_CODE = Pattern.compile(Codes.TENANT_CODE);
+    /** Where a user replaces their password, the one place a password-change token is good for. */
+    public static final String PASSWORD_PATH = "/login/password";
 
     private final Clock clock;
     private final Duration skew;
@@ -45,6 +50,9 @@ public class TokenClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
     @Override
     public boolean validate(@NonNull Claims claims, @Nullable T request) {
         String refusal = refusal(claims);
+        if (refusal == null) {
+            refusal = passwordChangeRefusal(claims, request);
+        }
         if (refusal != null) {
             LOG.info("Token refused: {}", refusal);
             return false;
@@ -84,7 +92,31 @@ public class TokenClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
         if (!(tenant instanceof String code) || !TENANT_CODE.matcher(code).matches()) {
             return "malformed tenant";
         }
+        Object generation = claims.get(Caller.GENERATION_CLAIM);
+        if (generation != null && !(generation instanceof Number n && n.longValue() >= 1 && n.longValue() <= Integer.MAX_VALUE
+                && n.doubleValue() == n.longValue())) {
+            return "malformed generation";
+        }
         return null;
+    }
+
+    /**
+     * A one-time password's token is good for replacing that password only: anywhere else it
+     * is refused, and so is one whose request cannot be told (no request given).
+     */
+    private static String passwordChangeRefusal(Claims claims, Object request) {
+        Object flag = claims.get(Caller.PASSWORD_CHANGE_CLAIM);
+        if (flag == null || Boolean.FALSE.equals(flag)) {
+            return null;
+        }
+        if (!Boolean.TRUE.equals(flag)) {
+            return "malformed " + Caller.PASSWORD_CHANGE_CLAIM;
+        }
+        if (claims.get(Caller.GENERATION_CLAIM) == null) {
+            return "a password-change token without a generation";
+        }
+        boolean passwordChange = request instanceof HttpRequest<?> http && PASSWORD_PATH.equals(http.getPath());
+        return passwordChange ? null : "a password-change token used elsewhere";
     }
 
     private static boolean known(String role) {
