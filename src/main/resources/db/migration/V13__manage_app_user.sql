@@ -1,6 +1,7 @@
 -- A bureau's administrators manage its users through the API: they create them with one-time
 -- passwords, change their roles, disable and re-enable them and reset their passwords; a platform
--- administrator gives a new bureau its first administrator.
+-- administrator gives a new bureau its first administrator (in the tenant's creating transaction,
+-- which the service's session binds to the new tenant for it).
 
 -- Set whenever someone other than the user chose the password (a new user, a reset): the password
 -- then only lets the user choose one of their own (POST /login/password).
@@ -46,32 +47,5 @@ BEGIN
 END
 $$;
 
--- Gives a tenant, created in the same platform transaction, its first administrator, who must
--- choose a password at the first login. A platform transaction has no tenant bound, and
--- row-level security would refuse the row: the function binds the new tenant for its own
--- statements and restores the binding it found. It adds a user only to a tenant that has none,
--- so it cannot plant an administrator in a bureau already running. Answers whether it did.
-CREATE FUNCTION create_first_tenant_admin(p_tenant_id uuid, p_id uuid, p_username text, p_display_name text,
-                                          p_password_hash text) RETURNS boolean
-    LANGUAGE plpgsql
-    SET search_path = pg_catalog, public, pg_temp
-AS $$
-DECLARE
-    found_binding text := current_setting('app.tenant_id', true);
-    created boolean := false;
-BEGIN
-    PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
-    IF NOT EXISTS (SELECT 1 FROM public.app_user) THEN
-        INSERT INTO public.app_user (tenant_id, id, username, display_name, password_hash, roles, must_change_password)
-        VALUES (p_tenant_id, p_id, p_username, p_display_name, p_password_hash, ARRAY['TENANT_ADMIN'], true);
-        created := true;
-    END IF;
-    PERFORM set_config('app.tenant_id', coalesce(found_binding, ''), true);
-    RETURN created;
-END
-$$;
-
 REVOKE ALL ON FUNCTION bind_tenant(text, text, integer) FROM PUBLIC;
-REVOKE ALL ON FUNCTION create_first_tenant_admin(uuid, uuid, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bind_tenant(text, text, integer) TO ${appRole};
-GRANT EXECUTE ON FUNCTION create_first_tenant_admin(uuid, uuid, text, text, text) TO ${appRole};

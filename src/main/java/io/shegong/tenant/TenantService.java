@@ -83,7 +83,7 @@ public class TenantService {
         if (c.administrator() == null) {
             return new Created(t, null);
         }
-        UserService.Issued administrator = users.createFirstAdministrator(t.id(), t.code(), c.administrator());
+        UserService.Issued administrator = users.createFirstAdministrator(t.id(), c.administrator());
         audit.note("Tenant", t.id(), null, new TenantWithAdministrator(t.code(), t.nameZh(), t.nameEn(), t.level(),
                 t.region(), t.timeZone(), t.active(), c.administrator().username()));
         return new Created(t, administrator);

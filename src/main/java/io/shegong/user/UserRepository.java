@@ -62,12 +62,8 @@ public interface UserRepository extends GenericRepository<User, UUID> {
     void insert(UUID id, String username, String displayName, String passwordHash,
                 @TypeDef(type = DataType.STRING_ARRAY) String[] roles);
 
-    /**
-     * Gives a tenant created in this transaction its first administrator; answers false, writing
-     * nothing, when the tenant has users already. See the function in V13.
-     */
-    @Query("SELECT create_first_tenant_admin(:tenantId, :id, :username, :displayName, :passwordHash)")
-    boolean insertFirstAdministrator(UUID tenantId, UUID id, String username, String displayName, String passwordHash);
+    @Query("SELECT EXISTS (SELECT 1 FROM app_user)")
+    boolean any();
 
     /**
      * Name and roles at the version read; a new token generation when `newGeneration`. Answers

@@ -3,6 +3,7 @@ package io.shegong.user;
 import io.shegong.audit.AuditLog;
 import io.shegong.core.db.Ids;
 import io.shegong.core.db.Like;
+import io.shegong.core.db.Session;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.security.Caller;
@@ -16,7 +17,6 @@ import io.shegong.user.UserCommands.UpdateUser;
 import io.shegong.user.UserCommands.UserRef;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -80,18 +80,19 @@ public class UserService {
     }
 
     /**
-     * Runs inside the platform's transaction that creates the tenant: the tenant is bound for the
-     * insert alone (by the database function), so the answer is built here rather than read back.
+     * Runs inside the platform's transaction that creates the tenant, which it enters (the
+     * session binds it) so that the administrator is written as any of the tenant's users is.
+     * Only a tenant without users gets one this way.
      */
-    public Issued createFirstAdministrator(UUID tenantId, String tenantCode, NewAdministrator c) {
-        String password = Passwords.oneTime();
-        UUID id = UUID.randomUUID();
-        if (!users.insertFirstAdministrator(tenantId, id, c.username(), c.displayName(), Passwords.hash(password))) {
+    public Issued createFirstAdministrator(UUID tenantId, NewAdministrator c) {
+        Session.current().orElseThrow().enterCreatedTenant(tenantId);
+        if (users.any()) {
             throw ApiException.conflict("input.administrator", "The tenant has users already");
         }
-        User created = new User(id, c.username(), Caller.subjectOf(tenantCode, c.username()), c.displayName(),
-                List.of(Role.TENANT_ADMIN.name()), List.of(), true, null, true, 1, Instant.now());
-        return new Issued(created, password);
+        String password = Passwords.oneTime();
+        UUID id = UUID.randomUUID();
+        users.insert(id, c.username(), c.displayName(), Passwords.hash(password), new String[]{Role.TENANT_ADMIN.name()});
+        return new Issued(users.findById(id).orElseThrow(), password);
     }
 
     public User update(Caller caller, UpdateUser c) {

@@ -108,6 +108,27 @@ public final class Session implements PropagatedContextElement {
                 status -> work.get());
     }
 
+    /**
+     * Binds the platform's transaction that has just created a tenant to that tenant, for the rest
+     * of the transaction, so that the tenant's first rows (its first administrator) are written
+     * under row-level security as every tenant's rows are, and in the same transaction as the
+     * tenant: a fault in them leaves no tenant behind. Only a platform session may.
+     */
+    public void enterCreatedTenant(UUID id) {
+        if (tenantCode != null) {
+            throw new IllegalStateException("only the platform's session enters a tenant it created");
+        }
+        bind();
+        try (PreparedStatement ps = transactions.getConnection().prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+            ps.setString(1, id.toString());
+            counted();
+            ps.execute();
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+        tenantId = id;
+    }
+
     /** SQL statements this session has sent, including the one that binds the tenant. */
     public int statementCount() {
         return statements.count();
