@@ -50,8 +50,9 @@ public final class ComplianceEngine {
                     null, st.id(), List.of()));
         } else {
             naming(kind, st, findings);
-            missing("rooms", kind.rooms(), st.rooms(), "功能室", "rooms", st, findings);
-            missing("rules", kind.rules(), st.rules(), "制度", "rules", st, findings);
+            PolicyDocument.Vocabularies terms = policy.document().vocabularies();
+            missing("rooms", kind.rooms(), st.rooms(), "功能室", "rooms", terms, st, findings);
+            missing("rules", kind.rules(), st.rules(), "制度", "rules", terms, st, findings);
             StaffingRule staffing = kind.staffingRule() == null ? null : policy.document().staffingRule(kind.staffingRule());
             if (staffing != null) {
                 staffing(policy, staffing, data, on, findings);
@@ -157,22 +158,23 @@ public final class ComplianceEngine {
             }
         }
         int has = counted.size();
-        Basis min = resolve(rule.minimum(), data.division());
-        Basis max = resolve(rule.maximum(), data.division());
+        PolicyDocument.Vocabularies terms = policy.document().vocabularies();
+        Basis min = resolve(rule.minimum(), data.division(), terms);
+        Basis max = resolve(rule.maximum(), data.division(), terms);
         UUID st = data.station().id();
         if (min != null && min.unknown) {
             findings.add(new Finding(rule.code(), Severity.INFO, "无法核定人员配备：" + min.zh,
                     "cannot check staffing: " + min.en, rule.source(), st, List.of()));
         } else if (min != null && has < min.value) {
             findings.add(Finding.of(rule.code(), rule.basis(),
-                    "需要" + min.value + rule.countLabelZh() + min.zhBasis() + "，现有" + has + "名",
-                    "needs " + count(min.value, rule.countLabelEn()) + min.enBasis() + "; has " + has,
+                    "需要" + min.value + rule.countLabelZh() + min.zh + "，现有" + has + "名",
+                    "needs " + count(min.value, rule.countLabelEn()) + min.en + "; has " + has,
                     st, List.copyOf(counted.keySet())));
         }
         if (max != null && !max.unknown && has > max.value) {
             findings.add(Finding.of(rule.code(), rule.basis(),
-                    "最多" + max.value + rule.countLabelZh() + max.zhBasis() + "，现有" + has + "名",
-                    "allows at most " + count(max.value, rule.countLabelEn()) + max.enBasis() + "; has " + has,
+                    "最多" + max.value + rule.countLabelZh() + max.zh + "，现有" + has + "名",
+                    "allows at most " + count(max.value, rule.countLabelEn()) + max.en + "; has " + has,
                     st, List.copyOf(counted.keySet())));
         }
         for (RoleRequirement req : rule.requiredRoles()) {
@@ -191,15 +193,12 @@ public final class ComplianceEngine {
         }
     }
 
-    /** A resolved amount and how to say what it was based on (nothing for a fixed number). */
+    /**
+     * A resolved amount and what it was based on, said after the number ("（覆盖15个社区）", " for 15
+     * communities", " (zone: Central urban district)"; empty for a fixed number); for a number left
+     * unknown, zh and en say why.
+     */
     private record Basis(int value, String zh, String en, boolean unknown) {
-        String zhBasis() {
-            return zh == null ? "" : "（" + zh + "）";
-        }
-
-        String enBasis() {
-            return en == null ? "" : " for " + en;
-        }
     }
 
     /**
@@ -226,12 +225,12 @@ public final class ComplianceEngine {
      * holds a value the rule gives no number for, leaves the number unknown: the station is told
      * it cannot be checked, never passed in silence.
      */
-    private static Basis resolve(Amount amount, Division division) {
+    private static Basis resolve(Amount amount, Division division, PolicyDocument.Vocabularies terms) {
         if (amount == null) {
             return null;
         }
         if (amount.fixed() != null) {
-            return new Basis(amount.fixed(), null, null, false);
+            return new Basis(amount.fixed(), "", "", false);
         }
         if (amount.attribute().equals("communityCount")) {
             Integer c = division == null ? null : division.communityCount();
@@ -239,7 +238,7 @@ public final class ComplianceEngine {
                 return unknown("所在区划缺少覆盖社区数", "the division has no community count");
             }
             return amount.brackets().stream().filter(b -> b.contains(c)).findFirst()
-                    .map(b -> new Basis(b.value(), "覆盖" + c + "个社区", c + " communities", false))
+                    .map(b -> new Basis(b.value(), "（覆盖" + c + "个社区）", " for " + c + " communities", false))
                     .orElseGet(() -> unknown("政策配置未规定覆盖" + c + "个社区时的配备人数",
                             "the profile sets no number for " + c + " communities"));
         }
@@ -248,9 +247,11 @@ public final class ComplianceEngine {
             return unknown("所在区划缺少区域类别", "the division has no zone");
         }
         Integer v = amount.cases().get(zone);
+        String zh = terms.labelZh("zones", zone);
+        String en = terms.labelEn("zones", zone);
         return v == null
-                ? unknown("政策配置未规定区域类别“" + zone + "”的配备人数", "the profile sets no number for zone " + zone)
-                : new Basis(v, zone, "zone " + zone, false);
+                ? unknown("政策配置未规定区域类别“" + zh + "”的配备人数", "the profile sets no number for the zone '" + en + "'")
+                : new Basis(v, "（" + zh + "）", " (zone: " + en + ")", false);
     }
 
     private static Basis unknown(String zh, String en) {
@@ -278,15 +279,17 @@ public final class ComplianceEngine {
         }
     }
 
+    /** Rooms or rules missing, named by the profile's labels: a bureau reads 档案室, not archive_room. */
     private static void missing(String what, PolicyDocument.Required required, List<String> present, String zh, String en,
-                                Station st, List<Finding> findings) {
+                                PolicyDocument.Vocabularies terms, Station st, List<Finding> findings) {
         if (required == null) {
             return;
         }
         List<String> absent = required.codes().stream().filter(r -> !present.contains(r)).toList();
         if (!absent.isEmpty()) {
             findings.add(Finding.of("required_" + what, required.basis(),
-                    "缺少" + zh + "：" + String.join("、", absent), "missing " + en + ": " + String.join(", ", absent),
+                    "缺少" + zh + "：" + String.join("、", absent.stream().map(c -> terms.labelZh(what, c)).toList()),
+                    "missing " + en + ": " + String.join(", ", absent.stream().map(c -> terms.labelEn(what, c)).toList()),
                     st.id(), List.of()));
         }
     }

@@ -7,6 +7,7 @@ import io.shegong.core.graphql.Connection;
 import io.shegong.core.security.Caller;
 import io.shegong.division.DivisionCommands.CreateDivision;
 import io.shegong.division.DivisionCommands.UpdateDivision;
+import io.shegong.policy.PolicyVocabularies;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -15,9 +16,11 @@ import java.util.UUID;
 @Singleton
 public class DivisionService {
     private final DivisionRepository divisions;
+    private final PolicyVocabularies vocabularies;
 
-    public DivisionService(DivisionRepository divisions) {
+    public DivisionService(DivisionRepository divisions, PolicyVocabularies vocabularies) {
         this.divisions = divisions;
+        this.vocabularies = vocabularies;
     }
 
     public Connection<Division> list(Caller caller, DivisionRepository.Filter filter, Connection.Window w) {
@@ -43,6 +46,8 @@ public class DivisionService {
                         "a " + level + " division cannot sit under a " + parent.level() + " division");
             }
         }
+        // a zone the profile in force does not declare would match none of its staffing cases
+        vocabularies.today().require("zones", "input.zone", c.zone());
         if (divisions.existsByCode(c.code())) {
             throw ApiException.conflict("input.code", "A division with code '" + c.code() + "' already exists");
         }
@@ -58,6 +63,9 @@ public class DivisionService {
                 .orElseThrow(() -> ApiException.notFound("input.id", "Division"));
         if (c.sent().contains("nameZh") && c.nameZh() == null) {
             throw ApiException.badInput("input.nameZh", "nameZh cannot be removed");
+        }
+        if (c.sent().contains("zone")) {
+            vocabularies.today().require("zones", "input.zone", c.zone());
         }
         Division changed = current.changed(
                 c.nameZh() != null ? c.nameZh() : current.nameZh(),
