@@ -32,9 +32,16 @@ import java.util.regex.Pattern;
 public final class ComplianceEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceEngine.class);
 
+    /** A post's name in Chinese, and in English as a plural that {@link #count} makes singular for one. */
     private static final Map<String, String[]> ROLE_LABELS = Map.of(
-            "HEAD", new String[]{"站长", "station head"}, "DEPUTY_HEAD", new String[]{"副站长", "deputy head"},
-            "SOCIAL_WORKER", new String[]{"社工", "social worker"}, "SUPERVISOR", new String[]{"督导", "supervisor"});
+            "HEAD", new String[]{"站长", "station heads"}, "DEPUTY_HEAD", new String[]{"副站长", "deputy heads"},
+            "SOCIAL_WORKER", new String[]{"社工", "social workers"}, "SUPERVISOR", new String[]{"督导", "supervisors"});
+    /** How a station is run, as a finding names the stations a post is set for: "自主运营时", "when self-run". */
+    private static final Map<String, String[]> MODE_LABELS = Map.of(
+            "SELF_RUN", new String[]{"自主运营", "self-run"},
+            "GOVERNMENT_AND_THIRD_PARTY", new String[]{"政府管理+第三方服务", "run by a third party under government management"},
+            "MIXED", new String[]{"与第三方机构混合运营", "run jointly with a third party"},
+            "PURCHASED", new String[]{"政府购买服务", "run by an operator the government buys services from"});
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-zA-Z]+\\}");
 
     private ComplianceEngine() {
@@ -177,20 +184,43 @@ public final class ComplianceEngine {
                     "allows at most " + count(max.value, rule.countLabelEn()) + max.en + "; has " + has,
                     st, List.copyOf(counted.keySet())));
         }
+        String mode = data.station().operatingMode();
         for (RoleRequirement req : rule.requiredRoles()) {
-            if (req.whenStaffAtLeast() != null && has < req.whenStaffAtLeast()) {
+            if (!req.appliesTo(mode) || req.whenStaffAtLeast() != null && has < req.whenStaffAtLeast()) {
                 continue;
             }
             long holders = data.posts().stream().filter(p -> p.assignment().role().equals(req.role())).count();
             if (holders < req.minimum()) {
-                String[] label = ROLE_LABELS.get(req.role());
-                String when = req.whenStaffAtLeast() == null ? "" : req.whenStaffAtLeast().toString();
                 findings.add(Finding.of(rule.code() + "_" + req.role().toLowerCase(), req.basis(),
-                        (when.isEmpty() ? "" : "配备" + when + "人及以上时") + "需要" + req.minimum() + "名" + label[0] + "，现有" + holders + "名",
-                        "needs " + req.minimum() + " " + label[1] + (when.isEmpty() ? "" : " when staffed with " + when + " or more")
-                                + "; has " + holders, st, List.of()));
+                        roleMessageZh(req, mode, holders), roleMessageEn(req, mode, holders), st, List.of()));
             }
         }
+    }
+
+    /** "自主运营、配备5人及以上时需要1名副站长，现有0名": the conditions the post is set under, then the numbers. */
+    private static String roleMessageZh(RoleRequirement req, String mode, long holders) {
+        List<String> when = new ArrayList<>();
+        if (!req.operatingModes().isEmpty()) {
+            when.add(MODE_LABELS.get(mode)[0]);
+        }
+        if (req.whenStaffAtLeast() != null) {
+            when.add("配备" + req.whenStaffAtLeast() + "人及以上");
+        }
+        return (when.isEmpty() ? "" : String.join("、", when) + "时") + "需要" + req.minimum() + "名"
+                + ROLE_LABELS.get(req.role())[0] + "，现有" + holders + "名";
+    }
+
+    /** "needs 1 deputy head when self-run and staffed with 5 or more; has 0". */
+    private static String roleMessageEn(RoleRequirement req, String mode, long holders) {
+        List<String> when = new ArrayList<>();
+        if (!req.operatingModes().isEmpty()) {
+            when.add(MODE_LABELS.get(mode)[1]);
+        }
+        if (req.whenStaffAtLeast() != null) {
+            when.add("staffed with " + req.whenStaffAtLeast() + " or more");
+        }
+        return "needs " + count(req.minimum(), ROLE_LABELS.get(req.role())[1])
+                + (when.isEmpty() ? "" : " when " + String.join(" and ", when)) + "; has " + holders;
     }
 
     /**

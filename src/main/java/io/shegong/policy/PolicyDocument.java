@@ -4,6 +4,7 @@ import io.shegong.core.error.ApiException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A bureau's policy profile, as its administrators write it: the codes it uses with their labels,
@@ -117,8 +118,18 @@ public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds,
         }
     }
 
-    /** A post a station must fill; its own words, since a document often sets a post in another sentence than the numbers. */
-    public record RoleRequirement(String role, int minimum, Integer whenStaffAtLeast, Basis basis) {
+    /**
+     * A post a station must fill; its own words, since a document often sets a post in another
+     * sentence than the numbers. It applies only to stations run in one of `operatingModes` (every
+     * mode when empty), since documents set posts by how a station is run. An optional post is one
+     * the document lets a station set (可设) without expecting it: it is recognised, never a
+     * finding, and its basis has no severity.
+     */
+    public record RoleRequirement(String role, int minimum, Integer whenStaffAtLeast, Set<String> operatingModes,
+                                  boolean optional, Basis basis) {
+        public boolean appliesTo(String operatingMode) {
+            return !optional && (operatingModes.isEmpty() || operatingModes.contains(operatingMode));
+        }
     }
 
     public record StaffingRule(String code, String labelZh, String labelEn, Basis basis,

@@ -16,7 +16,9 @@ import io.shegong.policy.PolicyDocument.Severity;
 import io.shegong.policy.PolicyDocument.StaffingRule;
 import io.shegong.policy.PolicyDocument.Term;
 import io.shegong.policy.PolicyDocument.Vocabularies;
+import io.shegong.station.Station;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +39,7 @@ public final class PolicyParser {
     static final Set<String> LEVELS = Set.of("DISTRICT", "STREET", "COMMUNITY", "SCHOOL");
     static final Set<String> ROLES = Set.of("HEAD", "DEPUTY_HEAD", "SOCIAL_WORKER", "SUPERVISOR");
     static final Set<String> CHECKS = Set.of("CRIMINAL_RECORD");
+    static final List<String> OPERATING_MODES = Arrays.stream(Station.OperatingMode.values()).map(Enum::name).toList();
     /** Zones are spelled as the bureau groups its divisions (`CENTRAL_URBAN`, `huancui`), up to a division's 40 characters. */
     private static final Pattern ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
 
@@ -204,12 +207,40 @@ public final class PolicyParser {
             if (!ROLES.contains(role)) {
                 throw ApiException.badInput(x.at("role"), "role must be one of " + ROLES);
             }
+            List<String> modes = x.list("operatingModes").stream().map(String::valueOf).toList();
+            for (String mode : modes) {
+                if (!OPERATING_MODES.contains(mode)) {
+                    throw ApiException.badInput(x.at("operatingModes"), "operatingModes must be among " + OPERATING_MODES
+                            + ", not '" + mode + "'");
+                }
+            }
+            boolean optional = x.bool("optional");
             return new RoleRequirement(role, nonNull(x.integer("minimum", 0), 1), x.integer("whenStaffAtLeast", 0),
-                    basis(x, source));
+                    Set.copyOf(modes), optional, optional ? optionalBasis(x, source) : basis(x, source));
         });
         return new StaffingRule(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true), basis(r, null), counts,
                 nonNull(r.text("countLabelZh", false), "名工作人员"), nonNull(r.text("countLabelEn", false), "workers"),
                 minimum, maximum, roles);
+    }
+
+    /**
+     * An optional post: the document lets a station set it (可设) and expects nothing, so it never
+     * makes a finding and carries no severity. Its words must say so: 可, and no requirement word,
+     * so that a post the document requires cannot be waved through as optional.
+     */
+    private static Basis optionalBasis(DocumentReader r, String inheritedSource) {
+        String wording = r.text("wording", true);
+        if (r.has("severity")) {
+            throw ApiException.badInput(r.at("severity"), "an optional post never makes a finding, so it has no severity");
+        }
+        if (r.bool("bureauSetting")) {
+            throw ApiException.badInput(r.at("bureauSetting"), "an optional post never makes a finding, so it is no bureau setting");
+        }
+        if (!Wording.advice(wording).contains("可") || !Wording.requirements(wording).isEmpty()) {
+            throw ApiException.badInput(r.at("wording"), "an optional post needs words that leave it to the station (可, 可设) "
+                    + "and no requirement word (必须, 应, 须, 不得, 严禁)");
+        }
+        return new Basis(nonNull(r.text("source", false), inheritedSource), wording, null, false);
     }
 
     /** Exactly one of: `fixed`; `attribute: communityCount` with brackets; `attribute: zone` with cases. */
