@@ -32,9 +32,16 @@ import java.util.regex.Pattern;
 public final class ComplianceEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceEngine.class);
 
+    /** A post's name in Chinese, and in English as a plural that {@link #count} makes singular for one. */
     private static final Map<String, String[]> ROLE_LABELS = Map.of(
-            "HEAD", new String[]{"站长", "station head"}, "DEPUTY_HEAD", new String[]{"副站长", "deputy head"},
-            "SOCIAL_WORKER", new String[]{"社工", "social worker"}, "SUPERVISOR", new String[]{"督导", "supervisor"});
+            "HEAD", new String[]{"站长", "station heads"}, "DEPUTY_HEAD", new String[]{"副站长", "deputy heads"},
+            "SOCIAL_WORKER", new String[]{"社工", "social workers"}, "SUPERVISOR", new String[]{"督导", "supervisors"});
+    /** How a station is run, as a finding names the stations a post is set for: "自主运营时", "when self-run". */
+    private static final Map<String, String[]> MODE_LABELS = Map.of(
+            "SELF_RUN", new String[]{"自主运营", "self-run"},
+            "GOVERNMENT_AND_THIRD_PARTY", new String[]{"政府管理+第三方服务", "run by a third party under government management"},
+            "MIXED", new String[]{"与第三方机构混合运营", "run jointly with a third party"},
+            "PURCHASED", new String[]{"政府购买服务", "run by an operator the government buys services from"});
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-zA-Z]+\\}");
 
     private ComplianceEngine() {
@@ -50,8 +57,9 @@ public final class ComplianceEngine {
                     null, st.id(), List.of()));
         } else {
             naming(kind, st, findings);
-            missing("rooms", kind.rooms(), st.rooms(), "功能室", "rooms", st, findings);
-            missing("rules", kind.rules(), st.rules(), "制度", "rules", st, findings);
+            PolicyDocument.Vocabularies terms = policy.document().vocabularies();
+            missing("rooms", kind.rooms(), st.rooms(), "功能室", "rooms", terms, st, findings);
+            missing("rules", kind.rules(), st.rules(), "制度", "rules", terms, st, findings);
             StaffingRule staffing = kind.staffingRule() == null ? null : policy.document().staffingRule(kind.staffingRule());
             if (staffing != null) {
                 staffing(policy, staffing, data, on, findings);
@@ -159,49 +167,70 @@ public final class ComplianceEngine {
             }
         }
         int has = counted.size();
-        Basis min = resolve(rule.minimum(), data.division());
-        Basis max = resolve(rule.maximum(), data.division());
+        PolicyDocument.Vocabularies terms = policy.document().vocabularies();
+        Basis min = resolve(rule.minimum(), data.division(), terms);
+        Basis max = resolve(rule.maximum(), data.division(), terms);
         UUID st = data.station().id();
         if (min != null && min.unknown) {
             findings.add(new Finding(rule.code(), Severity.INFO, "无法核定人员配备：" + min.zh,
                     "cannot check staffing: " + min.en, rule.source(), st, List.of()));
         } else if (min != null && has < min.value) {
             findings.add(Finding.of(rule.code(), rule.basis(),
-                    "需要" + min.value + rule.countLabelZh() + min.zhBasis() + "，现有" + has + "名",
-                    "needs " + count(min.value, rule.countLabelEn()) + min.enBasis() + "; has " + has,
+                    "需要" + min.value + rule.countLabelZh() + min.zh + "，现有" + has + "名",
+                    "needs " + count(min.value, rule.countLabelEn()) + min.en + "; has " + has,
                     st, List.copyOf(counted.keySet())));
         }
         if (max != null && !max.unknown && has > max.value) {
             findings.add(Finding.of(rule.code(), rule.basis(),
-                    "最多" + max.value + rule.countLabelZh() + max.zhBasis() + "，现有" + has + "名",
-                    "allows at most " + count(max.value, rule.countLabelEn()) + max.enBasis() + "; has " + has,
+                    "最多" + max.value + rule.countLabelZh() + max.zh + "，现有" + has + "名",
+                    "allows at most " + count(max.value, rule.countLabelEn()) + max.en + "; has " + has,
                     st, List.copyOf(counted.keySet())));
         }
+        String mode = data.station().operatingMode();
         for (RoleRequirement req : rule.requiredRoles()) {
-            if (req.whenStaffAtLeast() != null && has < req.whenStaffAtLeast()) {
+            if (!req.appliesTo(mode) || req.whenStaffAtLeast() != null && has < req.whenStaffAtLeast()) {
                 continue;
             }
             long holders = data.posts().stream().filter(p -> p.assignment().role().equals(req.role())).count();
             if (holders < req.minimum()) {
-                String[] label = ROLE_LABELS.get(req.role());
-                String when = req.whenStaffAtLeast() == null ? "" : req.whenStaffAtLeast().toString();
                 findings.add(Finding.of(rule.code() + "_" + req.role().toLowerCase(), req.basis(),
-                        (when.isEmpty() ? "" : "配备" + when + "人及以上时") + "需要" + req.minimum() + "名" + label[0] + "，现有" + holders + "名",
-                        "needs " + req.minimum() + " " + label[1] + (when.isEmpty() ? "" : " when staffed with " + when + " or more")
-                                + "; has " + holders, st, List.of()));
+                        roleMessageZh(req, mode, holders), roleMessageEn(req, mode, holders), st, List.of()));
             }
         }
     }
 
-    /** A resolved amount and how to say what it was based on (nothing for a fixed number). */
-    private record Basis(int value, String zh, String en, boolean unknown) {
-        String zhBasis() {
-            return zh == null ? "" : "（" + zh + "）";
+    /** "自主运营、配备5人及以上时需要1名副站长，现有0名": the conditions the post is set under, then the numbers. */
+    private static String roleMessageZh(RoleRequirement req, String mode, long holders) {
+        List<String> when = new ArrayList<>();
+        if (!req.operatingModes().isEmpty()) {
+            when.add(MODE_LABELS.get(mode)[0]);
         }
+        if (req.whenStaffAtLeast() != null) {
+            when.add("配备" + req.whenStaffAtLeast() + "人及以上");
+        }
+        return (when.isEmpty() ? "" : String.join("、", when) + "时") + "需要" + req.minimum() + "名"
+                + ROLE_LABELS.get(req.role())[0] + "，现有" + holders + "名";
+    }
 
-        String enBasis() {
-            return en == null ? "" : " for " + en;
+    /** "needs 1 deputy head when self-run and staffed with 5 or more; has 0". */
+    private static String roleMessageEn(RoleRequirement req, String mode, long holders) {
+        List<String> when = new ArrayList<>();
+        if (!req.operatingModes().isEmpty()) {
+            when.add(MODE_LABELS.get(mode)[1]);
         }
+        if (req.whenStaffAtLeast() != null) {
+            when.add("staffed with " + req.whenStaffAtLeast() + " or more");
+        }
+        return "needs " + count(req.minimum(), ROLE_LABELS.get(req.role())[1])
+                + (when.isEmpty() ? "" : " when " + String.join(" and ", when)) + "; has " + holders;
+    }
+
+    /**
+     * A resolved amount and what it was based on, said after the number ("（覆盖15个社区）", " for 15
+     * communities", " (zone: Central urban district)"; empty for a fixed number); for a number left
+     * unknown, zh and en say why.
+     */
+    private record Basis(int value, String zh, String en, boolean unknown) {
     }
 
     /**
@@ -228,12 +257,12 @@ public final class ComplianceEngine {
      * holds a value the rule gives no number for, leaves the number unknown: the station is told
      * it cannot be checked, never passed in silence.
      */
-    private static Basis resolve(Amount amount, Division division) {
+    private static Basis resolve(Amount amount, Division division, PolicyDocument.Vocabularies terms) {
         if (amount == null) {
             return null;
         }
         if (amount.fixed() != null) {
-            return new Basis(amount.fixed(), null, null, false);
+            return new Basis(amount.fixed(), "", "", false);
         }
         if (amount.attribute().equals("communityCount")) {
             Integer c = division == null ? null : division.communityCount();
@@ -241,7 +270,7 @@ public final class ComplianceEngine {
                 return unknown("所在区划缺少覆盖社区数", "the division has no community count");
             }
             return amount.brackets().stream().filter(b -> b.contains(c)).findFirst()
-                    .map(b -> new Basis(b.value(), "覆盖" + c + "个社区", c + " communities", false))
+                    .map(b -> new Basis(b.value(), "（覆盖" + c + "个社区）", " for " + c + " communities", false))
                     .orElseGet(() -> unknown("政策配置未规定覆盖" + c + "个社区时的配备人数",
                             "the profile sets no number for " + c + " communities"));
         }
@@ -250,9 +279,11 @@ public final class ComplianceEngine {
             return unknown("所在区划缺少区域类别", "the division has no zone");
         }
         Integer v = amount.cases().get(zone);
+        String zh = terms.labelZh("zones", zone);
+        String en = terms.labelEn("zones", zone);
         return v == null
-                ? unknown("政策配置未规定区域类别“" + zone + "”的配备人数", "the profile sets no number for zone " + zone)
-                : new Basis(v, zone, "zone " + zone, false);
+                ? unknown("政策配置未规定区域类别“" + zh + "”的配备人数", "the profile sets no number for the zone '" + en + "'")
+                : new Basis(v, "（" + zh + "）", " (zone: " + en + ")", false);
     }
 
     private static Basis unknown(String zh, String en) {
@@ -280,15 +311,17 @@ public final class ComplianceEngine {
         }
     }
 
+    /** Rooms or rules missing, named by the profile's labels: a bureau reads 档案室, not archive_room. */
     private static void missing(String what, PolicyDocument.Required required, List<String> present, String zh, String en,
-                                Station st, List<Finding> findings) {
+                                PolicyDocument.Vocabularies terms, Station st, List<Finding> findings) {
         if (required == null) {
             return;
         }
         List<String> absent = required.codes().stream().filter(r -> !present.contains(r)).toList();
         if (!absent.isEmpty()) {
             findings.add(Finding.of("required_" + what, required.basis(),
-                    "缺少" + zh + "：" + String.join("、", absent), "missing " + en + ": " + String.join(", ", absent),
+                    "缺少" + zh + "：" + String.join("、", absent.stream().map(c -> terms.labelZh(what, c)).toList()),
+                    "missing " + en + ": " + String.join(", ", absent.stream().map(c -> terms.labelEn(what, c)).toList()),
                     st.id(), List.of()));
         }
     }

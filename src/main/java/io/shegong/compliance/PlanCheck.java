@@ -32,7 +32,8 @@ public final class PlanCheck {
             if (n < slot.minimum()) {
                 findings.add(Finding.of("service_plan_" + slot.code(), m.basis(),
                         year + "年度计划中“" + slot.labelZh() + "”有" + n + "个项目，至少需要" + slot.minimum() + "个",
-                        "the " + year + " plan has " + n + " project(s) in '" + slot.labelEn() + "'; needs at least " + slot.minimum(),
+                        "the " + year + " plan has " + ComplianceEngine.count((int) n, "projects") + " in '" + slot.labelEn()
+                                + "'; needs at least " + slot.minimum(),
                         stationId, List.of()));
             }
             if (slot.eachItem()) {
@@ -51,7 +52,8 @@ public final class PlanCheck {
             if (slot.maximum() != null && n > slot.maximum()) {
                 findings.add(Finding.of("service_plan_" + slot.code(), m.basis(),
                         year + "年度计划中“" + slot.labelZh() + "”有" + n + "个项目，最多" + slot.maximum() + "个",
-                        "the " + year + " plan has " + n + " project(s) in '" + slot.labelEn() + "'; allows at most " + slot.maximum(),
+                        "the " + year + " plan has " + ComplianceEngine.count((int) n, "projects") + " in '" + slot.labelEn()
+                                + "'; allows at most " + slot.maximum(),
                         stationId, List.of()));
             }
         }

@@ -8,6 +8,7 @@ import io.shegong.core.security.Caller;
 import io.shegong.division.DivisionCommands.CreateDivision;
 import io.shegong.division.DivisionCommands.UpdateDivision;
 import io.shegong.core.time.BureauCalendar;
+import io.shegong.policy.PolicyVocabularies;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -20,11 +21,14 @@ public class DivisionService {
     private final DivisionRepository divisions;
     private final DivisionAttributesRepository history;
     private final BureauCalendar calendar;
+    private final PolicyVocabularies vocabularies;
 
-    public DivisionService(DivisionRepository divisions, DivisionAttributesRepository history, BureauCalendar calendar) {
+    public DivisionService(DivisionRepository divisions, DivisionAttributesRepository history, BureauCalendar calendar,
+                           PolicyVocabularies vocabularies) {
         this.divisions = divisions;
         this.history = history;
         this.calendar = calendar;
+        this.vocabularies = vocabularies;
     }
 
     public Connection<Division> list(Caller caller, DivisionRepository.Filter filter, Connection.Window w) {
@@ -50,6 +54,8 @@ public class DivisionService {
                         "a " + level + " division cannot sit under a " + parent.level() + " division");
             }
         }
+        // a zone the profile in force does not declare would match none of its staffing cases
+        vocabularies.today().require("zones", "input.zone", c.zone());
         if (divisions.existsByCode(c.code())) {
             throw ApiException.conflict("input.code", "A division with code '" + c.code() + "' already exists");
         }
@@ -65,6 +71,9 @@ public class DivisionService {
                 .orElseThrow(() -> ApiException.notFound("input.id", "Division"));
         if (c.sent().contains("nameZh") && c.nameZh() == null) {
             throw ApiException.badInput("input.nameZh", "nameZh cannot be removed");
+        }
+        if (c.sent().contains("zone")) {
+            vocabularies.today().require("zones", "input.zone", c.zone());
         }
         Division changed = current.changed(
                 c.nameZh() != null ? c.nameZh() : current.nameZh(),

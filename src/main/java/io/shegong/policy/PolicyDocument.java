@@ -1,15 +1,18 @@
 package io.shegong.policy;
 
+import io.shegong.core.error.ApiException;
+
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A bureau's policy profile, as its administrators write it: station kinds, staffing rules,
- * qualification rules and record checks, each with the source in the bureau's own document and
- * the document's words that set its severity. Catalogue, funding, contract and calendar sections
- * are kept as given for later use.
+ * A bureau's policy profile, as its administrators write it: the codes it uses with their labels,
+ * station kinds, staffing rules, qualification rules and record checks, each with the source in
+ * the bureau's own document and the document's words that set its severity. Catalogue, funding,
+ * contract and calendar sections are kept as given for later use.
  */
-public record PolicyDocument(List<Kind> stationKinds, List<StaffingRule> staffingRules,
+public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds, List<StaffingRule> staffingRules,
                              List<QualificationRule> qualificationRules, List<RecordCheck> recordChecks,
                              Map<String, Object> raw) {
 
@@ -21,6 +24,73 @@ public record PolicyDocument(List<Kind> stationKinds, List<StaffingRule> staffin
      * open (Qingpu's checks are only 定期, so the months are the bureau's).
      */
     public record Basis(String source, String wording, Severity severity, boolean bureauSetting) {
+    }
+
+    /** One code of a vocabulary with its labels; `source` is null for a code the bureau adds itself. */
+    public record Term(String code, String labelZh, String labelEn, String source) {
+    }
+
+    /**
+     * The codes a profile lets records carry, each with the bureau's own labels: rooms, rules
+     * (制度), zones and domains. A vocabulary left out (null) is free: the profile has no rule on
+     * it, so any code is taken and shown as written.
+     */
+    public record Vocabularies(List<Term> rooms, List<Term> rules, List<Term> zones, List<Term> domains) {
+        public static final List<String> NAMES = List.of("rooms", "rules", "zones", "domains");
+
+        /** The declared terms of a vocabulary by name, or null when the profile leaves it free. */
+        public List<Term> of(String name) {
+            return switch (name) {
+                case "rooms" -> rooms;
+                case "rules" -> rules;
+                case "zones" -> zones;
+                case "domains" -> domains;
+                default -> throw new IllegalArgumentException(name);
+            };
+        }
+
+        /** The declared term with this code, or null (a free vocabulary, or a code not declared). */
+        public Term term(String name, String code) {
+            List<Term> terms = of(name);
+            return terms == null ? null : terms.stream().filter(t -> t.code().equals(code)).findFirst().orElse(null);
+        }
+
+        /**
+         * Refuses a code a declared vocabulary does not hold, at its path, naming the codes that
+         * are allowed; a free vocabulary takes any.
+         */
+        public void require(String name, String path, String code) {
+            List<Term> terms = of(name);
+            if (code == null || terms == null || terms.stream().anyMatch(t -> t.code().equals(code))) {
+                return;
+            }
+            String what = name.substring(0, name.length() - 1);
+            throw ApiException.badInput(path, "'" + code + "' is not a " + what + " of the bureau's policy profile in force; "
+                    + (terms.isEmpty() ? "it declares no " + name
+                    : "allowed: " + String.join(", ", terms.stream().map(t -> t.code() + " (" + t.labelZh() + ")").toList())));
+        }
+
+        /** {@link #require(String, String, String)} for each code of a list, at `path[i]`. */
+        public void require(String name, String path, List<String> codes) {
+            if (codes == null) {
+                return;
+            }
+            for (int i = 0; i < codes.size(); i++) {
+                require(name, path + "[" + i + "]", codes.get(i));
+            }
+        }
+
+        /** The label of a code in Chinese; the code itself when the profile gives none. */
+        public String labelZh(String name, String code) {
+            Term t = term(name, code);
+            return t == null ? code : t.labelZh();
+        }
+
+        /** The label of a code in English; the code itself when the profile gives none. */
+        public String labelEn(String name, String code) {
+            Term t = term(name, code);
+            return t == null ? code : t.labelEn();
+        }
     }
 
     /** A station name must follow the template; `{placeholder}`s match any text. */
@@ -48,8 +118,18 @@ public record PolicyDocument(List<Kind> stationKinds, List<StaffingRule> staffin
         }
     }
 
-    /** A post a station must fill; its own words, since a document often sets a post in another sentence than the numbers. */
-    public record RoleRequirement(String role, int minimum, Integer whenStaffAtLeast, Basis basis) {
+    /**
+     * A post a station must fill; its own words, since a document often sets a post in another
+     * sentence than the numbers. It applies only to stations run in one of `operatingModes` (every
+     * mode when empty), since documents set posts by how a station is run. An optional post is one
+     * the document lets a station set (可设) without expecting it: it is recognised, never a
+     * finding, and its basis has no severity.
+     */
+    public record RoleRequirement(String role, int minimum, Integer whenStaffAtLeast, Set<String> operatingModes,
+                                  boolean optional, Basis basis) {
+        public boolean appliesTo(String operatingMode) {
+            return !optional && (operatingModes.isEmpty() || operatingModes.contains(operatingMode));
+        }
     }
 
     public record StaffingRule(String code, String labelZh, String labelEn, Basis basis,

@@ -14,7 +14,11 @@ import io.shegong.policy.PolicyDocument.Required;
 import io.shegong.policy.PolicyDocument.RoleRequirement;
 import io.shegong.policy.PolicyDocument.Severity;
 import io.shegong.policy.PolicyDocument.StaffingRule;
+import io.shegong.policy.PolicyDocument.Term;
+import io.shegong.policy.PolicyDocument.Vocabularies;
+import io.shegong.station.Station;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,24 +26,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a profile document and refuses, with the path of the fault, anything the compliance
- * engine could not apply: unknown references, overlapping brackets, negative minimums, bad
- * expressions, impossible catalogue cardinalities, and a rule without the document's words that
- * set its severity or with a severity those words contradict ({@link Wording}).
+ * engine could not apply: unknown references, codes its vocabularies do not declare, overlapping
+ * brackets, negative minimums, bad expressions, impossible catalogue cardinalities, and a rule
+ * without the document's words that set its severity or with a severity those words contradict
+ * ({@link Wording}).
  */
 public final class PolicyParser {
     static final Set<String> LEVELS = Set.of("DISTRICT", "STREET", "COMMUNITY", "SCHOOL");
     static final Set<String> ROLES = Set.of("HEAD", "DEPUTY_HEAD", "SOCIAL_WORKER", "SUPERVISOR");
     static final Set<String> CHECKS = Set.of("CRIMINAL_RECORD");
+    static final List<String> OPERATING_MODES = Arrays.stream(Station.OperatingMode.values()).map(Enum::name).toList();
+    /** Zones are spelled as the bureau groups its divisions (`CENTRAL_URBAN`, `huancui`), up to a division's 40 characters. */
+    private static final Pattern ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
 
     private PolicyParser() {
     }
 
     public static PolicyDocument parse(Object document, String path) {
         DocumentReader doc = new DocumentReader(document, path);
-        List<StaffingRule> staffing = doc.objects("staffingRules", PolicyParser::staffing);
+        Vocabularies vocabularies = vocabularies(doc);
+        List<StaffingRule> staffing = doc.objects("staffingRules", (r, i) -> staffing(r, vocabularies));
         unique(doc, "staffingRules", staffing.stream().map(StaffingRule::code).toList());
         List<Kind> kinds = doc.objects("stationKinds", PolicyParser::kind);
         unique(doc, "stationKinds", kinds.stream().map(Kind::code).toList());
@@ -56,12 +66,84 @@ public final class PolicyParser {
             if (k.staffingRule() != null && !staffingCodes.contains(k.staffingRule())) {
                 throw ApiException.badInput(at + ".staffingRule", "staffingRule names an unknown rule '" + k.staffingRule() + "'");
             }
+            if (k.rooms() != null) {
+                declared(vocabularies, "rooms", k.rooms().codes(), at + ".rooms.required");
+            }
+            if (k.rules() != null) {
+                declared(vocabularies, "rules", k.rules().codes(), at + ".rules.required");
+            }
         }
         List<QualificationRule> qualification = doc.objects("qualificationRules", (r, i) -> qualification(r, kindCodes));
         unique(doc, "qualificationRules", qualification.stream().map(QualificationRule::code).toList());
         List<RecordCheck> checks = doc.objects("recordChecks", (r, i) -> recordCheck(r));
         Catalogue.parse(doc);
-        return new PolicyDocument(kinds, staffing, qualification, checks, new LinkedHashMap<>(doc.values()));
+        targetDomains(doc, vocabularies);
+        return new PolicyDocument(vocabularies, kinds, staffing, qualification, checks, new LinkedHashMap<>(doc.values()));
+    }
+
+    /**
+     * The codes records may carry, each with the bureau's labels. A vocabulary left out stays
+     * free (null); one given, even empty, is the whole list the bureau's records may use.
+     */
+    private static Vocabularies vocabularies(DocumentReader doc) {
+        DocumentReader v = doc.object("vocabularies");
+        if (v == null) {
+            return new Vocabularies(null, null, null, null);
+        }
+        for (String name : v.values().keySet()) {
+            if (!Vocabularies.NAMES.contains(name)) {
+                throw ApiException.badInput(v.at(name), "vocabularies are " + String.join(", ", Vocabularies.NAMES)
+                        + "; '" + name + "' is not one of them");
+            }
+        }
+        return new Vocabularies(terms(v, "rooms"), terms(v, "rules"), terms(v, "zones"), terms(v, "domains"));
+    }
+
+    private static List<Term> terms(DocumentReader v, String name) {
+        if (!v.has(name)) {
+            return null;
+        }
+        List<Term> terms = v.objects(name, (t, i) -> {
+            String code;
+            if (name.equals("zones")) {
+                code = t.text("code", true);
+                if (!ZONE.matcher(code).matches()) {
+                    throw ApiException.badInput(t.at("code"), "a zone code is a letter, then letters, digits, '_' or '-', "
+                            + "at most 40 in all, not '" + code + "'");
+                }
+            } else {
+                code = t.code("code", true);
+            }
+            return new Term(code, t.text("labelZh", true), t.text("labelEn", true), t.text("source", false));
+        });
+        unique(v, name, terms.stream().map(Term::code).toList());
+        return terms;
+    }
+
+    /** Refuses a code the profile uses without declaring it, at the path of the code. */
+    private static void declared(Vocabularies vocabularies, String name, List<String> codes, String path) {
+        for (int i = 0; i < codes.size(); i++) {
+            declared(vocabularies, name, codes.get(i), path + "[" + i + "]");
+        }
+    }
+
+    private static void declared(Vocabularies vocabularies, String name, String code, String path) {
+        List<Term> terms = vocabularies.of(name);
+        if (terms == null || terms.stream().noneMatch(t -> t.code().equals(code))) {
+            throw ApiException.badInput(path, "'" + code + "' is not declared in vocabularies." + name
+                    + (terms == null || terms.isEmpty() ? " (the profile declares none)"
+                    : "; declared: " + String.join(", ", terms.stream().map(Term::code).toList())));
+        }
+    }
+
+    /** The domains of targets, a section kept as given, must still be the profile's own. */
+    private static void targetDomains(DocumentReader doc, Vocabularies vocabularies) {
+        List<?> targets = doc.list("targets");
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i) instanceof Map<?, ?> t && t.get("domain") instanceof String domain) {
+                declared(vocabularies, "domains", domain, doc.at("targets") + "[" + i + "].domain");
+            }
+        }
     }
 
     private static Kind kind(DocumentReader r, int i) {
@@ -108,14 +190,14 @@ public final class PolicyParser {
         return new Basis(nonNull(r.text("source", false), inheritedSource), wording, severity, bureauSetting);
     }
 
-    private static StaffingRule staffing(DocumentReader r, int i) {
+    private static StaffingRule staffing(DocumentReader r, Vocabularies vocabularies) {
         String source = r.text("source", false);
         String counts = r.text("counts", false);
         if (counts != null) {
             WorkerFacts.compile(counts, r.at("counts"));
         }
-        Amount minimum = amount(r.object("minimum"), true);
-        Amount maximum = amount(r.object("maximum"), false);
+        Amount minimum = amount(r.object("minimum"), true, vocabularies);
+        Amount maximum = amount(r.object("maximum"), false, vocabularies);
         if (minimum != null && maximum != null && minimum.fixed() != null && maximum.fixed() != null
                 && maximum.fixed() < minimum.fixed()) {
             throw ApiException.badInput(r.at("maximum"), "maximum is below minimum");
@@ -125,16 +207,44 @@ public final class PolicyParser {
             if (!ROLES.contains(role)) {
                 throw ApiException.badInput(x.at("role"), "role must be one of " + ROLES);
             }
+            List<String> modes = x.list("operatingModes").stream().map(String::valueOf).toList();
+            for (String mode : modes) {
+                if (!OPERATING_MODES.contains(mode)) {
+                    throw ApiException.badInput(x.at("operatingModes"), "operatingModes must be among " + OPERATING_MODES
+                            + ", not '" + mode + "'");
+                }
+            }
+            boolean optional = x.bool("optional");
             return new RoleRequirement(role, nonNull(x.integer("minimum", 0), 1), x.integer("whenStaffAtLeast", 0),
-                    basis(x, source));
+                    Set.copyOf(modes), optional, optional ? optionalBasis(x, source) : basis(x, source));
         });
         return new StaffingRule(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true), basis(r, null), counts,
                 nonNull(r.text("countLabelZh", false), "名工作人员"), nonNull(r.text("countLabelEn", false), "workers"),
                 minimum, maximum, roles);
     }
 
+    /**
+     * An optional post: the document lets a station set it (可设) and expects nothing, so it never
+     * makes a finding and carries no severity. Its words must say so: 可, and no requirement word,
+     * so that a post the document requires cannot be waved through as optional.
+     */
+    private static Basis optionalBasis(DocumentReader r, String inheritedSource) {
+        String wording = r.text("wording", true);
+        if (r.has("severity")) {
+            throw ApiException.badInput(r.at("severity"), "an optional post never makes a finding, so it has no severity");
+        }
+        if (r.bool("bureauSetting")) {
+            throw ApiException.badInput(r.at("bureauSetting"), "an optional post never makes a finding, so it is no bureau setting");
+        }
+        if (!Wording.advice(wording).contains("可") || !Wording.requirements(wording).isEmpty()) {
+            throw ApiException.badInput(r.at("wording"), "an optional post needs words that leave it to the station (可, 可设) "
+                    + "and no requirement word (必须, 应, 须, 不得, 严禁)");
+        }
+        return new Basis(nonNull(r.text("source", false), inheritedSource), wording, null, false);
+    }
+
     /** Exactly one of: `fixed`; `attribute: communityCount` with brackets; `attribute: zone` with cases. */
-    private static Amount amount(DocumentReader r, boolean isMinimum) {
+    private static Amount amount(DocumentReader r, boolean isMinimum, Vocabularies vocabularies) {
         if (r == null) {
             return null;
         }
@@ -184,6 +294,7 @@ public final class PolicyParser {
                 }
                 Map<String, Integer> out = new HashMap<>();
                 for (String zone : cases.values().keySet()) {
+                    declared(vocabularies, "zones", zone, cases.at(zone));
                     Object v = cases.raw(zone);
                     if (v instanceof Number n && n.intValue() < 0) {
                         throw ApiException.badInput(cases.at(zone), "value must not be negative");

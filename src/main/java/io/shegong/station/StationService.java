@@ -7,6 +7,8 @@ import io.shegong.core.graphql.Connection;
 import io.shegong.core.security.Caller;
 import io.shegong.core.time.BureauCalendar;
 import io.shegong.division.DivisionRepository;
+import io.shegong.policy.PolicyDocument.Vocabularies;
+import io.shegong.policy.PolicyVocabularies;
 import io.shegong.station.Station.Status;
 import io.shegong.station.StationCommands.ChangeStationStatus;
 import io.shegong.station.StationCommands.CloseStation;
@@ -41,11 +43,12 @@ public class StationService {
     private final StationAccess access;
     private final ClosingHook closing;
     private final BureauCalendar calendar;
+    private final PolicyVocabularies vocabularies;
 
     public StationService(StationRepository stations, StationKindRepository kinds,
                           StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
                           DivisionRepository divisions, StationAccess access, ClosingHook closing,
-                          BureauCalendar calendar) {
+                          BureauCalendar calendar, PolicyVocabularies vocabularies) {
         this.stations = stations;
         this.kinds = kinds;
         this.statusChanges = statusChanges;
@@ -54,6 +57,7 @@ public class StationService {
         this.access = access;
         this.closing = closing;
         this.calendar = calendar;
+        this.vocabularies = vocabularies;
     }
 
     /** What else must happen when a station closes (its posts end). */
@@ -81,6 +85,12 @@ public class StationService {
         if (kind.requiresDomain() && c.domain() == null) {
             throw ApiException.badInput("input.domain", "a " + kind.code() + " station needs a domain");
         }
+        // the profile in force names the rooms, rules and domains its rules read: a code it does
+        // not know would never meet them, so it is refused here rather than silently unmet
+        Vocabularies terms = vocabularies.today();
+        terms.require("domains", "input.domain", c.domain());
+        terms.require("rooms", "input.rooms", c.rooms());
+        terms.require("rules", "input.rules", c.rules());
         checkParent(kind, c.parentId(), null);
         checkDivision(c.divisionId());
         Status status = c.status() == null ? Status.PLANNED : c.status();
@@ -123,6 +133,16 @@ public class StationService {
         }
         if (sent.contains("name") && c.name() == null) {
             throw ApiException.badInput("input.name", "name cannot be removed");
+        }
+        Vocabularies terms = vocabularies.today();
+        if (sent.contains("domain")) {
+            terms.require("domains", "input.domain", c.domain());
+        }
+        if (sent.contains("rooms")) {
+            terms.require("rooms", "input.rooms", c.rooms());
+        }
+        if (sent.contains("rules")) {
+            terms.require("rules", "input.rules", c.rules());
         }
         Station changed = new Station(current.id(), current.code(),
                 c.name() != null ? c.name() : current.name(),

@@ -121,7 +121,7 @@ class ComplianceTest extends GraphQLTestBase {
                 "startsOn", TODAY.minusYears(1).toString(), "fullTime", false)).assertOk();
         post(admin, second, stations.get(1), "HEAD");
         assertTrue(findings(admin, stations.get(1)).stream().anyMatch(x ->
-                        "needs 2 full-time social workers for zone NEW_URBAN; has 1".equals(x.get("messageEn"))),
+                        "needs 2 full-time social workers (zone: New urban district); has 1".equals(x.get("messageEn"))),
                 "the part-time post does not count");
         post(admin, certified(admin, "黄五"), stations.get(1), "SOCIAL_WORKER");
         assertTrue(findings(admin, stations.get(1)).stream().noneMatch(x ->
@@ -156,20 +156,21 @@ class ComplianceTest extends GraphQLTestBase {
                     "kind", "street_station", "divisionId", street, "operatingMode", "PURCHASED", "status", "OPERATING",
                     "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
             post(admin, certified(admin, "黄一"), station, "HEAD");
-            String expected = zone.equals("NEW_URBAN") ? null : "needs 3 full-time social workers for zone CENTRAL_URBAN; has 1";
+            // the zone is named by the profile's label, never by its code
+            String expected = zone.equals("NEW_URBAN") ? "needs 2 full-time social workers (zone: New urban district); has 1"
+                    : "needs 3 full-time social workers (zone: Central urban district); has 1";
+            String expectedZh = zone.equals("NEW_URBAN") ? "需要2名专职社工（新城区），现有1名" : "需要3名专职社工（中心城区），现有1名";
             List<Map<String, Object>> found = findings(admin, station);
-            if (expected == null) {
-                assertTrue(found.stream().anyMatch(x -> "needs 2 full-time social workers for zone NEW_URBAN; has 1".equals(x.get("messageEn"))), found.toString());
-            } else {
-                assertTrue(found.stream().anyMatch(x -> expected.equals(x.get("messageEn"))), found.toString());
-            }
+            assertTrue(found.stream().anyMatch(x -> expected.equals(x.get("messageEn")) && expectedZh.equals(x.get("messageZh"))),
+                    found.toString());
         }
     }
 
     @Test
-    void wuhanStaffing_inAZoneTheProfileDoesNotKnow_cannotBeChecked_neverPasses() {
+    void wuhanStaffing_inAZoneTheRuleSetsNoNumberFor_cannotBeChecked_neverPasses() {
         Client admin = as("wuhan", "TENANT_ADMIN");
-        for (String zone : List.of("中心城区", "")) {
+        // 功能区: the notice is addressed to the functional areas and sets them no number
+        for (String zone : List.of("FUNCTIONAL_AREA", "")) {
             String code = unique("zone");
             Map<String, Object> division = new java.util.HashMap<>(Map.of("code", code, "level", "DISTRICT", "nameZh", "示例区"));
             if (!zone.isEmpty()) {
@@ -181,7 +182,7 @@ class ComplianceTest extends GraphQLTestBase {
                     "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
             post(admin, certified(admin, "黄二"), station, "HEAD");
             String expected = zone.isEmpty() ? "cannot check staffing: the division has no zone"
-                    : "cannot check staffing: the profile sets no number for zone " + zone;
+                    : "cannot check staffing: the profile sets no number for the zone 'Functional area'";
             List<Map<String, Object>> found = findings(admin, station);
             assertTrue(found.stream().anyMatch(x -> expected.equals(x.get("messageEn")) && "INFO".equals(x.get("severity"))),
                     found.toString());

@@ -30,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SuppressWarnings("unchecked")
 class EveryRuleTest extends GraphQLTestBase {
     private static final Pattern NEEDS = Pattern.compile("needs (\\d+) ");
+    private static final List<String> MODES = List.of("SELF_RUN", "GOVERNMENT_AND_THIRD_PARTY", "MIXED", "PURCHASED");
+    /** A domain the profile in force declares, for kinds that need one. */
+    private String domain = "youth";
 
     /** Meets any reasonable qualification: young, highly educated, senior certificate, long service, trained. */
     private static Map<String, Object> strongWorker(String name) {
@@ -52,6 +55,8 @@ class EveryRuleTest extends GraphQLTestBase {
         Map<String, Object> doc = admin.run("profileDocument").assertOk().get("policyProfile.document");
         assertNotNull(doc, tenant + " has no profile in force");
         List<Map<String, Object>> kinds = list(doc, "stationKinds");
+        List<Map<String, Object>> domains = list((Map<String, Object>) doc.getOrDefault("vocabularies", Map.of()), "domains");
+        domain = domains.isEmpty() ? "youth" : (String) domains.getFirst().get("code");
         String division = streetDivision(admin);
         int checked = 0;
         for (Map<String, Object> kind : kinds) {
@@ -112,11 +117,9 @@ class EveryRuleTest extends GraphQLTestBase {
             assertNotNull(failing.get("source"));
             assertWeighs(failing, rule);
             for (Map<String, Object> role : (List<Map<String, Object>>) rule.getOrDefault("requiredRoles", List.of())) {
-                if (role.get("whenStaffAtLeast") == null) {
-                    String code = staffing + "_" + role.get("role").toString().toLowerCase();
-                    assertWeighs(bareFindings.stream().filter(f -> code.equals(f.get("rule"))).findFirst()
-                            .orElseThrow(() -> new AssertionError("empty station passes " + code + ": " + bareFindings)), role);
-                }
+                roleRequirement(admin, kind, division, staffing, role,
+                        (List<Map<String, Object>>) rule.get("requiredRoles"));
+                checked++;
             }
             Matcher m = NEEDS.matcher((String) failing.get("messageEn"));
             assertTrue(m.find());
@@ -127,6 +130,54 @@ class EveryRuleTest extends GraphQLTestBase {
             checked++;
         }
         return checked;
+    }
+
+    /**
+     * A post a staffing rule sets, under the operating modes it names (every mode when none): a
+     * station run so, with the staff the post waits for, has the finding (none when the post is
+     * optional) and loses it with the post filled; a station run otherwise has none.
+     */
+    private void roleRequirement(Client admin, Map<String, Object> kind, String division, String staffing,
+                                 Map<String, Object> role, List<Map<String, Object>> all) {
+        String code = staffing + "_" + role.get("role").toString().toLowerCase();
+        List<String> modes = (List<String>) role.getOrDefault("operatingModes", List.of());
+        int staff = ((Number) role.getOrDefault("whenStaffAtLeast", 0)).intValue();
+        boolean optional = Boolean.TRUE.equals(role.get("optional"));
+        String inMode = station(admin, kind, division, "测试社工站", List.of(), List.of(), modes.isEmpty() ? "SELF_RUN" : modes.getFirst());
+        post(admin, inMode, staff, "SOCIAL_WORKER");
+        List<Map<String, Object>> without = findings(admin, inMode);
+        if (optional) {
+            assertNoFinding(without, code);
+        } else {
+            Map<String, Object> f = without.stream().filter(x -> code.equals(x.get("rule"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("a station without the post passes " + code + ": " + without));
+            assertWeighs(f, role);
+            assertTrue(f.get("messageEn").toString().matches("needs \\d+ [a-z ]+[a-z]( when [a-z0-9 -]+)?; has 0"), f.toString());
+        }
+        post(admin, inMode, 1, (String) role.get("role"));
+        assertNoFinding(findings(admin, inMode), code);
+        // a mode the rule sets the post for in none of its requirements
+        MODES.stream().filter(other -> all.stream().noneMatch(r -> expects(r, (String) role.get("role"), other)))
+                .findFirst().ifPresent(other -> {
+                    String otherwise = station(admin, kind, division, "测试社工站", List.of(), List.of(), other);
+                    post(admin, otherwise, staff, "SOCIAL_WORKER");
+                    assertNoFinding(findings(admin, otherwise), code);
+                });
+    }
+
+    /** Whether a requirement expects a post of the role at stations run in the mode. */
+    private static boolean expects(Map<String, Object> requirement, String role, String mode) {
+        List<?> modes = (List<?>) requirement.getOrDefault("operatingModes", List.of());
+        return role.equals(requirement.get("role")) && !Boolean.TRUE.equals(requirement.get("optional"))
+                && (modes.isEmpty() || modes.contains(mode));
+    }
+
+    /** Posts n strong workers in one role. */
+    private void post(Client admin, String station, int n, String role) {
+        for (int i = 0; i < n; i++) {
+            admin.run("assignWorker", "input", Map.of("workerId", register(admin, strongWorker("在岗社工" + i)), "stationId", station,
+                    "role", role, "startsOn", "2024-01-01")).assertOk();
+        }
     }
 
     /** Posts n strong workers: a head, a deputy, then social workers. */
@@ -229,11 +280,16 @@ class EveryRuleTest extends GraphQLTestBase {
     }
 
     private String station(Client admin, Map<String, Object> kind, String division, String name, List<String> rooms, List<String> rules) {
+        return station(admin, kind, division, name, rooms, rules, "SELF_RUN");
+    }
+
+    private String station(Client admin, Map<String, Object> kind, String division, String name, List<String> rooms,
+                           List<String> rules, String mode) {
         Map<String, Object> in = new HashMap<>(Map.of("code", unique("rule"), "name", name, "kind", kind.get("code"),
-                "divisionId", division, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2023-06-01",
+                "divisionId", division, "operatingMode", mode, "status", "OPERATING", "statusSince", "2023-06-01",
                 "rooms", rooms, "rules", rules));
         if (Boolean.TRUE.equals(kind.get("requiresDomain"))) {
-            in.put("domain", "youth");
+            in.put("domain", domain);
         }
         return admin.run("createStation", "input", in).assertOk().string("createStation.station.id");
     }

@@ -59,7 +59,8 @@ class ServicePlanTest extends GraphQLTestBase {
         admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR, "version", 1, "projects", projects)).assertOk();
         List<Map<String, Object>> twoCores = planFindings(admin, station);
         assertEquals(1, twoCores.size(), twoCores.toString());
-        assertTrue(twoCores.getFirst().get("messageEn").toString().contains("allows at most 1"), twoCores.toString());
+        assertTrue(twoCores.getFirst().get("messageEn").toString().matches("the \\d+ plan has 2 projects in '.*'; allows at most 1"),
+                twoCores.toString());
 
         projects.remove(3);
         admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR, "version", 2, "projects", projects)).assertOk();
@@ -67,6 +68,27 @@ class ServicePlanTest extends GraphQLTestBase {
         admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR, "version", 2, "projects", projects))
                 .assertError("CONFLICT", "input.version");
         assertEquals(YEAR, saved.integer("saveServicePlan.plan.year"));
+    }
+
+    @Test
+    void shangcheng123N_oneClusterProjectOfThree_isCountedInGoodEnglish() {
+        Client admin = as("shangcheng", "TENANT_ADMIN");
+        String station = admin.run("createStation", "input", Map.of("code", unique("plan"), "name", "杭州市上城区示例街道社会工作站",
+                "kind", "street_station", "divisionId", Fixtures.divisionId(admin, "qingbo"), "operatingMode", "SELF_RUN",
+                "status", "OPERATING", "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
+        List<Map<String, Object>> projects = new ArrayList<>(List.of(project("党建引领", "core", null),
+                project("区域品牌", "regional_brand", null), project("治理品牌", "governance_brand", null),
+                project("一老一小组团", "cluster", null)));
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR, "projects", projects)).assertOk();
+        Map<String, Object> cluster = planFindings(admin, station).stream()
+                .filter(f -> "service_plan_cluster".equals(f.get("rule"))).findFirst().orElseThrow();
+        assertTrue(cluster.get("messageEn").toString().matches("the \\d+ plan has 1 project in '3 cluster projects.*'; needs at least 3"),
+                cluster.toString());
+
+        projects.add(project("心理疏导组团", "cluster", null));
+        projects.add(project("社会融入组团", "cluster", null));
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", YEAR, "version", 1, "projects", projects)).assertOk();
+        assertTrue(planFindings(admin, station).stream().noneMatch(f -> "service_plan_cluster".equals(f.get("rule"))));
     }
 
     @Test

@@ -130,9 +130,9 @@ class SeverityWordingTest extends GraphQLTestBase {
     }
 
     @Test
-    void qingpuStaffing_twoStaffUnderAThirdParty_isAdviceOnly_threeWithAHeadPass() {
+    void qingpuStaffing_twoOfTheStreetsOwnStaff_isAdviceOnly_threeWithAHeadPass() {
         Client admin = as("qingpu", "TENANT_ADMIN");
-        String station = station(admin, "comprehensive", Fixtures.divisionId(admin, "xiayang"), "GOVERNMENT_AND_THIRD_PARTY",
+        String station = station(admin, "comprehensive", Fixtures.divisionId(admin, "xiayang"), "SELF_RUN",
                 List.of(), List.of());
         post(admin, station, "SOCIAL_WORKER", "青一", Map.of());
         post(admin, station, "SOCIAL_WORKER", "青二", Map.of());
@@ -168,7 +168,7 @@ class SeverityWordingTest extends GraphQLTestBase {
         Client admin = as("shangcheng", "TENANT_ADMIN");
         String street = admin.run("createDivision", "input", Map.of("code", unique("street"), "level", "STREET", "nameZh", "示例街道",
                 "parentId", Fixtures.divisionId(admin, "shangcheng"), "communityCount", 20)).assertOk().string("createDivision.division.id");
-        String withoutDeputy = station(admin, "street_station", street, "MIXED", List.of(), List.of());
+        String withoutDeputy = station(admin, "street_station", street, "SELF_RUN", List.of(), List.of());
         String withDeputy = station(admin, "street_station", street, "SELF_RUN", List.of(), List.of());
         for (String station : List.of(withoutDeputy, withDeputy)) {
             post(admin, station, "HEAD", "上城站长", Map.of());

@@ -70,7 +70,7 @@ class PolicyProfileTest extends GraphQLTestBase {
         String messages = before.get("node.compliance.findings").toString();
         assertTrue(messages.contains("needs 3 full-time certified workers for 12 communities; has 1"), messages);
         assertTrue(messages.contains("需要3名专职持证社工（覆盖12个社区），现有1名"), messages);
-        assertTrue(messages.contains("missing rules: archives"), messages);
+        assertTrue(messages.contains("missing rules: Archive management"), messages);
         assertTrue(messages.contains("test 3"), messages);
 
         for (String name : List.of("吴琳", "郑浩")) {

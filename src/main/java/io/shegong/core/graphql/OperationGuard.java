@@ -44,11 +44,13 @@ final class OperationGuard extends SimplePerformantInstrumentation {
     static final int LIST_FAN_OUT = 10;
     /**
      * Lists that come whole with the record holding them (a station's findings are computed with its
-     * compliance, in the same batch for a whole page): they cost their elements once, not ten times,
-     * since asking for them costs no statement and no fetch per element.
+     * compliance, in the same batch for a whole page; a profile's terms are read with the profile):
+     * they cost their elements once, not ten times, since asking for them costs no statement and no
+     * fetch per element.
      */
     private static final Set<String> CARRIED = Set.of("StationCompliance.findings", "Qualification.alternatives",
-            "ComplianceReport.byRule", "ComplianceReport.byKind");
+            "ComplianceReport.byRule", "ComplianceReport.byKind", "StationKind.requiredRooms", "StationKind.requiredRules",
+            "Vocabularies.rooms", "Vocabularies.rules", "Vocabularies.zones", "Vocabularies.domains");
     /** How much deeper than data the standard introspection query nests (`ofType` chains). */
     private static final int INTROSPECTION_DEPTH = 10;
 
