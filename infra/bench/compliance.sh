@@ -18,7 +18,8 @@ STATIONS=${STATIONS:-200}
 WORKERS_PER_STATION=${WORKERS_PER_STATION:-5}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-8}
-REPEATS=${REPEATS:-20}
+REPEATS=${REPEATS:-21}
+WARMUP=${WARMUP:-40}
 DB_NAME=${DB_NAME:-shegong_compliance_bench}
 DB_PASSWORD=${DB_PASSWORD:-shegong-bench-local-only}
 JWT_SECRET=${JWT_SECRET:-shegong-benchmark-hs256-secret-local-only-0123456789}
@@ -164,6 +165,10 @@ time_one() {  # time_one BODY -> seconds
     curl -s -o /dev/null -w '%{time_total}\n' "$URL/graphql" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$1"
 }
 
+warm_up() {  # both reports, WARMUP times each, unmeasured: the JIT compiles the evaluation first
+    for _ in $(seq 1 "$WARMUP"); do time_one "$TODAY_REPORT" >/dev/null; time_one "$PAST_REPORT" >/dev/null; done
+}
+
 median_ms() {  # median_ms BODY: REPEATS sequential requests after 5 unmeasured ones
     for _ in 1 2 3 4 5; do time_one "$1" >/dev/null; done
     for _ in $(seq 1 "$REPEATS"); do time_one "$1"; done | sort -n | sed -n "$(( (REPEATS + 1) / 2 ))p" \
@@ -207,6 +212,7 @@ done
 for round in $(seq 1 "$ROUNDS"); do
     for label in "${LABELS[@]}"; do
         start_service "$label"
+        warm_up
         today=$(median_ms "$TODAY_REPORT")
         past=$(median_ms "$PAST_REPORT")
         read -r rps p50 p99 errors < <(concurrent "$label" "$round")
