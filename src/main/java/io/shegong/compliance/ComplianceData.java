@@ -80,13 +80,14 @@ public class ComplianceData {
                 .collect(Collectors.toMap(FirstStart::workerId, FirstStart::day));
         Map<UUID, WorkerData> workerData = new HashMap<>();
         Map<UUID, List<StationData.Post>> byStation = new HashMap<>();
+        Map<UUID, String> modes = stations.stream().collect(Collectors.toMap(Station::id, Station::operatingMode));
         for (PostWithWorker p : posts) {
             Assignment a = p.post();
             WorkerData w = workerData.computeIfAbsent(a.workerId(),
                     id -> data(p.worker(), training.getOrDefault(id, List.of())));
             LocalDate firstStart = first.get(a.workerId());
             byStation.computeIfAbsent(a.stationId(), k -> new ArrayList<>()).add(new StationData.Post(a, w, firstStart,
-                    WorkerFacts.of(w.inPost(a.fullTime()), a.role(), firstStart, on)));
+                    WorkerFacts.of(w.inPost(a.fullTime()), a.role(), modes.get(a.stationId()), firstStart, on)));
         }
         Map<UUID, ServicePlan> planOfYear = plans.ofStations(Ids.array(stations.stream().map(Station::id).toList())).stream()
                 .filter(p -> p.year() == on.getYear()).collect(Collectors.toMap(ServicePlan::stationId, Function.identity()));

@@ -88,20 +88,16 @@ public final class ComplianceEngine {
     }
 
     /** Every qualification rule for a worker, in each of their posts' roles (or none). */
-    public static List<Qualification> worker(CompiledPolicy policy, WorkerData worker, String kind, String role,
+    public static List<Qualification> worker(CompiledPolicy policy, WorkerData worker, Station station, String role,
                                              LocalDate firstStart, LocalDate on) {
         List<Qualification> out = new ArrayList<>();
+        Map<String, Object> facts = WorkerFacts.of(worker, role, station == null ? "" : station.operatingMode(), firstStart, on);
         for (QualificationRule rule : policy.document().qualificationRules()) {
-            if (kind == null || rule.appliesTo(kind, role)) {
-                out.add(qualify(policy, rule, worker, role, firstStart, on));
+            if (station == null || rule.appliesTo(station.kindCode(), role)) {
+                out.add(qualify(policy, rule, worker, facts));
             }
         }
         return out;
-    }
-
-    static Qualification qualify(CompiledPolicy policy, QualificationRule rule, WorkerData worker, String role,
-                                 LocalDate firstStart, LocalDate on) {
-        return qualify(policy, rule, worker, WorkerFacts.of(worker, role, firstStart, on));
     }
 
     /** The rule against the worker's facts (as {@link WorkerFacts#of} gives them). */

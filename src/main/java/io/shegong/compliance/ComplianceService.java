@@ -79,14 +79,14 @@ public class ComplianceService {
         ComplianceData.Workers w = data.workers(ids);
         Set<UUID> stationIds = w.posts().values().stream().flatMap(List::stream).map(Assignment::stationId)
                 .collect(Collectors.toSet());
-        Map<UUID, String> kinds = stations.byIds(Ids.array(stationIds)).stream()
-                .collect(Collectors.toMap(Station::id, Station::kindCode));
+        Map<UUID, Station> posted = stations.byIds(Ids.array(stationIds)).stream()
+                .collect(Collectors.toMap(Station::id, Function.identity()));
         for (UUID id : ids) {
             WorkerData worker = w.data().get(id);
             if (worker == null) {
                 continue;
             }
-            out.put(id, qualifications(policy, worker, w.posts().getOrDefault(id, List.of()), kinds,
+            out.put(id, qualifications(policy, worker, w.posts().getOrDefault(id, List.of()), posted,
                     w.firstStart().get(id), on));
         }
         return out;
@@ -94,14 +94,14 @@ public class ComplianceService {
 
     /** Each rule once: in the first current post it applies to, or without a post when there is none. */
     private static List<Qualification> qualifications(CompiledPolicy policy, WorkerData worker, List<Assignment> posts,
-                                                      Map<UUID, String> kinds, LocalDate firstStart, LocalDate on) {
+                                                      Map<UUID, Station> stations, LocalDate firstStart, LocalDate on) {
         List<Assignment> current = posts.stream().filter(a -> a.currentOn(on)).toList();
         if (current.isEmpty()) {
             return ComplianceEngine.worker(policy, worker, null, "", firstStart, on);
         }
         Map<String, Qualification> byRule = new LinkedHashMap<>();
         for (Assignment a : current) {
-            for (Qualification q : ComplianceEngine.worker(policy, worker.inPost(a.fullTime()), kinds.get(a.stationId()),
+            for (Qualification q : ComplianceEngine.worker(policy, worker.inPost(a.fullTime()), stations.get(a.stationId()),
                     a.role(), firstStart, on)) {
                 byRule.putIfAbsent(q.rule(), q);
             }

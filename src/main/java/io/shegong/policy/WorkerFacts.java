@@ -31,7 +31,8 @@ import java.util.Optional;
  * <p>Variables: {@code age} (int), {@code educationLevel}, {@code educationRank} (0 secondary …
  * 4 doctorate), {@code major}, {@code certificateLevel}, {@code certificateRank} (0 none … 3
  * senior), {@code socialWorkYears}, {@code communityWorkYears}, {@code fullTime} (in a post, the post's), {@code role}
- * (the post being counted, '' outside a station), {@code yearsAtStation},
+ * (the post being counted, '' outside a station), {@code operatingMode} (the post's station's,
+ * '' outside a station), {@code yearsAtStation},
  * {@code certificateYearsAfterStart} (-1 without a certificate), {@code trainings} (list of
  * {hours, yearsAgo, provider, topic}); function {@code trainingHoursWithin(trainings, years)}.
  */
@@ -54,6 +55,7 @@ public final class WorkerFacts {
             .addVar("communityWorkYears", SimpleType.DOUBLE)
             .addVar("fullTime", SimpleType.BOOL)
             .addVar("role", SimpleType.STRING)
+            .addVar("operatingMode", SimpleType.STRING)
             .addVar("yearsAtStation", SimpleType.DOUBLE)
             .addVar("certificateYearsAfterStart", SimpleType.DOUBLE)
             .addVar("trainings", ListType.create(TRAINING))
@@ -115,8 +117,16 @@ public final class WorkerFacts {
         }
     }
 
-    /** The worker as the expressions see it on a date, in a given post (role may be ''). */
+    /** The worker as the expressions see it on a date, outside any station or in a post (role may be ''). */
     public static Map<String, Object> of(WorkerData w, String role, LocalDate firstStart, LocalDate on) {
+        return of(w, role, "", firstStart, on);
+    }
+
+    /**
+     * The worker in a post at a station run in a given operating mode: who counts toward a
+     * station's staff can depend on it (Shangcheng's operations supervisor, under mixed operation).
+     */
+    public static Map<String, Object> of(WorkerData w, String role, String operatingMode, LocalDate firstStart, LocalDate on) {
         List<Map<String, Object>> trainings = new ArrayList<>();
         for (WorkerData.Training t : w.trainings()) {
             if (!t.completedOn().isAfter(on)) {
@@ -144,6 +154,7 @@ public final class WorkerFacts {
         facts.put("communityWorkYears", w.communityWorkYears());
         facts.put("fullTime", w.fullTime());
         facts.put("role", role == null ? "" : role);
+        facts.put("operatingMode", operatingMode == null ? "" : operatingMode);
         facts.put("yearsAtStation", firstStart == null ? 0.0 : years(firstStart, on));
         facts.put("certificateYearsAfterStart", Math.max(-1.0, certificateAfterStart));
         facts.put("trainings", trainings);

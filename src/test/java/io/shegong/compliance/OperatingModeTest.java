@@ -142,18 +142,22 @@ class OperatingModeTest extends GraphQLTestBase {
     }
 
     @Test
-    void shangcheng_operationsSupervisor_doesNotCountTowardTheCertifiedStaff() {
+    void shangcheng_mixedOperation_operationsSupervisorCountsTowardTheCertifiedStaff_selfRunSupervisorDoesNot() {
         Client admin = as("shangcheng", "TENANT_ADMIN");
-        String station = shangchengStation(admin, "MIXED");
-        post(admin, station, "SUPERVISOR");
-        post(admin, station, "DEPUTY_HEAD");
-        post(admin, station, "SOCIAL_WORKER");
-        Map<String, Object> f = required(findings(admin, station), "shangcheng_street_staffing");
+        String mixed = shangchengStation(admin, "MIXED");
+        post(admin, mixed, "SUPERVISOR", false); // the operator's lead, not posted full-time at the station
+        post(admin, mixed, "DEPUTY_HEAD");
+        post(admin, mixed, "SOCIAL_WORKER");
+        assertTrue(finding(findings(admin, mixed), "shangcheng_street_staffing").isEmpty(),
+                "under mixed operation the operations supervisor stands where the head does");
+
+        String selfRun = shangchengStation(admin, "SELF_RUN");
+        post(admin, selfRun, "SUPERVISOR");
+        post(admin, selfRun, "DEPUTY_HEAD");
+        post(admin, selfRun, "SOCIAL_WORKER");
+        Map<String, Object> f = required(findings(admin, selfRun), "shangcheng_street_staffing");
         assertEquals("needs 3 full-time certified social workers for 5 communities; has 2", f.get("messageEn"));
         assertEquals(2, ((List<?>) f.get("workers")).size(), f.toString());
-
-        post(admin, station, "SOCIAL_WORKER");
-        assertTrue(finding(findings(admin, station), "shangcheng_street_staffing").isEmpty());
     }
 
     // ---- Qingpu 000 三、(五) -------------------------------------------------------------------------
