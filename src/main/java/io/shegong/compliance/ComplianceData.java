@@ -1,5 +1,7 @@
 package io.shegong.compliance;
 
+import io.shegong.activity.CaseCount;
+import io.shegong.activity.FeaturedCaseRepository;
 import io.shegong.catalogue.ServicePlan;
 import io.shegong.catalogue.ServicePlanRepository;
 import io.shegong.core.db.Ids;
@@ -45,11 +47,13 @@ public class ComplianceData {
     private final AssignmentRepository assignments;
     private final ServicePlanRepository plans;
     private final StationStatusChangeRepository statusChanges;
+    private final FeaturedCaseRepository featuredCases;
 
     public ComplianceData(DivisionRepository divisions, WorkerRepository workers, TrainingRecordRepository trainingRecords,
                           AssignmentRepository assignments, ServicePlanRepository plans,
-                          StationStatusChangeRepository statusChanges) {
+                          StationStatusChangeRepository statusChanges, FeaturedCaseRepository featuredCases) {
         this.statusChanges = statusChanges;
+        this.featuredCases = featuredCases;
         this.divisions = divisions;
         this.workers = workers;
         this.trainingRecords = trainingRecords;
@@ -91,8 +95,13 @@ public class ComplianceData {
         }
         Map<UUID, ServicePlan> planOfYear = plans.ofStations(Ids.array(stations.stream().map(Station::id).toList())).stream()
                 .filter(p -> p.year() == on.getYear()).collect(Collectors.toMap(ServicePlan::stationId, Function.identity()));
+        Map<UUID, Map<String, Integer>> cases = new HashMap<>();
+        for (CaseCount c : featuredCases.counts(Ids.array(stations.stream().map(Station::id).toList()), on.getYear(), on)) {
+            cases.computeIfAbsent(c.stationId(), k -> new HashMap<>()).put(c.kind(), c.n().intValue());
+        }
         return stations.stream().map(st -> new StationData(st, statusOn.get(st.id()), byDivision.get(st.divisionId()),
-                byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()))).toList();
+                byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()), cases.getOrDefault(st.id(), Map.of())))
+                .toList();
     }
 
     public Workers workers(Collection<UUID> ids) {

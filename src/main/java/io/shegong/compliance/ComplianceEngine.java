@@ -84,7 +84,48 @@ public final class ComplianceEngine {
             }
         }
         findings.addAll(PlanCheck.check(policy.catalogue(), st.kindCode(), data.plan(), on.getYear(), st.id()));
+        for (PolicyDocument.YearlyMinimum minimum : policy.document().yearlyMinimums()) {
+            if (minimum.kinds().contains(st.kindCode())) {
+                yearlyMinimum(minimum, policy.document().vocabularies(), data.casesByKind(), on, st.id(), findings);
+            }
+        }
         return findings;
+    }
+
+    private static String label(PolicyDocument.Vocabularies vocabularies, String caseKind, boolean zh) {
+        PolicyDocument.Term t = vocabularies.term("caseKinds", caseKind);
+        return t == null ? caseKind : zh ? t.labelZh() : t.labelEn();
+    }
+
+    /**
+     * A year's featured cases against the minimum, once its day has come: until then the year is
+     * still open and a shortfall is no finding. With kinds named, each kind needs the minimum.
+     */
+    private static void yearlyMinimum(PolicyDocument.YearlyMinimum rule, PolicyDocument.Vocabularies vocabularies,
+                                      Map<String, Integer> cases, LocalDate on, UUID stationId, List<Finding> findings) {
+        LocalDate due = rule.by().atYear(on.getYear());
+        if (on.isBefore(due)) {
+            return;
+        }
+        if (rule.eachKind().isEmpty()) {
+            int has = cases.values().stream().mapToInt(Integer::intValue).sum();
+            if (has < rule.minimum()) {
+                findings.add(Finding.of(rule.code(), rule.basis(),
+                        on.getYear() + "年需要" + rule.minimum() + "个特色案例（截至" + due + "），现有" + has + "个",
+                        "needs " + count(rule.minimum(), "featured cases") + " for " + on.getYear() + " (due " + due
+                                + "); has " + has, stationId, List.of()));
+            }
+            return;
+        }
+        List<String> lacking = rule.eachKind().stream().filter(k -> cases.getOrDefault(k, 0) < rule.minimum()).toList();
+        if (!lacking.isEmpty()) {
+            findings.add(Finding.of(rule.code(), rule.basis(),
+                    on.getYear() + "年每类案例需要" + rule.minimum() + "个（截至" + due + "），不足：" + String.join("、",
+                            lacking.stream().map(k -> label(vocabularies, k, true)).toList()),
+                    "needs " + count(rule.minimum(), "featured cases") + " of each kind for " + on.getYear() + " (due " + due
+                            + "); short of: " + String.join(", ", lacking.stream().map(k -> label(vocabularies, k, false)).toList()),
+                    stationId, List.of()));
+        }
     }
 
     /** Every qualification rule for a worker, in each of their posts' roles (or none). */

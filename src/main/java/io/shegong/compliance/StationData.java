@@ -10,9 +10,11 @@ import java.util.List;
 
 /**
  * A station as it stood on the evaluation date, as the engine reads it: its status then (null
- * when not yet registered), its division with the attributes of then, and the posts current then.
+ * when not yet registered), its division with the attributes of then, the posts current then,
+ * and its featured cases of the year counted by kind as they stood on the day.
  */
-public record StationData(Station station, String statusOn, Division division, List<Post> posts, ServicePlan plan) {
+public record StationData(Station station, String statusOn, Division division, List<Post> posts, ServicePlan plan,
+                          java.util.Map<String, Integer> casesByKind) {
 
     /**
      * A post with its worker, and the worker as the rules see them in it on the day: computed

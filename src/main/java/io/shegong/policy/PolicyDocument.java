@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds, List<StaffingRule> staffingRules,
                              List<QualificationRule> qualificationRules, List<RecordCheck> recordChecks,
-                             Map<String, Object> raw) {
+                             List<YearlyMinimum> yearlyMinimums, Map<String, Object> raw) {
 
     public enum Severity { VIOLATION, ADVISORY, INFO }
 
@@ -35,8 +35,10 @@ public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds,
      * (制度), zones and domains. A vocabulary left out (null) is free: the profile has no rule on
      * it, so any code is taken and shown as written.
      */
-    public record Vocabularies(List<Term> rooms, List<Term> rules, List<Term> zones, List<Term> domains) {
-        public static final List<String> NAMES = List.of("rooms", "rules", "zones", "domains");
+    public record Vocabularies(List<Term> rooms, List<Term> rules, List<Term> zones, List<Term> domains,
+                               List<Term> caseKinds, List<Term> activityKinds, List<Term> beneficiaryCategories) {
+        public static final List<String> NAMES = List.of("rooms", "rules", "zones", "domains", "caseKinds",
+                "activityKinds", "beneficiaryCategories");
 
         /** The declared terms of a vocabulary by name, or null when the profile leaves it free. */
         public List<Term> of(String name) {
@@ -45,6 +47,9 @@ public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds,
                 case "rules" -> rules;
                 case "zones" -> zones;
                 case "domains" -> domains;
+                case "caseKinds" -> caseKinds;
+                case "activityKinds" -> activityKinds;
+                case "beneficiaryCategories" -> beneficiaryCategories;
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -64,7 +69,12 @@ public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds,
             if (code == null || terms == null || terms.stream().anyMatch(t -> t.code().equals(code))) {
                 return;
             }
-            String what = name.substring(0, name.length() - 1);
+            String what = switch (name) {
+                case "caseKinds" -> "case kind";
+                case "activityKinds" -> "activity kind";
+                case "beneficiaryCategories" -> "beneficiary category";
+                default -> name.substring(0, name.length() - 1);
+            };
             throw ApiException.badInput(path, "'" + code + "' is not a " + what + " of the bureau's policy profile in force; "
                     + (terms.isEmpty() ? "it declares no " + name
                     : "allowed: " + String.join(", ", terms.stream().map(t -> t.code() + " (" + t.labelZh() + ")").toList())));
@@ -162,6 +172,18 @@ public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds,
     }
 
     public record RecordCheck(String code, String labelZh, String labelEn, Basis basis, String check, int maxAgeMonths) {
+    }
+
+    /**
+     * Work a station of some kinds must deliver each year, due by a day of the year: at least
+     * `minimum` featured cases (典型案例), or that many of each of `eachKind` when the document
+     * names kinds. Until the day, a shortfall is not a finding: the year is still open.
+     */
+    public record YearlyMinimum(String code, String labelZh, String labelEn, Basis basis, List<String> kinds,
+                                int minimum, List<String> eachKind, java.time.MonthDay by) {
+        public String source() {
+            return basis.source();
+        }
     }
 
     public Kind kind(String code) {

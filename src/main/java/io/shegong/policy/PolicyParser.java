@@ -16,6 +16,7 @@ import io.shegong.policy.PolicyDocument.Severity;
 import io.shegong.policy.PolicyDocument.StaffingRule;
 import io.shegong.policy.PolicyDocument.Term;
 import io.shegong.policy.PolicyDocument.Vocabularies;
+import io.shegong.policy.PolicyDocument.YearlyMinimum;
 import io.shegong.station.Station;
 
 import java.util.Arrays;
@@ -23,6 +24,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +81,10 @@ public final class PolicyParser {
         List<RecordCheck> checks = doc.objects("recordChecks", (r, i) -> recordCheck(r));
         Catalogue.parse(doc);
         targetDomains(doc, vocabularies);
-        return new PolicyDocument(vocabularies, kinds, staffing, qualification, checks, new LinkedHashMap<>(doc.values()));
+        List<YearlyMinimum> minimums = doc.objects("yearlyMinimums", (r, i) -> yearlyMinimum(r, kindCodes, vocabularies));
+        unique(doc, "yearlyMinimums", minimums.stream().map(YearlyMinimum::code).toList());
+        return new PolicyDocument(vocabularies, kinds, staffing, qualification, checks, minimums,
+                new LinkedHashMap<>(doc.values()));
     }
 
     /**
@@ -88,7 +94,7 @@ public final class PolicyParser {
     private static Vocabularies vocabularies(DocumentReader doc) {
         DocumentReader v = doc.object("vocabularies");
         if (v == null) {
-            return new Vocabularies(null, null, null, null);
+            return new Vocabularies(null, null, null, null, null, null, null);
         }
         for (String name : v.values().keySet()) {
             if (!Vocabularies.NAMES.contains(name)) {
@@ -96,7 +102,8 @@ public final class PolicyParser {
                         + "; '" + name + "' is not one of them");
             }
         }
-        return new Vocabularies(terms(v, "rooms"), terms(v, "rules"), terms(v, "zones"), terms(v, "domains"));
+        return new Vocabularies(terms(v, "rooms"), terms(v, "rules"), terms(v, "zones"), terms(v, "domains"),
+                terms(v, "caseKinds"), terms(v, "activityKinds"), terms(v, "beneficiaryCategories"));
     }
 
     private static List<Term> terms(DocumentReader v, String name) {
@@ -337,6 +344,37 @@ public final class PolicyParser {
         }
         return new QualificationRule(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true),
                 basis(r, null), appliesKinds, roles, alternatives);
+    }
+
+    /** `by` is a day of the year, `MM-DD`; 02-29 is refused, since most years have none. */
+    private static YearlyMinimum yearlyMinimum(DocumentReader r, Set<String> kindCodes, Vocabularies vocabularies) {
+        List<String> kinds = r.codes("kinds");
+        for (int i = 0; i < kinds.size(); i++) {
+            if (!kindCodes.contains(kinds.get(i))) {
+                throw ApiException.badInput(r.at("kinds") + "[" + i + "]", "kinds names an unknown station kind '" + kinds.get(i) + "'");
+            }
+        }
+        if (kinds.isEmpty()) {
+            throw ApiException.badInput(r.at("kinds"), "kinds is required: the station kinds the minimum applies to");
+        }
+        Integer minimum = r.integer("minimum", 1);
+        if (minimum == null) {
+            throw ApiException.badInput(r.at("minimum"), "minimum is required");
+        }
+        List<String> eachKind = r.codes("eachKind");
+        declared(vocabularies, "caseKinds", eachKind, r.at("eachKind"));
+        String by = r.text("by", true);
+        MonthDay day;
+        try {
+            day = MonthDay.parse("--" + by);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badInput(r.at("by"), "by is a day of the year as MM-DD, e.g. 12-31; '" + by + "' is not one");
+        }
+        if (day.getMonthValue() == 2 && day.getDayOfMonth() == 29) {
+            throw ApiException.badInput(r.at("by"), "by must be a day every year has; 02-29 is not");
+        }
+        return new YearlyMinimum(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true),
+                basis(r, null), kinds, minimum, eachKind, day);
     }
 
     private static RecordCheck recordCheck(DocumentReader r) {

@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class PolicyVocabularies {
-    private static final Vocabularies FREE = new Vocabularies(null, null, null, null);
+    private static final Vocabularies FREE = new Vocabularies(null, null, null, null, null, null, null);
     private final PolicyRepository profiles;
     private final PolicyService policies;
     private final BureauCalendar calendar;

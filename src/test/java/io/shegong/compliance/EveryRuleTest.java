@@ -70,6 +70,10 @@ class EveryRuleTest extends GraphQLTestBase {
             recordCheck(admin, kinds.getFirst(), check, division);
             checked++;
         }
+        for (Map<String, Object> minimum : list(doc, "yearlyMinimums")) {
+            yearlyMinimum(admin, kinds, minimum, division);
+            checked++;
+        }
         Map<String, Object> catalogue = (Map<String, Object>) doc.getOrDefault("catalogue", Map.of());
         for (Map<String, Object> model : list(catalogue, "models")) {
             checked += catalogueModel(admin, kinds, model, list(catalogue, "excluded"), division);
@@ -296,6 +300,33 @@ class EveryRuleTest extends GraphQLTestBase {
 
     private String register(Client admin, Map<String, Object> worker) {
         return admin.run("registerWorker", "input", worker).assertOk().string("registerWorker.worker.id");
+    }
+
+    /**
+     * On the minimum's day, a station without cases falls short; with the minimum of each kind
+     * named (or of any kind) submitted, it does not. Before the day, nothing is found.
+     */
+    private void yearlyMinimum(Client admin, List<Map<String, Object>> kinds, Map<String, Object> rule, String division) {
+        List<String> ruleKinds = (List<String>) rule.get("kinds");
+        Map<String, Object> kind = kinds.stream().filter(k -> ruleKinds.contains(k.get("code"))).findFirst().orElseThrow();
+        String station = station(admin, kind, division, "测试社工站", List.of(), List.of());
+        String due = TODAY.getYear() + "-" + rule.get("by");
+        List<Map<String, Object>> before = admin.run("stationCompliance", "id", station, "on", TODAY.toString()).assertOk()
+                .get("node.compliance.findings");
+        assertNoFinding(before, (String) rule.get("code"));
+        List<Map<String, Object>> lacking = admin.run("stationCompliance", "id", station, "on", due).assertOk()
+                .get("node.compliance.findings");
+        assertWeighs(assertFinding(lacking, (String) rule.get("code"), "案例", "featured case"), rule);
+        int minimum = ((Number) rule.get("minimum")).intValue();
+        List<String> caseKinds = (List<String>) rule.getOrDefault("eachKind", List.of());
+        for (String caseKind : caseKinds.isEmpty() ? List.of("general") : caseKinds) {
+            for (int i = 0; i < minimum; i++) {
+                admin.run("submitFeaturedCase", "input", Map.of("stationId", station, "year", TODAY.getYear(), "kind", caseKind,
+                        "title", "案例" + i, "summary", "摘要", "body", "正文")).assertOk();
+            }
+        }
+        assertNoFinding(admin.run("stationCompliance", "id", station, "on", due).assertOk().get("node.compliance.findings"),
+                (String) rule.get("code"));
     }
 
     private List<Map<String, Object>> findings(Client admin, String station) {

@@ -1,0 +1,130 @@
+package io.shegong.activity;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.shegong.core.db.Ids;
+import io.shegong.core.graphql.Commands;
+import io.shegong.core.graphql.LoaderContributor;
+import io.shegong.core.graphql.Loaders;
+import io.shegong.core.graphql.NodeType;
+import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.Wiring;
+import io.shegong.station.Station;
+import io.shegong.station.StationWiring;
+import io.shegong.worker.WorkerWiring;
+import jakarta.inject.Singleton;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/** Featured cases and activity records: a station's, by id, and the mutations that write them. */
+@Singleton
+public class ActivityWiring implements Wiring, NodeType.Source, LoaderContributor {
+    private static final String CASE_BY_ID = "featuredCase";
+    private static final String ACTIVITY_BY_ID = "activityRecord";
+    private static final String CASES_BY_STATION = "stationFeaturedCases";
+    private static final String PERIOD_BY_STATION = "stationActivities";
+
+    private final ActivityService service;
+    private final Commands commands;
+    private final FeaturedCaseRepository cases;
+    private final ActivityRecordRepository activities;
+
+    public ActivityWiring(ActivityService service, Commands commands, FeaturedCaseRepository cases,
+                          ActivityRecordRepository activities) {
+        this.service = service;
+        this.commands = commands;
+        this.cases = cases;
+        this.activities = activities;
+    }
+
+    /** A station's activities asked over a period. */
+    record InPeriod(UUID stationId, LocalDate from, LocalDate to) {
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry, RequestContext ctx) {
+        registry.register(CASE_BY_ID, Loaders.byKey(ids -> cases.byIds(Ids.array(ids)), FeaturedCase::id));
+        registry.register(ACTIVITY_BY_ID, Loaders.byKey(ids -> activities.byIds(Ids.array(ids)), ActivityRecord::id));
+        registry.register(CASES_BY_STATION, Loaders.grouped(ids -> cases.atStations(Ids.array(ids)), FeaturedCase::stationId));
+        // one statement per distinct period asked, however many stations ask it
+        registry.register(PERIOD_BY_STATION, DataLoaderFactory.newMappedDataLoader((Set<InPeriod> keys) -> {
+            Map<InPeriod, ActivityService.Period> out = new HashMap<>();
+            keys.stream().collect(Collectors.groupingBy(k -> List.of(k.from(), k.to()), Collectors.mapping(InPeriod::stationId,
+                            Collectors.toSet())))
+                    .forEach((period, ids) -> service.periods(ctx.caller(), ids, period.get(0), period.get(1))
+                            .forEach((id, p) -> out.put(new InPeriod(id, p.from(), p.to()), p)));
+            return CompletableFuture.completedFuture(out);
+        }));
+    }
+
+    @Override
+    public void contribute(RuntimeWiring.Builder wiring) {
+        wiring.type("Station", t -> t
+                .dataFetcher("featuredCases", ActivityWiring::stationCases)
+                .dataFetcher("activities", ActivityWiring::stationActivities));
+        wiring.type("FeaturedCase", t -> t
+                .dataFetcher("station", env -> StationWiring.byId(env, env.<FeaturedCase>getSource().stationId()))
+                .dataFetcher("worker", env -> worker(env, env.<FeaturedCase>getSource().workerId())));
+        wiring.type("ActivityRecord", t -> t
+                .dataFetcher("station", env -> StationWiring.byId(env, env.<ActivityRecord>getSource().stationId()))
+                .dataFetcher("workers", ActivityWiring::workers)
+                .dataFetcher("beneficiaries", env -> counts(env.<ActivityRecord>getSource().beneficiaries())));
+        wiring.type("ActivityPeriod", t -> t
+                .dataFetcher("beneficiaries", env -> counts(env.<ActivityService.Period>getSource().beneficiaries()))
+                .dataFetcher("byKind", env -> counts(env.<ActivityService.Period>getSource().byKind())));
+        wiring.type("Mutation", t -> t
+                .dataFetcher("submitFeaturedCase", env -> Map.of("featuredCase",
+                        service.submit(RequestContext.of(env).caller(), commands.bind(env, ActivityService.SubmitFeaturedCase.class))))
+                .dataFetcher("reviewFeaturedCase", env -> Map.of("featuredCase",
+                        service.review(RequestContext.of(env).caller(), commands.bind(env, ActivityService.ReviewFeaturedCase.class))))
+                .dataFetcher("recordActivity", env -> Map.of("activity",
+                        service.record(RequestContext.of(env).caller(), commands.bind(env, ActivityService.RecordActivity.class)))));
+    }
+
+    /** A code and its count, as the schema's `CodeCount`. */
+    public record CodeCount(String code, int count) {
+    }
+
+    private static List<CodeCount> counts(Map<String, Integer> byCode) {
+        return byCode.entrySet().stream().map(e -> new CodeCount(e.getKey(), e.getValue())).toList();
+    }
+
+    private static CompletableFuture<List<FeaturedCase>> stationCases(DataFetchingEnvironment env) {
+        Integer year = env.getArgument("year");
+        return RequestContext.loader(env, CASES_BY_STATION).load(env.<Station>getSource().id())
+                .thenApply(all -> ((List<?>) all).stream().map(FeaturedCase.class::cast)
+                        .filter(c -> year == null || c.year() == year).toList());
+    }
+
+    private static CompletableFuture<Object> stationActivities(DataFetchingEnvironment env) {
+        LocalDate from = env.getArgument("from");
+        LocalDate to = env.getArgument("to");
+        ActivityService.checkPeriod(from, to);
+        return RequestContext.loader(env, PERIOD_BY_STATION).load(new InPeriod(env.<Station>getSource().id(), from, to));
+    }
+
+    private static CompletableFuture<List<Object>> workers(DataFetchingEnvironment env) {
+        List<UUID> ids = env.<ActivityRecord>getSource().workerIds().stream().map(UUID::fromString).toList();
+        List<CompletableFuture<Object>> all = ids.stream().map(id -> worker(env, id)).toList();
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .thenApply(v -> all.stream().map(CompletableFuture::join).filter(java.util.Objects::nonNull).toList());
+    }
+
+    private static CompletableFuture<Object> worker(DataFetchingEnvironment env, UUID id) {
+        return id == null ? CompletableFuture.completedFuture(null) : RequestContext.loader(env, WorkerWiring.BY_ID).load(id);
+    }
+
+    @Override
+    public List<NodeType> nodeTypes() {
+        return List.of(new NodeType("FeaturedCase", CASE_BY_ID, true), new NodeType("ActivityRecord", ACTIVITY_BY_ID, true));
+    }
+}
