@@ -27,6 +27,7 @@ import java.util.UUID;
 public record ActivityRecord(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("station_id") UUID stationId,
+        @MappedProperty("project_id") @Nullable UUID projectId,
         @MappedProperty("kind") String kind,
         @MappedProperty("title") String title,
         @MappedProperty("held_on") LocalDate heldOn,

@@ -25,4 +25,24 @@ public interface ActivityRecordRepository extends GenericRepository<ActivityReco
             SELECT * FROM activity_record WHERE station_id = ANY(CAST(:stationIds AS uuid[]))
                AND held_on BETWEEN :from AND :to ORDER BY held_on, recorded_at""")
     List<ActivityRecord> atStations(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds, LocalDate from, LocalDate to);
+
+    /**
+     * The tenant's records within a period summed by the division of their station and by month,
+     * in one statement; only stations located in the division's subtree when one is given.
+     */
+    @Query("""
+            SELECT s.division_id, to_char(a.held_on, 'YYYY-MM') AS month, count(*) AS records,
+                   sum(a.hours)::float8 AS hours,
+                   sum(coalesce((SELECT sum(value::int) FROM jsonb_each_text(a.beneficiaries)), 0))::bigint AS served,
+                   sum(a.volunteers)::bigint AS volunteers, sum(a.volunteer_hours)::float8 AS volunteer_hours
+              FROM activity_record a JOIN station s ON s.tenant_id = a.tenant_id AND s.id = a.station_id
+             WHERE a.held_on BETWEEN :from AND :to
+               AND (CAST(:divisionId AS uuid) IS NULL OR s.division_id IN (
+                       WITH RECURSIVE sub AS (
+                           SELECT id FROM division WHERE id = CAST(:divisionId AS uuid)
+                           UNION ALL
+                           SELECT d.id FROM division d JOIN sub ON d.parent_id = sub.id)
+                       SELECT id FROM sub))
+             GROUP BY s.division_id, month ORDER BY month, s.division_id""")
+    List<MonthTotals> byDivisionAndMonth(LocalDate from, LocalDate to, @io.micronaut.core.annotation.Nullable UUID divisionId);
 }

@@ -45,16 +45,18 @@ public class ActivityService {
 
     private final FeaturedCaseRepository cases;
     private final ActivityRecordRepository activities;
+    private final StationProjectRepository projects;
     private final StationRepository stations;
     private final WorkerRepository workers;
     private final StationAccess access;
     private final PolicyVocabularies vocabularies;
     private final BureauCalendar calendar;
 
-    public ActivityService(FeaturedCaseRepository cases, ActivityRecordRepository activities, StationRepository stations,
-                           WorkerRepository workers, StationAccess access, PolicyVocabularies vocabularies,
-                           BureauCalendar calendar) {
+    public ActivityService(FeaturedCaseRepository cases, ActivityRecordRepository activities, StationProjectRepository projects,
+                           StationRepository stations, WorkerRepository workers, StationAccess access,
+                           PolicyVocabularies vocabularies, BureauCalendar calendar) {
         this.cases = cases;
+        this.projects = projects;
         this.activities = activities;
         this.stations = stations;
         this.workers = workers;
@@ -93,6 +95,7 @@ public class ActivityService {
     @Introspected
     public record RecordActivity(
             @NotNull @NodeId("Station") UUID stationId,
+            @Nullable @NodeId("StationProject") UUID projectId,
             @NotBlank @Size(max = 64) String kind,
             @NotBlank @Size(max = 200) String title,
             @NotNull LocalDate heldOn,
@@ -147,6 +150,13 @@ public class ActivityService {
         if (c.heldOn().isAfter(calendar.today())) {
             throw ApiException.badInput("input.heldOn", "heldOn must not be in the future");
         }
+        if (c.projectId() != null) {
+            StationProject project = projects.findById(c.projectId()).filter(p -> p.stationId().equals(c.stationId()))
+                    .orElseThrow(() -> ApiException.badInput("input.projectId", "projectId is not a project of this station"));
+            if (c.heldOn().isBefore(project.startsOn())) {
+                throw ApiException.badInput("input.heldOn", "heldOn is before the project starts, " + project.startsOn());
+            }
+        }
         Vocabularies v = vocabularies.today();
         v.require("activityKinds", "input.kind", c.kind());
         Map<String, Integer> served = new LinkedHashMap<>();
@@ -166,7 +176,7 @@ public class ActivityService {
                 throw ApiException.badInput("input.workerIds[" + i + "]", "not a worker of this bureau");
             }
         }
-        return activities.save(new ActivityRecord(UUID.randomUUID(), c.stationId(), c.kind(), c.title(), c.heldOn(), c.hours(),
+        return activities.save(new ActivityRecord(UUID.randomUUID(), c.stationId(), c.projectId(), c.kind(), c.title(), c.heldOn(), c.hours(),
                 ids.stream().map(UUID::toString).toList(), served, c.volunteers(), c.volunteerHours(), caller.subject(), null));
     }
 
@@ -220,6 +230,13 @@ public class ActivityService {
         Map<UUID, Period> out = new LinkedHashMap<>();
         byStation.forEach((id, list) -> out.put(id, new Period(from, to, list)));
         return out;
+    }
+
+    /** The tenant's activity by division and month over a period of at most a year. */
+    public List<MonthTotals> summary(Caller caller, LocalDate from, LocalDate to, UUID divisionId) {
+        caller.requireTenantMember();
+        checkPeriod(from, to);
+        return activities.byDivisionAndMonth(from, to, divisionId);
     }
 
     private void station(UUID id) {

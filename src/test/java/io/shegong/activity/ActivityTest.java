@@ -98,10 +98,18 @@ class ActivityTest extends GraphQLTestBase {
                 .endsWith("has 1"), "a returned case no longer counts");
     }
 
+    private static String freshStreet(Client admin) {
+        String district = admin.run("createDivision", "input", Map.of("code", unique("qu"), "level", "DISTRICT",
+                "nameZh", "测试区")).assertOk().string("createDivision.division.id");
+        return admin.run("createDivision", "input", Map.of("code", unique("jd"), "level", "STREET", "nameZh", "测试街道",
+                "parentId", district, "communityCount", 5)).assertOk().string("createDivision.division.id");
+    }
+
     @Test
     void recordActivity_totalsAPeriod_andRefusesBadInputWithItsField() {
         Client admin = as("shangcheng", "TENANT_ADMIN");
-        String station = station(admin, "street_station", Fixtures.divisionId(admin, "hubin"), "杭州市上城区湖滨街道社会工作站");
+        String street = freshStreet(admin);
+        String station = station(admin, "street_station", street, "杭州市上城区测试街道社会工作站");
         String worker = admin.run("registerWorker", "input", Map.of("name", "陈社工", "educationLevel", "BACHELOR"))
                 .assertOk().string("registerWorker.worker.id");
         Map<String, Object> group = new HashMap<>(Map.of("stationId", station, "kind", "group_work", "title", "长者健康小组",
@@ -119,6 +127,15 @@ class ActivityTest extends GraphQLTestBase {
         assertEquals(1, ((List<?>) admin.run("stationYear", "id", station, "from", "2026-10-01", "to", "2026-10-31").assertOk()
                 .get("node.activities.records")).size());
 
+        List<Map<String, Object>> months = admin.run("activitySummary", "from", "2026-01-01", "to", "2026-12-31",
+                "divisionId", street).assertOk().get("activitySummary");
+        assertEquals(List.of("2026-10", "2026-11"), months.stream().map(m -> m.get("month")).toList());
+        assertEquals(12, ((Number) months.get(0).get("served")).intValue());
+        assertEquals(50, ((Number) months.get(1).get("served")).intValue());
+        assertEquals(4.0, ((Number) months.get(1).get("hours")).doubleValue());
+        assertEquals(List.of(), (List<?>) as("wuhan", "VIEWER").run("activitySummary", "from", "2026-01-01", "to", "2026-12-31",
+                "divisionId", street).assertOk().get("activitySummary"), "another bureau's division holds nothing here");
+
         Map<String, Object> negative = new HashMap<>(group);
         negative.put("hours", -1);
         admin.run("recordActivity", "input", negative).assertError("BAD_USER_INPUT", "input.hours");
@@ -130,6 +147,47 @@ class ActivityTest extends GraphQLTestBase {
         admin.run("recordActivity", "input", twice).assertError("BAD_USER_INPUT", "input.beneficiaries[1].category");
         admin.run("stationYear", "id", station, "from", "2025-01-01", "to", "2026-12-31").assertError("BAD_USER_INPUT", null);
         as("shangcheng", "VIEWER").run("recordActivity", "input", group).assertError("FORBIDDEN", null);
+    }
+
+    @Test
+    void shangchengProject_sitsInItsPlan_andMovesThroughTheCycleInOrder() {
+        Client admin = as("shangcheng", "TENANT_ADMIN");
+        String station = station(admin, "street_station", Fixtures.divisionId(admin, "hubin"), "杭州市上城区湖滨街道社会工作站");
+        Map<String, Object> start = new HashMap<>(Map.of("stationId", station, "year", 2026, "name", "党建引领社工服务",
+                "slot", "core", "startsOn", "2026-03-01"));
+        admin.run("startStationProject", "input", start).assertError("BAD_USER_INPUT", "input.year");
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", 2026, "projects",
+                List.of(Map.of("name", "党建引领社工服务", "slot", "core")))).assertOk();
+        Map<String, Object> unplanned = new HashMap<>(start);
+        unplanned.put("slot", "cluster");
+        Result refused = admin.run("startStationProject", "input", unplanned);
+        refused.assertError("BAD_USER_INPUT", "input.slot");
+        assertTrue(refused.errorMessage().contains("saveServicePlan"), refused.errorMessage());
+
+        Result started = admin.run("startStationProject", "input", start).assertOk();
+        String project = started.string("startStationProject.project.id");
+        assertEquals("RESEARCH", started.string("startStationProject.project.stage"));
+        admin.run("advanceStationProject", "input", Map.of("id", project, "version", 1, "stage", "PLANNING", "on", "2026-02-01"))
+                .assertError("BAD_USER_INPUT", "input.on");
+        admin.run("advanceStationProject", "input", Map.of("id", project, "version", 1, "stage", "RESEARCH", "on", "2026-04-01"))
+                .assertError("BAD_USER_INPUT", "input.stage");
+        Result planned = admin.run("advanceStationProject", "input", Map.of("id", project, "version", 1, "stage", "PLANNING",
+                "on", "2026-04-01")).assertOk();
+        assertEquals(List.of(Map.of("stage", "RESEARCH", "on", "2026-03-01"), Map.of("stage", "PLANNING", "on", "2026-04-01")),
+                (List<?>) planned.get("advanceStationProject.project.stages"));
+
+        Map<String, Object> early = Map.of("stationId", station, "projectId", project, "kind", "group_work", "title", "需求调研访谈",
+                "heldOn", "2026-02-15", "hours", 2);
+        admin.run("recordActivity", "input", early).assertError("BAD_USER_INPUT", "input.heldOn");
+        Map<String, Object> onTime = new HashMap<>(early);
+        onTime.put("heldOn", "2026-03-15");
+        admin.run("recordActivity", "input", onTime).assertOk();
+        Client wuhan = as("wuhan", "TENANT_ADMIN");
+        wuhan.run("advanceStationProject", "input", Map.of("id", project, "version", 2, "stage", "IMPLEMENTATION",
+                "on", "2026-05-01")).assertError("NOT_FOUND", "input.id");
+        Map<String, Object> foreign = new HashMap<>(onTime);
+        foreign.put("stationId", Fixtures.stationId(wuhan, "dazhi"));
+        wuhan.run("recordActivity", "input", foreign).assertError("BAD_USER_INPUT", "input.projectId");
     }
 
     @Test
