@@ -8,6 +8,10 @@ import io.shegong.core.db.Sessions;
 import io.shegong.core.security.AccountRepository;
 import io.shegong.core.security.AppUser;
 import io.shegong.core.security.Passwords;
+import io.shegong.activity.ActivityRecord;
+import io.shegong.activity.ActivityRecordRepository;
+import io.shegong.activity.FeaturedCase;
+import io.shegong.activity.FeaturedCaseRepository;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
 import io.shegong.policy.PolicyService;
@@ -65,6 +69,8 @@ public class DemoData {
     private final AccountRepository accounts;
     private final StationRepository stations;
     private final StationStatusChangeRepository statusChanges;
+    private final FeaturedCaseRepository cases;
+    private final ActivityRecordRepository activities;
     private final OperatorStationRepository operators;
     private final WorkerRepository workers;
     private final TrainingRecordRepository training;
@@ -73,7 +79,10 @@ public class DemoData {
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
                     DivisionRepository divisions, AccountRepository accounts, StationRepository stations,
                     StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
-                    WorkerRepository workers, TrainingRecordRepository training, AssignmentRepository assignments) {
+                    WorkerRepository workers, TrainingRecordRepository training, AssignmentRepository assignments,
+                    FeaturedCaseRepository cases, ActivityRecordRepository activities) {
+        this.cases = cases;
+        this.activities = activities;
         this.sessions = sessions;
         this.templates = templates;
         this.tenants = tenants;
@@ -172,6 +181,8 @@ public class DemoData {
             }
             list("stations").forEach(this::station);
             list("workers").forEach(this::worker);
+            list("featuredCases").forEach(this::featuredCase);
+            list("activitySeries").forEach(this::activitySeries);
             users();
         }
 
@@ -205,6 +216,47 @@ public class DemoData {
                         (String) a.get("role"), date(a.get("startsOn")), date(a.get("endsOn")),
                         // a post is as full-time as its worker unless the demo says otherwise
                         a.containsKey("fullTime") ? Boolean.TRUE.equals(a.get("fullTime")) : worker.fullTime(), 1, null, null));
+            }
+        }
+
+        private void featuredCase(Map<String, Object> c) {
+            LocalDate on = date(c.get("submittedOn"));
+            String status = (String) c.getOrDefault("status", "SUBMITTED");
+            boolean reviewed = !"SUBMITTED".equals(status);
+            cases.save(new FeaturedCase(UUID.randomUUID(), stationIds.get(c.get("station")), null, on.getYear(),
+                    (String) c.get("kind"), (String) c.get("title"), (String) c.get("summary"), (String) c.get("summary"),
+                    status, on, "demo", reviewed ? on.plusDays(7) : null, reviewed ? "demo" : null,
+                    (String) c.get("comment"), 1));
+        }
+
+        /**
+         * A station's activity over months, generated: `perMonth` records of each of `kinds` from
+         * `from` to the demo's `until`, with their hours and the people served (by `served`
+         * categories) varying a little from month to month, so that totals and charts have shape.
+         */
+        private void activitySeries(Map<String, Object> a) {
+            UUID station = stationIds.get(a.get("station"));
+            List<String> kinds = strings(a.get("kinds"));
+            Map<String, Object> served = (Map<String, Object>) a.getOrDefault("served", Map.of());
+            int perMonth = ((Number) a.getOrDefault("perMonth", 1)).intValue();
+            LocalDate until = date(a.get("until"));
+            int n = 0;
+            for (LocalDate month = date(a.get("from")); !month.isAfter(until); month = month.plusMonths(1)) {
+                for (String kind : kinds) {
+                    for (int i = 0; i < perMonth; i++, n++) {
+                        LocalDate day = month.plusDays((7L * i + 3L * n) % 25);
+                        if (day.isAfter(until)) {
+                            continue;
+                        }
+                        Map<String, Integer> people = new java.util.LinkedHashMap<>();
+                        for (Map.Entry<String, Object> e : served.entrySet()) {
+                            people.put(e.getKey(), ((Number) e.getValue()).intValue() + n % 5);
+                        }
+                        activities.save(new ActivityRecord(UUID.randomUUID(), station, null, kind,
+                                a.get("title") + " " + day, day, 1.5 + n % 3, List.of(), people, n % 4, (n % 4) * 2.0,
+                                "demo", null));
+                    }
+                }
             }
         }
 
