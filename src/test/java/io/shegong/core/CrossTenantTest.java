@@ -52,6 +52,15 @@ class CrossTenantTest extends GraphQLTestBase {
                 .assertOk().string("saveServicePlan.plan.id");
         wuhan.put("ServicePlan", plan);
         wuhan.put("AuditEntry", admin.run("auditLog", "entity", "ServicePlan").assertOk().string("auditLog.edges.0.node.id"));
+        wuhan.put("StationProject", admin.run("startStationProject", "input", Map.of("stationId", wuhan.get("Station"),
+                "year", 2031, "name", "党建引领项目", "slot", "core", "item", "party_building", "startsOn", "2026-11-01"))
+                .assertOk().string("startStationProject.project.id"));
+        wuhan.put("FeaturedCase", admin.run("submitFeaturedCase", "input", Map.of("stationId", wuhan.get("Station"),
+                "year", 2026, "kind", "elderly", "title", "x", "summary", "x", "body", "x"))
+                .assertOk().string("submitFeaturedCase.featuredCase.id"));
+        wuhan.put("ActivityRecord", admin.run("recordActivity", "input", Map.of("stationId", wuhan.get("Station"),
+                "kind", "group_work", "title", "x", "heldOn", "2026-11-02", "hours", 1))
+                .assertOk().string("recordActivity.activity.id"));
     }
 
     private static String missing(String type) {
@@ -103,7 +112,22 @@ class CrossTenantTest extends GraphQLTestBase {
                 new Case("publishPolicyProfile", "PolicyProfile", id -> Map.of("id", id, "version", 1, "effectiveFrom", "2030-01-01")),
                 new Case("createPolicyDraft", "PolicyProfile", id -> Map.of("fromProfileId", id)),
                 new Case("withdrawPolicyProfile", "PolicyProfile", id -> Map.of("id", id, "version", 1)),
-                new Case("saveServicePlan", "Station", id -> Map.of("stationId", id, "year", 2031, "projects", List.of())));
+                new Case("saveServicePlan", "Station", id -> Map.of("stationId", id, "year", 2031, "projects", List.of())),
+                new Case("startStationProject", "Station", id -> Map.of("stationId", id, "year", 2026, "name", "x", "slot", "core",
+                        "startsOn", "2026-11-01")),
+                new Case("advanceStationProject", "StationProject", id -> Map.of("id", id, "version", 1, "stage", "PLANNING",
+                        "on", "2026-11-02")),
+                new Case("submitFeaturedCase", "Station", id -> Map.of("stationId", id, "year", 2026, "kind", "individual",
+                        "title", "x", "summary", "x", "body", "x")),
+                new Case("submitFeaturedCase", "SocialWorker", id -> Map.of("stationId", qStation, "workerId", id, "year", 2026,
+                        "kind", "individual", "title", "x", "summary", "x", "body", "x")),
+                new Case("reviewFeaturedCase", "FeaturedCase", id -> Map.of("id", id, "version", 1, "decision", "ACCEPTED")),
+                new Case("recordActivity", "Station", id -> Map.of("stationId", id, "kind", "x", "title", "x",
+                        "heldOn", "2026-11-01", "hours", 1)),
+                new Case("recordActivity", "StationProject", id -> Map.of("stationId", qStation, "projectId", id, "kind", "x",
+                        "title", "x", "heldOn", "2026-11-01", "hours", 1)),
+                new Case("recordActivity", "SocialWorker", id -> Map.of("stationId", qStation, "workerIds", List.of(id), "kind", "x",
+                        "title", "x", "heldOn", "2026-11-01", "hours", 1)));
         Client qingpu = as("qingpu", "TENANT_ADMIN");
         for (Case c : cases) {
             Result foreign = qingpu.run(c.document(), "input", c.input().apply(wuhan.get(c.type())));
@@ -129,6 +153,8 @@ class CrossTenantTest extends GraphQLTestBase {
                 .assertOk().integer("divisions.totalCount"));
         assertEquals(0, qingpu.run("complianceReport", "filter", Map.of("divisionId", wuhan.get("Division")))
                 .assertOk().integer("complianceReport.totals.stations"));
+        assertEquals(List.of(), (List<?>) qingpu.run("activitySummary", "from", "2026-01-01", "to", "2026-12-31",
+                "divisionId", wuhan.get("Division")).assertOk().get("activitySummary"));
         Fixtures.assertSameError(qingpu.run("policyWhatIf", "draftId", wuhan.get("PolicyProfile")),
                 qingpu.run("policyWhatIf", "draftId", missing("PolicyProfile")));
     }
