@@ -3,6 +3,8 @@ package io.shegong.compliance;
 import io.shegong.activity.CaseCount;
 import io.shegong.activity.FeaturedCaseRepository;
 import io.shegong.catalogue.ServicePlan;
+import io.shegong.supervision.SupervisionFinding;
+import io.shegong.supervision.SupervisionFindingRepository;
 import io.shegong.catalogue.ServicePlanRepository;
 import io.shegong.core.db.Ids;
 import io.shegong.division.Division;
@@ -48,10 +50,13 @@ public class ComplianceData {
     private final ServicePlanRepository plans;
     private final StationStatusChangeRepository statusChanges;
     private final FeaturedCaseRepository featuredCases;
+    private final SupervisionFindingRepository rectifications;
 
     public ComplianceData(DivisionRepository divisions, WorkerRepository workers, TrainingRecordRepository trainingRecords,
                           AssignmentRepository assignments, ServicePlanRepository plans,
-                          StationStatusChangeRepository statusChanges, FeaturedCaseRepository featuredCases) {
+                          StationStatusChangeRepository statusChanges, FeaturedCaseRepository featuredCases,
+                          SupervisionFindingRepository rectifications) {
+        this.rectifications = rectifications;
         this.statusChanges = statusChanges;
         this.featuredCases = featuredCases;
         this.divisions = divisions;
@@ -99,9 +104,11 @@ public class ComplianceData {
         for (CaseCount c : featuredCases.counts(Ids.array(stations.stream().map(Station::id).toList()), on.getYear(), on)) {
             cases.computeIfAbsent(c.stationId(), k -> new HashMap<>()).put(c.kind(), c.n().intValue());
         }
+        Map<UUID, List<SupervisionFinding>> owed = rectifications.dueBefore(Ids.array(stations.stream().map(Station::id).toList()), on)
+                .stream().collect(Collectors.groupingBy(SupervisionFinding::stationId));
         return stations.stream().map(st -> new StationData(st, statusOn.get(st.id()), byDivision.get(st.divisionId()),
-                byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()), cases.getOrDefault(st.id(), Map.of())))
-                .toList();
+                byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()), cases.getOrDefault(st.id(), Map.of()),
+                owed.getOrDefault(st.id(), List.of()))).toList();
     }
 
     public Workers workers(Collection<UUID> ids) {

@@ -84,6 +84,15 @@ public final class ComplianceEngine {
             }
         }
         findings.addAll(PlanCheck.check(policy.catalogue(), st.kindCode(), data.plan(), on.getYear(), st.id()));
+        for (io.shegong.supervision.SupervisionFinding r : data.rectifications()) {
+            if (r.overdueOn(on)) {
+                // the supervisor's order, not a rule of the document: advice the bureau follows up
+                findings.add(new Finding("supervision_rectification", Severity.ADVISORY,
+                        "督导整改逾期（期限" + r.rectifyBy() + "）：" + r.description(),
+                        "supervision rectification overdue (due " + r.rectifyBy() + "): " + r.description(),
+                        null, st.id(), List.of()));
+            }
+        }
         for (PolicyDocument.YearlyMinimum minimum : policy.document().yearlyMinimums()) {
             if (minimum.kinds().contains(st.kindCode())) {
                 yearlyMinimum(minimum, policy.document().vocabularies(), data.casesByKind(), on, st.id(), findings);

@@ -11,10 +11,12 @@ import java.util.List;
 /**
  * A station as it stood on the evaluation date, as the engine reads it: its status then (null
  * when not yet registered), its division with the attributes of then, the posts current then,
- * and its featured cases of the year counted by kind as they stood on the day.
+ * its featured cases of the year counted by kind as they stood on the day, and the supervisors'
+ * rectifications whose deadline had passed by then.
  */
 public record StationData(Station station, String statusOn, Division division, List<Post> posts, ServicePlan plan,
-                          java.util.Map<String, Integer> casesByKind) {
+                          java.util.Map<String, Integer> casesByKind,
+                          List<io.shegong.supervision.SupervisionFinding> rectifications) {
 
     /**
      * A post with its worker, and the worker as the rules see them in it on the day: computed

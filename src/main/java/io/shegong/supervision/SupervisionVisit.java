@@ -14,7 +14,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An on-site supervision visit (督导) to a station. Its tenant is the bound one (the column's
+ * A supervision visit (督导) to a station: on site, a project's monitoring evaluation, or a
+ * consultation. Its tenant is the bound one (the column's
  * default), never a field of the record.
  */
 @MappedEntity("supervision_visit")
@@ -23,6 +24,7 @@ public record SupervisionVisit(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("station_id") UUID stationId,
         @MappedProperty("visited_on") LocalDate visitedOn,
+        @MappedProperty("kind") String kind,
         @MappedProperty("supervisor") String supervisor,
         @MappedProperty("findings") String findings,
         @MappedProperty("recorded_by") String recordedBy,

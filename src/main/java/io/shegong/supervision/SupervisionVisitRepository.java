@@ -24,4 +24,12 @@ public interface SupervisionVisitRepository extends GenericRepository<Supervisio
             SELECT * FROM supervision_visit WHERE station_id = ANY(CAST(:stationIds AS uuid[]))
              ORDER BY visited_on DESC, recorded_at DESC""")
     List<SupervisionVisit> atStations(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
+
+    java.util.Optional<SupervisionVisit> findById(UUID id);
+
+    /** The bureau's visits in a period, counted by kind. */
+    @Query("""
+            SELECT kind, count(*) AS n FROM supervision_visit WHERE visited_on BETWEEN :from AND :to
+             GROUP BY kind ORDER BY kind""")
+    List<VisitCount> countsByKind(java.time.LocalDate from, java.time.LocalDate to);
 }

@@ -45,6 +45,8 @@ class CrossTenantTest extends GraphQLTestBase {
                 "visitedOn", "2026-10-10", "supervisor", "张督导", "findings", "台账规范"))
                 .assertOk().string("recordSupervisionVisit.visit.id");
         wuhan.put("SupervisionVisit", visit);
+        wuhan.put("SupervisionFinding", admin.run("addSupervisionFinding", "input", Map.of("visitId", visit,
+                "description", "台账缺失", "rectifyBy", "2026-12-01")).assertOk().string("addSupervisionFinding.finding.id"));
         wuhan.put("Tenant", admin.run("viewer").assertOk().string("viewer.tenant.id"));
         wuhan.put("PolicyProfile", admin.run("policyInForce").assertOk().string("policyProfile.id"));
         String plan = admin.run("saveServicePlan", "input", Map.of("stationId", wuhan.get("Station"), "year", 2031,
@@ -121,6 +123,10 @@ class CrossTenantTest extends GraphQLTestBase {
                         "title", "x", "summary", "x", "body", "x")),
                 new Case("submitFeaturedCase", "SocialWorker", id -> Map.of("stationId", qStation, "workerId", id, "year", 2026,
                         "kind", "individual", "title", "x", "summary", "x", "body", "x")),
+                new Case("addSupervisionFinding", "SupervisionVisit", id -> Map.of("visitId", id, "description", "x")),
+                new Case("reportRectification", "SupervisionFinding", id -> Map.of("id", id, "version", 1, "report", "x")),
+                new Case("reinspectRectification", "SupervisionFinding", id -> Map.of("id", id, "version", 1, "closed", true,
+                        "on", "2026-11-01")),
                 new Case("reviewFeaturedCase", "FeaturedCase", id -> Map.of("id", id, "version", 1, "decision", "ACCEPTED")),
                 new Case("recordActivity", "Station", id -> Map.of("stationId", id, "kind", "x", "title", "x",
                         "heldOn", "2026-11-01", "hours", 1)),
