@@ -1,5 +1,7 @@
 package io.shegong.compliance;
 
+import io.shegong.calendar.DueItemCompletion;
+import io.shegong.calendar.DueItemCompletionRepository;
 import io.shegong.catalogue.ServicePlan;
 import io.shegong.catalogue.ServicePlanRepository;
 import io.shegong.core.db.Ids;
@@ -45,10 +47,12 @@ public class ComplianceData {
     private final AssignmentRepository assignments;
     private final ServicePlanRepository plans;
     private final StationStatusChangeRepository statusChanges;
+    private final DueItemCompletionRepository completions;
 
     public ComplianceData(DivisionRepository divisions, WorkerRepository workers, TrainingRecordRepository trainingRecords,
                           AssignmentRepository assignments, ServicePlanRepository plans,
-                          StationStatusChangeRepository statusChanges) {
+                          StationStatusChangeRepository statusChanges, DueItemCompletionRepository completions) {
+        this.completions = completions;
         this.statusChanges = statusChanges;
         this.divisions = divisions;
         this.workers = workers;
@@ -68,8 +72,13 @@ public class ComplianceData {
         Map<UUID, Division> byDivision = divisions.asOf(Ids.array(stations.stream().map(Station::divisionId)
                         .collect(Collectors.toSet())), on)
                 .stream().collect(Collectors.toMap(Division::id, Function.identity()));
-        Map<UUID, String> statusOn = statusChanges.on(Ids.array(stations.stream().map(Station::id).toList()), on)
-                .stream().collect(Collectors.toMap(StationStatusChange::stationId, StationStatusChange::status));
+        // the whole history in one statement: the status on the day is its last change by then, and
+        // the calendar dates a station's events (signed, operating) from it
+        Map<UUID, List<StationStatusChange>> history = statusChanges.ofStations(Ids.array(stations.stream().map(Station::id).toList()))
+                .stream().collect(Collectors.groupingBy(StationStatusChange::stationId));
+        Map<UUID, String> statusOn = new HashMap<>();
+        history.forEach((id, changes) -> changes.stream().filter(c -> !c.effectiveOn().isAfter(on))
+                .reduce((a, b) -> b).ifPresent(c -> statusOn.put(id, c.status())));
         // the posts current on the day with their workers in one statement, the workers' training
         // and their first post's day in two more: the report's bulk, kept to three reads
         List<PostWithWorker> posts = assignments.atStationsWithWorkers(Ids.array(stations.stream().map(Station::id).toList()))
@@ -91,8 +100,12 @@ public class ComplianceData {
         }
         Map<UUID, ServicePlan> planOfYear = plans.ofStations(Ids.array(stations.stream().map(Station::id).toList())).stream()
                 .filter(p -> p.year() == on.getYear()).collect(Collectors.toMap(ServicePlan::stationId, Function.identity()));
+        // the completions of the year before the day, the span its overdue items are found over
+        Map<UUID, List<DueItemCompletion>> done = completions.ofStations(Ids.array(stations.stream().map(Station::id).toList()),
+                on.getYear() - 1, on.getYear()).stream().collect(Collectors.groupingBy(DueItemCompletion::stationId));
         return stations.stream().map(st -> new StationData(st, statusOn.get(st.id()), byDivision.get(st.divisionId()),
-                byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()))).toList();
+                byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()), history.getOrDefault(st.id(), List.of()),
+                done.getOrDefault(st.id(), List.of()))).toList();
     }
 
     public Workers workers(Collection<UUID> ids) {
