@@ -148,8 +148,15 @@ class CalendarTest extends GraphQLTestBase {
         assertEquals("DUE", item(recentItems.get("node.dueItems"), "workers_on_post", "2026-12-10").get("status"));
         assertNull(finding(recentItems.get("node.compliance.findings"), "workers_on_post"), "before its day an item is no finding");
 
+        List<Map<String, Object>> byRule = admin.run("complianceReport", "first", 5).assertOk().get("complianceReport.byRule");
+        Map<String, Object> counted = byRule.stream().filter(r -> "workers_on_post".equals(r.get("rule"))).findFirst()
+                .orElseThrow(() -> new AssertionError("the report counts overdue items: " + byRule));
+        assertEquals(1, ((Number) counted.get("stations")).intValue(), "the late station, not the recent one");
+
         admin.run("completeDueItem", "input", complete("workers_on_post", 2026, "stationId", late, "2026-11-20")).assertOk();
         assertNull(finding(findings(admin, late, null), "workers_on_post"), "closed by its completion");
+        assertTrue(admin.run("complianceReport", "first", 5).assertOk().<List<Map<String, Object>>>get("complianceReport.byRule")
+                .stream().noneMatch(r -> "workers_on_post".equals(r.get("rule"))));
         // on a day before the completion, the item was still overdue
         assertNotNull(finding(findings(admin, late, "2026-11-19"), "workers_on_post"));
     }
@@ -328,9 +335,22 @@ class CalendarTest extends GraphQLTestBase {
         Result missing = mine.run("completeDueItem", "input", complete("workers_on_post", 2026, "stationId", none, "2026-11-01"));
         other.assertError("NOT_FOUND", "input.stationId");
         assertEquals(missing.userErrors().toString(), other.userErrors().toString());
+        Result reopenTheirs = mine.run("reopenDueItem", "input", Map.of("milestone", "workers_on_post", "year", 2026, "stationId", theirs));
+        reopenTheirs.assertError("NOT_FOUND", "input.stationId");
+        assertEquals(mine.run("reopenDueItem", "input", Map.of("milestone", "workers_on_post", "year", 2026, "stationId", none))
+                .userErrors().toString(), reopenTheirs.userErrors().toString());
+
         String theirDistrict = Fixtures.divisionId(weihai, "huancui");
+        String noDistrict = io.shegong.core.graphql.GlobalId.encode("Division", UUID.randomUUID());
         assertTrue(items(mine.run("dueItems", "from", "2021-01-01", "to", "2026-12-31",
                 "filter", Map.of("divisionId", theirDistrict)).assertOk()).isEmpty());
+        Result theirPlan = mine.run("completeDueItem", "input", complete("annual_plan_filed", 2026, "divisionId", theirDistrict, "2026-03-01"));
+        theirPlan.assertError("NOT_FOUND", "input.divisionId");
+        assertEquals(mine.run("completeDueItem", "input", complete("annual_plan_filed", 2026, "divisionId", noDistrict, "2026-03-01"))
+                .userErrors().toString(), theirPlan.userErrors().toString());
+        // and their own item stays open to them
+        assertEquals("OVERDUE", item(items(weihai.run("dueItems", "from", "2025-03-31", "to", "2025-03-31",
+                "filter", Map.of("divisionId", theirDistrict)).assertOk()), "annual_plan_filed", "2025-03-31").get("status"));
     }
 
     @Test
