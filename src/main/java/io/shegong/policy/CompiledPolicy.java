@@ -1,5 +1,7 @@
 package io.shegong.policy;
 
+import io.shegong.core.error.ApiException;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,7 @@ public final class CompiledPolicy {
         this.revision = revision;
         this.document = document;
         this.catalogue = Catalogue.parse(new DocumentReader(document.raw(), "document"));
-        this.milestones = Milestone.parse(new DocumentReader(document.raw(), "document"),
-                Set.copyOf(document.stationKinds().stream().map(PolicyDocument.Kind::code).toList()));
+        this.milestones = milestones(document);
         document.staffingRules().stream().filter(r -> r.counts() != null)
                 .forEach(r -> expressions.put(r.counts(), WorkerFacts.compile(r.counts(), r.code())));
         document.qualificationRules().forEach(q -> q.alternatives().forEach(a -> a.conditions()
@@ -42,6 +43,21 @@ public final class CompiledPolicy {
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * A revision published before calendars were typed kept its calendar as given (`due:
+     * "annually by 03-31"`): it has no due items rather than failing, since a published revision
+     * cannot be changed and a failure here would stop the bureau's compliance; its next revision
+     * is checked on save like any other.
+     */
+    private static List<Milestone> milestones(PolicyDocument document) {
+        try {
+            return Milestone.parse(new DocumentReader(document.raw(), "document"),
+                    Set.copyOf(document.stationKinds().stream().map(PolicyDocument.Kind::code).toList()));
+        } catch (ApiException untyped) {
+            return List.of();
+        }
     }
 
     /** The calendar's milestones (时间节点), in the profile's order. */

@@ -293,6 +293,21 @@ class CalendarTest extends GraphQLTestBase {
                 withFirstMilestone(doc, m -> m.put("annually", "02-29")))).assertOk();
     }
 
+    @Test
+    void aRevisionPublishedBeforeCalendarsWereTyped_hasNoDueItems_ratherThanFailing() {
+        io.shegong.policy.PolicyDocument.Vocabularies free = new io.shegong.policy.PolicyDocument.Vocabularies(null, null, null, null);
+        Map<String, Object> given = Map.of("calendar", List.of(Map.of("code", "annual_plan_filed", "labelZh", "年度计划",
+                "labelEn", "Annual plan", "due", "annually by 03-31", "source", "003 四、(一)")));
+        io.shegong.policy.CompiledPolicy old = new io.shegong.policy.CompiledPolicy(UUID.randomUUID(), 1,
+                new io.shegong.policy.PolicyDocument(free, List.of(), List.of(), List.of(), List.of(), given));
+        assertTrue(old.milestones().isEmpty());
+        Map<String, Object> typed = Map.of("calendar", List.of(Map.of("code", "annual_plan_filed", "labelZh", "年度计划",
+                "labelEn", "Annual plan", "responsible", "BUREAU", "annually", "03-31", "wording", "每年 3 月 31 日前报市民政部门备案")));
+        io.shegong.policy.CompiledPolicy current = new io.shegong.policy.CompiledPolicy(UUID.randomUUID(), 2,
+                new io.shegong.policy.PolicyDocument(free, List.of(), List.of(), List.of(), List.of(), typed));
+        assertEquals("ADVISORY", current.milestones().getFirst().basis().severity().name(), "no requirement word");
+    }
+
     private static Map<String, Object> withFirstMilestone(Map<String, Object> doc, java.util.function.Consumer<Map<String, Object>> change) {
         Map<String, Object> copy = new HashMap<>(doc);
         List<Map<String, Object>> calendar = new ArrayList<>();
