@@ -35,6 +35,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -243,7 +244,7 @@ public class DueItemService {
         List<DueItemCompletion> done = completions.ofYears(year, year);
         UUID partyId = stationId != null ? stationId : divisionId;
         return Deadlines.expand(spans, registry(station, division, done), calendar.today()).stream()
-                .filter(i -> i.milestone().code().equals(code) && java.util.Objects.equals(i.key().party(), partyId))
+                .filter(i -> i.milestone().code().equals(code) && Objects.equals(i.key().party(), partyId))
                 .findFirst()
                 .orElseThrow(() -> ApiException.badInput(field, "'" + code + "' is not due from this "
                         + (party == Party.STATION ? "station" : "party") + " in " + year
