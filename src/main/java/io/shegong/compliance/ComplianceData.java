@@ -2,6 +2,8 @@ package io.shegong.compliance;
 
 import io.shegong.activity.CaseCount;
 import io.shegong.activity.FeaturedCaseRepository;
+import io.shegong.calendar.DueItemCompletion;
+import io.shegong.calendar.DueItemCompletionRepository;
 import io.shegong.catalogue.ServicePlan;
 import io.shegong.supervision.SupervisionFinding;
 import io.shegong.supervision.SupervisionFindingRepository;
@@ -51,12 +53,14 @@ public class ComplianceData {
     private final StationStatusChangeRepository statusChanges;
     private final FeaturedCaseRepository featuredCases;
     private final SupervisionFindingRepository rectifications;
+    private final DueItemCompletionRepository completions;
 
     public ComplianceData(DivisionRepository divisions, WorkerRepository workers, TrainingRecordRepository trainingRecords,
                           AssignmentRepository assignments, ServicePlanRepository plans,
                           StationStatusChangeRepository statusChanges, FeaturedCaseRepository featuredCases,
-                          SupervisionFindingRepository rectifications) {
+                          SupervisionFindingRepository rectifications, DueItemCompletionRepository completions) {
         this.rectifications = rectifications;
+        this.completions = completions;
         this.statusChanges = statusChanges;
         this.featuredCases = featuredCases;
         this.divisions = divisions;
@@ -77,8 +81,13 @@ public class ComplianceData {
         Map<UUID, Division> byDivision = divisions.asOf(Ids.array(stations.stream().map(Station::divisionId)
                         .collect(Collectors.toSet())), on)
                 .stream().collect(Collectors.toMap(Division::id, Function.identity()));
-        Map<UUID, String> statusOn = statusChanges.on(Ids.array(stations.stream().map(Station::id).toList()), on)
-                .stream().collect(Collectors.toMap(StationStatusChange::stationId, StationStatusChange::status));
+        // the whole history in one statement: the status on the day is its last change by then, and
+        // the calendar dates a station's events (signed, operating) from it
+        Map<UUID, List<StationStatusChange>> history = statusChanges.ofStations(Ids.array(stations.stream().map(Station::id).toList()))
+                .stream().collect(Collectors.groupingBy(StationStatusChange::stationId));
+        Map<UUID, String> statusOn = new HashMap<>();
+        history.forEach((id, changes) -> changes.stream().filter(c -> !c.effectiveOn().isAfter(on))
+                .reduce((a, b) -> b).ifPresent(c -> statusOn.put(id, c.status())));
         // the posts current on the day with their workers in one statement, the workers' training
         // and their first post's day in two more: the report's bulk, kept to three reads
         List<PostWithWorker> posts = assignments.atStationsWithWorkers(Ids.array(stations.stream().map(Station::id).toList()))
@@ -106,9 +115,13 @@ public class ComplianceData {
         }
         Map<UUID, List<SupervisionFinding>> owed = rectifications.dueBefore(Ids.array(stations.stream().map(Station::id).toList()), on)
                 .stream().collect(Collectors.groupingBy(SupervisionFinding::stationId));
+        // the completions of the year before the day, the span its overdue items are found over
+        Map<UUID, List<DueItemCompletion>> done = completions.ofStations(Ids.array(stations.stream().map(Station::id).toList()),
+                on.getYear() - 1, on.getYear()).stream().collect(Collectors.groupingBy(DueItemCompletion::stationId));
         return stations.stream().map(st -> new StationData(st, statusOn.get(st.id()), byDivision.get(st.divisionId()),
                 byStation.getOrDefault(st.id(), List.of()), planOfYear.get(st.id()), cases.getOrDefault(st.id(), Map.of()),
-                owed.getOrDefault(st.id(), List.of()))).toList();
+                owed.getOrDefault(st.id(), List.of()), history.getOrDefault(st.id(), List.of()),
+                done.getOrDefault(st.id(), List.of()))).toList();
     }
 
     public Workers workers(Collection<UUID> ids) {

@@ -1,7 +1,10 @@
 package io.shegong.compliance;
 
+import io.shegong.calendar.Deadlines;
+import io.shegong.calendar.DueItem;
 import io.shegong.division.Division;
 import io.shegong.policy.CompiledPolicy;
+import io.shegong.policy.Milestone;
 import io.shegong.policy.PolicyDocument;
 import io.shegong.policy.PolicyDocument.Amount;
 import io.shegong.policy.PolicyDocument.Kind;
@@ -84,6 +87,9 @@ public final class ComplianceEngine {
             }
         }
         findings.addAll(PlanCheck.check(policy.catalogue(), st.kindCode(), data.plan(), on.getYear(), st.id()));
+        for (DueItem item : Deadlines.overdue(policy.milestones(), st, data.history(), data.completions(), on)) {
+            findings.add(overdue(item, st.id()));
+        }
         for (io.shegong.supervision.SupervisionFinding r : data.rectifications()) {
             if (r.overdueOn(on)) {
                 // the supervisor's order, not a rule of the document: advice the bureau follows up
@@ -99,6 +105,13 @@ public final class ComplianceEngine {
             }
         }
         return findings;
+    }
+
+    /** A station's item of the calendar not done by its day: weighs what the milestone's wording sets. */
+    private static Finding overdue(DueItem item, UUID stationId) {
+        Milestone m = item.milestone();
+        return Finding.of(m.code(), m.basis(), "逾期未完成：" + m.labelZh() + "（截止日期" + item.dueOn() + "）",
+                "overdue: " + m.labelEn() + " (due " + item.dueOn() + ")", stationId, List.of());
     }
 
     private static String label(PolicyDocument.Vocabularies vocabularies, String caseKind, boolean zh) {

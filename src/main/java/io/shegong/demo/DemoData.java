@@ -1,5 +1,7 @@
 package io.shegong.demo;
 
+import io.shegong.calendar.DueItemCompletion;
+import io.shegong.calendar.DueItemCompletionRepository;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -75,14 +77,17 @@ public class DemoData {
     private final WorkerRepository workers;
     private final TrainingRecordRepository training;
     private final AssignmentRepository assignments;
+    private final DueItemCompletionRepository completions;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
                     DivisionRepository divisions, AccountRepository accounts, StationRepository stations,
                     StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
                     WorkerRepository workers, TrainingRecordRepository training, AssignmentRepository assignments,
-                    FeaturedCaseRepository cases, ActivityRecordRepository activities) {
+                    FeaturedCaseRepository cases, ActivityRecordRepository activities,
+                    DueItemCompletionRepository completions) {
         this.cases = cases;
         this.activities = activities;
+        this.completions = completions;
         this.sessions = sessions;
         this.templates = templates;
         this.tenants = tenants;
@@ -184,6 +189,16 @@ public class DemoData {
             list("featuredCases").forEach(this::featuredCase);
             list("activitySeries").forEach(this::activitySeries);
             users();
+            list("dueItemCompletions").forEach(this::completion);
+        }
+
+        /** A due item of the calendar the bureau has already closed. */
+        private void completion(Map<String, Object> c) {
+            UUID station = stationIds.get(c.get("station"));
+            UUID division = divisionIds.get(c.get("division"));
+            completions.save(new DueItemCompletion(UUID.randomUUID(), (String) c.get("milestone"), (Integer) c.get("year"),
+                    station != null ? "STATION" : division != null ? "DIVISION" : "BUREAU", station, division,
+                    date(c.get("doneOn")), (String) c.get("evidence"), "demo", null));
         }
 
         private void station(Map<String, Object> st) {

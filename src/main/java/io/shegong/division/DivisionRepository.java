@@ -62,6 +62,10 @@ public interface DivisionRepository extends GenericRepository<Division, UUID> {
             SELECT id FROM sub""")
     List<UUID> subtree(UUID id);
 
+    /** The divisions of some levels, for the calendar's items owed by each of them. */
+    @Query("SELECT * FROM division WHERE level = ANY(CAST(:levels AS text[])) ORDER BY code")
+    List<Division> ofLevels(@TypeDef(type = DataType.STRING_ARRAY) String[] levels);
+
     /** The divisions with these ids and every division above them, in one statement. */
     @Query("""
             WITH RECURSIVE up AS (

@@ -1,7 +1,11 @@
 package io.shegong.policy;
 
+import io.shegong.core.error.ApiException;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A profile with every expression compiled once, ready to evaluate. */
@@ -10,6 +14,7 @@ public final class CompiledPolicy {
     private final int revision;
     private final PolicyDocument document;
     private final Catalogue catalogue;
+    private final List<Milestone> milestones;
     private final Map<String, WorkerFacts.Expression> expressions = new HashMap<>();
 
     public CompiledPolicy(UUID profileId, int revision, PolicyDocument document) {
@@ -17,6 +22,7 @@ public final class CompiledPolicy {
         this.revision = revision;
         this.document = document;
         this.catalogue = Catalogue.parse(new DocumentReader(document.raw(), "document"));
+        this.milestones = milestones(document);
         document.staffingRules().stream().filter(r -> r.counts() != null)
                 .forEach(r -> expressions.put(r.counts(), WorkerFacts.compile(r.counts(), r.code())));
         document.qualificationRules().forEach(q -> q.alternatives().forEach(a -> a.conditions()
@@ -37,6 +43,26 @@ public final class CompiledPolicy {
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * A revision published before calendars were typed kept its calendar as given (`due:
+     * "annually by 03-31"`): it has no due items rather than failing, since a published revision
+     * cannot be changed and a failure here would stop the bureau's compliance; its next revision
+     * is checked on save like any other.
+     */
+    private static List<Milestone> milestones(PolicyDocument document) {
+        try {
+            return Milestone.parse(new DocumentReader(document.raw(), "document"),
+                    Set.copyOf(document.stationKinds().stream().map(PolicyDocument.Kind::code).toList()));
+        } catch (ApiException untyped) {
+            return List.of();
+        }
+    }
+
+    /** The calendar's milestones (时间节点), in the profile's order. */
+    public List<Milestone> milestones() {
+        return milestones;
     }
 
     public boolean test(String expression, Map<String, Object> facts) {

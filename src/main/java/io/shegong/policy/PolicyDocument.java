@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * A bureau's policy profile, as its administrators write it: the codes it uses with their labels,
  * station kinds, staffing rules, qualification rules and record checks, each with the source in
- * the bureau's own document and the document's words that set its severity. Catalogue, funding,
- * contract and calendar sections are kept as given for later use.
+ * the bureau's own document and the document's words that set its severity. The catalogue and the
+ * calendar ({@link Milestone}) are read from `raw` by their own parsers; funding and contract
+ * sections are kept as given for later use.
  */
 public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds, List<StaffingRule> staffingRules,
                              List<QualificationRule> qualificationRules, List<RecordCheck> recordChecks,

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * engine could not apply: unknown references, codes its vocabularies do not declare, overlapping
  * brackets, negative minimums, bad expressions, impossible catalogue cardinalities, and a rule
  * without the document's words that set its severity or with a severity those words contradict
- * ({@link Wording}).
+ * ({@link Wording}), and a calendar date that does not exist ({@link Milestone}).
  */
 public final class PolicyParser {
     static final Set<String> LEVELS = Set.of("DISTRICT", "STREET", "COMMUNITY", "SCHOOL");
@@ -80,6 +80,7 @@ public final class PolicyParser {
         unique(doc, "qualificationRules", qualification.stream().map(QualificationRule::code).toList());
         List<RecordCheck> checks = doc.objects("recordChecks", (r, i) -> recordCheck(r));
         Catalogue.parse(doc);
+        Milestone.parse(doc, kindCodes);
         targetDomains(doc, vocabularies);
         List<YearlyMinimum> minimums = doc.objects("yearlyMinimums", (r, i) -> yearlyMinimum(r, kindCodes, vocabularies));
         unique(doc, "yearlyMinimums", minimums.stream().map(YearlyMinimum::code).toList());

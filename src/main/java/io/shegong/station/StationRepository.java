@@ -43,6 +43,10 @@ public interface StationRepository extends GenericRepository<Station, UUID> {
     @Query("SELECT * FROM station WHERE id = ANY(CAST(:ids AS uuid[]))")
     List<Station> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
+    /** Every station, for the calendar's items: few hundred at most in a bureau. */
+    @Query("SELECT * FROM station ORDER BY code")
+    List<Station> all();
+
     @Query("SELECT * FROM station WHERE parent_id = ANY(CAST(:ids AS uuid[])) ORDER BY code")
     List<Station> childrenOf(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
