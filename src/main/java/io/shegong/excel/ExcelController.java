@@ -1,5 +1,6 @@
 package io.shegong.excel;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -55,7 +56,7 @@ public class ExcelController {
     /** `stations.xlsx`, `workers.xlsx` or `divisions.xlsx`: any member of the tenant. */
     @Get("/templates/{file}")
     public MutableHttpResponse<?> template(@PathVariable String file, HttpRequest<?> http, Authentication authentication) {
-        return answer(http, () -> {
+        return answer(http, authentication, () -> {
             String kind = xlsx(file);
             if (kind == null || !importer.imports(kind)) {
                 throw ApiException.notFound("kind", "Template '" + file + "'");
@@ -70,17 +71,20 @@ public class ExcelController {
      * whether anything was written or not.
      */
     @Post(value = "/import/{kind}", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
-    public MutableHttpResponse<?> importFile(@PathVariable String kind, @QueryValue(defaultValue = "false") boolean dryRun,
+    public MutableHttpResponse<?> importFile(@PathVariable String kind, @Nullable @QueryValue String dryRun,
                                              @Part("file") CompletedFileUpload file, HttpRequest<?> http,
                                              Authentication authentication) {
-        return answer(http, () -> {
+        return answer(http, authentication, () -> {
             byte[] content;
             try {
                 content = file.getBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            ExcelImporter.ImportFile upload = new ExcelImporter.ImportFile(kind, file.getFilename(), content, dryRun);
+            // read here rather than converted by the framework, which takes `dryRun=ture` for false and would write
+            Boolean dry = bool(new Input(dryRun == null ? Map.of() : Map.of("dryRun", dryRun), "query"), "dryRun");
+            ExcelImporter.ImportFile upload = new ExcelImporter.ImportFile(kind, file.getFilename(), content,
+                    dry != null && dry);
             return HttpResponse.ok(importer.run(Caller.from(authentication), requestId(http), upload))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         });
@@ -89,7 +93,7 @@ public class ExcelController {
     /** `stations.xlsx`, `workers.xlsx`, `findings.xlsx` or `compliance-report.xlsx`, with the lists' filters as query parameters. */
     @Get("/export/{file}")
     public MutableHttpResponse<?> export(@PathVariable String file, HttpRequest<?> http, Authentication authentication) {
-        return answer(http, () -> {
+        return answer(http, authentication, () -> {
             String list = xlsx(file);
             if (list == null || !ExcelExporter.LISTS.contains(list)) {
                 throw ApiException.notFound("list", "Export '" + file + "'");
@@ -111,9 +115,13 @@ public class ExcelController {
         });
     }
 
-    private static MutableHttpResponse<?> answer(HttpRequest<?> http, Supplier<MutableHttpResponse<?>> work) {
+    /** Runs the work, logging as a GraphQL request logs, and answers a refusal in the shape of {@link HttpErrors}. */
+    private static MutableHttpResponse<?> answer(HttpRequest<?> http, Authentication authentication,
+                                                 Supplier<MutableHttpResponse<?>> work) {
         String requestId = requestId(http);
         MDC.put("requestId", requestId);
+        Object tenant = authentication.getAttributes().get(Caller.TENANT_CLAIM);
+        MDC.put("tenant", tenant == null ? "-" : tenant.toString());
         try {
             return work.get().header("X-Request-Id", requestId);
         } catch (ApiException e) {
@@ -129,6 +137,7 @@ public class ExcelController {
             return HttpErrors.response(status, e.code().name(), message).header("X-Request-Id", requestId);
         } finally {
             MDC.remove("requestId");
+            MDC.remove("tenant");
         }
     }
 

@@ -111,6 +111,7 @@ public class ExcelImporter {
                 .thenComparingInt(e -> e.column() == null ? -1 : order.indexOf(e.column())));
         boolean commit = errors.isEmpty() && !file.dryRun();
         ImportResult result = new ImportResult(k.name(), file.dryRun(), rows.size(), commit ? created.size() : 0, errors);
+        LOG.info("Import of {}: {} rows checked with {} statements", k.name(), rows.size(), session.statementCount());
         if (!commit) {
             throw new Discarded(result);
         }

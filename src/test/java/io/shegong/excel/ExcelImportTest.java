@@ -347,6 +347,28 @@ class ExcelImportTest extends GraphQLTestBase {
     }
 
     @Test
+    void requestsWithoutAFile_areRefusedCleanly() throws Exception {
+        String token = as("wuhan", "TENANT_ADMIN").token();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> asJson = http.send(java.net.http.HttpRequest.newBuilder(uri("/excel/import/stations"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"file\": 1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(asJson.statusCode() == 400 || asJson.statusCode() == 415, asJson.statusCode() + " " + asJson.body());
+        assertTrue(asJson.body().contains("\"errors\""), asJson.body());
+        String boundary = "b0undary";
+        HttpResponse<String> noFile = http.send(java.net.http.HttpRequest.newBuilder(uri("/excel/import/stations"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
+                        + "name=\"other\"\r\n\r\nx\r\n--" + boundary + "--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noFile.statusCode(), noFile.body());
+        assertTrue(noFile.body().contains("\"code\":\"BAD_REQUEST\""), noFile.body());
+        HttpResponse<byte[]> badFlag = Sheets.upload(uri("/excel/import/stations?dryRun=maybe"), token, "s.csv",
+                Sheets.csv(List.of(List.of("code"))));
+        assertEquals(400, badFlag.statusCode(), new String(badFlag.body()));
+    }
+
+    @Test
     void twoThousandStations_dryRunAndImport_inSeconds() {
         String p = Fixtures.unique("xp");
         List<List<Object>> rows = new ArrayList<>();
