@@ -108,9 +108,9 @@ class WorkerImport implements ImportKind {
                 Listing.labels("education", "学历", Choice.EDUCATION),
                 Listing.labels("certificates", "职业水平证书", Choice.CERTIFICATES),
                 Listing.labels("yesNo", "是否专职", Choice.YES_NO),
+                // an operator's template offers the stations it may post workers at
                 Listing.codes("stations", "站点编码", StationImport.stationChoices(
-                        stations.all(caller, StationImport.everyStation()).stream()
-                                .filter(s -> access.canEdit(caller, s.id())).toList())),
+                        access.editable(caller, stations.all(caller, StationImport.everyStation())))),
                 Listing.labels("roles", "岗位", Choice.ROLES));
     }
 
@@ -143,6 +143,10 @@ class WorkerImport implements ImportKind {
                 Boolean fullTime = row.bool("fullTime");
                 worker.put("fullTime", fullTime);
                 Map<String, Object> post = together(row, POST, "岗位（站点、岗位、到岗日期）", "post (station, role, startsOn)");
+                if (post == null && row.has("endsOn")) {
+                    row.fault("endsOn", "填写离岗日期时须同时填写岗位站点、岗位和到岗日期",
+                            "endsOn needs the post's station, role and startsOn");
+                }
                 if (post == null && !admin && row.errors().isEmpty()) {
                     row.fault("station", "站点操作员导入的社工须填写其负责站点的岗位",
                             "A STATION_OPERATOR's rows need a post at one of their stations");

@@ -280,6 +280,11 @@ class ExcelImportTest extends GraphQLTestBase {
         assertEquals("station", errors.get(1).get("column"));
         assertEquals(0, as("wuhan", "VIEWER").run("workers", "filter", Map.of("text", name)).assertOk()
                 .integer("workers.totalCount"));
+        // the operator's template offers its own stations for posts
+        List<String> lists = Sheets.read(Sheets.get(uri("/excel/templates/workers.xlsx"), as("wuhan", "STATION_OPERATOR")
+                .token()).body(), 1).stream().flatMap(List::stream).toList();
+        assertTrue(lists.containsAll(List.of("dazhi", "jiyuqiao")), lists.toString());
+        assertFalse(lists.contains("jiangan_centre"), lists.toString());
         // the same rows are an administrator's to import, but for the row without a post
         Map<String, Object> admin = importFile("workers", true, "TENANT_ADMIN", "workers.csv", file);
         assertEquals(List.of(), admin.get("errors"));
