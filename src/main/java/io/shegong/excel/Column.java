@@ -1,5 +1,9 @@
 package io.shegong.excel;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * One column of an import sheet: the field it fills (the second header row, and what a CSV's
  * header may name instead of the title), its Chinese title, how its cells read, and the
@@ -15,6 +19,12 @@ record Column(String field, String titleZh, String titleEn, Type type, boolean r
 
     Column listed(String list) {
         return new Column(field, titleZh, titleEn, type, required, list);
+    }
+
+    static Map<String, Column> byField(List<Column> columns) {
+        Map<String, Column> m = new HashMap<>();
+        columns.forEach(c -> m.put(c.field(), c));
+        return m;
     }
 
     /** The title a template's first header row shows: required columns are starred. */

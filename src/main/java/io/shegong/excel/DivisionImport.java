@@ -82,7 +82,7 @@ class DivisionImport implements ImportKind {
 
     @Override
     public Batch begin(Caller caller, List<SheetRow> rows) {
-        Map<String, Column> sheet = StationImport.byField(COLUMNS);
+        Map<String, Column> sheet = Column.byField(COLUMNS);
         Vocabularies terms = vocabularies.today();
         List<Choice> zones = terms.zones() == null ? null : StationImport.choices(terms.zones());
         Refs<String> refs = new Refs<>("Division", "区划编码");

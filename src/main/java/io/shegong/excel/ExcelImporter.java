@@ -90,7 +90,7 @@ public class ExcelImporter {
     private ImportResult write(RequestContext ctx, ImportKind k, ImportFile file, List<SheetRow> rows) {
         Session session = ctx.session();
         session.bind();
-        Map<String, Column> columns = StationImport.byField(k.columns());
+        Map<String, Column> columns = Column.byField(k.columns());
         ImportKind.Batch batch = k.begin(ctx.caller(), rows);
         List<RowError> errors = new ArrayList<>();
         List<String> created = new ArrayList<>();

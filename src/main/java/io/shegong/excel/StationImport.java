@@ -107,7 +107,7 @@ class StationImport implements ImportKind {
 
     @Override
     public Batch begin(Caller caller, List<SheetRow> rows) {
-        Map<String, Column> sheet = byField(COLUMNS);
+        Map<String, Column> sheet = Column.byField(COLUMNS);
         List<Choice> kinds = kinds(caller);
         Vocabularies terms = vocabularies.today();
         Refs<String> divisionRefs = new Refs<>("Division", "区划编码");
@@ -179,11 +179,5 @@ class StationImport implements ImportKind {
 
     static StationRepository.Filter everyStation() {
         return new StationRepository.Filter(null, null, null, null, null, null);
-    }
-
-    static Map<String, Column> byField(List<Column> columns) {
-        Map<String, Column> m = new HashMap<>();
-        columns.forEach(c -> m.put(c.field(), c));
-        return m;
     }
 }

@@ -116,7 +116,7 @@ class WorkerImport implements ImportKind {
 
     @Override
     public Batch begin(Caller caller, List<SheetRow> rows) {
-        Map<String, Column> sheet = StationImport.byField(COLUMNS);
+        Map<String, Column> sheet = Column.byField(COLUMNS);
         Refs<String> stationRefs = new Refs<>("Station", "站点编码");
         stations.all(caller, StationImport.everyStation()).forEach(s -> stationRefs.known(s.code(), stationRefs.globalId(s.id())));
         boolean admin = caller.has(Role.TENANT_ADMIN);
