@@ -82,6 +82,10 @@ public interface DivisionRepository extends GenericRepository<Division, UUID> {
     List<Division> page(@Nullable String level, @Nullable UUID parentId, @Nullable Boolean roots,
                         @Nullable String text, @Nullable String zone, @Nullable String afterCode, int limit);
 
+    /** Every division of the tenant, by code: an import resolves its rows' codes against them. */
+    @Query("SELECT * FROM division ORDER BY code")
+    List<Division> all();
+
     @Query("SELECT count(*) FROM division" + WHERE)
     int count(@Nullable String level, @Nullable UUID parentId, @Nullable Boolean roots, @Nullable String text,
               @Nullable String zone);

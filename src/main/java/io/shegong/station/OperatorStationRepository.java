@@ -7,6 +7,7 @@ import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Which stations a STATION_OPERATOR (by token subject) has been granted. */
@@ -15,6 +16,10 @@ public interface OperatorStationRepository extends GenericRepository<Station, UU
 
     @Query("SELECT EXISTS (SELECT 1 FROM operator_station WHERE subject = :subject AND station_id = :stationId)")
     boolean operates(String subject, UUID stationId);
+
+    /** The stations granted to the subject. */
+    @Query("SELECT station_id FROM operator_station WHERE subject = :subject")
+    List<UUID> granted(String subject);
 
     @Query("INSERT INTO operator_station (subject, station_id) VALUES (:subject, :stationId) ON CONFLICT DO NOTHING")
     void grant(String subject, UUID stationId);

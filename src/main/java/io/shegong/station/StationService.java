@@ -74,6 +74,13 @@ public class StationService {
                         filter.operatingMode(), filter.parentId(), text));
     }
 
+    /** Every station the filter leaves, by code, for a list read whole (an export). */
+    public List<Station> all(Caller caller, StationRepository.Filter filter) {
+        caller.requireTenantMember();
+        return stations.matching(filter.divisionId(), filter.kind(), filter.status(), filter.operatingMode(),
+                filter.parentId(), Like.contains(filter.text()));
+    }
+
     public List<StationKind> kinds(Caller caller) {
         caller.requireTenantMember();
         return kinds.all();

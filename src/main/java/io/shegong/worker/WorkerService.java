@@ -52,6 +52,13 @@ public class WorkerService {
                         filter.fullTime(), text, today));
     }
 
+    /** Every worker the filter leaves, by name, for a list read whole (an export). */
+    public List<SocialWorker> all(Caller caller, WorkerRepository.Filter filter) {
+        caller.requireTenantMember();
+        return workers.matching(filter.stationId(), filter.certificateLevel(), filter.fullTime(),
+                Like.contains(filter.text()), calendar.today());
+    }
+
     public SocialWorker register(Caller caller, RegisterWorker c) {
         caller.requireTenantMember();
         if (!caller.has(Role.TENANT_ADMIN) && !caller.has(Role.STATION_OPERATOR)) {

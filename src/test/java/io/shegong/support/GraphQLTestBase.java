@@ -96,6 +96,11 @@ public abstract class GraphQLTestBase implements TestPropertyProvider {
             this.token = token;
         }
 
+        /** The bearer token, for endpoints beside /graphql. */
+        public String token() {
+            return token;
+        }
+
         /** Runs a named document from `graphql/` with variables given as key, value pairs. */
         public Result run(String name, Object... variables) {
             return query(document(name), vars(variables));

@@ -37,7 +37,16 @@ public class HttpErrors {
     @Error(global = true, exception = ContentLengthExceededException.class)
     public MutableHttpResponse<?> tooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
         LOG.info("Refused {} {}: body too large", request.getMethod(), request.getPath());
-        return response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "BAD_REQUEST", "The request body is too large");
+        return tooLarge();
+    }
+
+    /**
+     * 413, closing the connection: the rest of the body is left unread, and would otherwise be
+     * taken for the connection's next request.
+     */
+    public static MutableHttpResponse<?> tooLarge() {
+        return response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "BAD_REQUEST", "The request body is too large")
+                .header(HttpHeaders.CONNECTION, "close");
     }
 
     @Error(global = true, exception = CodecException.class)
