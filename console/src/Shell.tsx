@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Layout, Menu, Button, Space, Typography, Segmented, Grid } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useI18n, enumLabel, ENUMS } from './i18n';
 import { useRights, useSession } from './session';
 
@@ -15,12 +16,12 @@ export default function Shell() {
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
   const items = [
-    { key: '/', label: t('概览', 'Overview') },
-    { key: '/stations', label: t('站点', 'Stations') },
-    { key: '/workers', label: t('社工', 'Workers') },
-    { key: '/policy', label: t('政策配置', 'Policy profile') },
-    ...(rights.manageUsers ? [{ key: '/users', label: t('用户', 'Users') }] : []),
-    { key: '/excel', label: t('Excel 导入导出', 'Excel') },
+    { key: '/', icon: <DashboardOutlined />, label: t('概览', 'Overview') },
+    { key: '/stations', icon: <HomeOutlined />, label: t('站点', 'Stations') },
+    { key: '/workers', icon: <TeamOutlined />, label: t('社工', 'Workers') },
+    { key: '/policy', icon: <FileTextOutlined />, label: t('政策配置', 'Policy profile') },
+    ...(rights.manageUsers ? [{ key: '/users', icon: <UserOutlined />, label: t('用户', 'Users') }] : []),
+    { key: '/excel', icon: <FileExcelOutlined />, label: t('Excel 导入导出', 'Excel') },
   ];
   const selected = items
     .map((i) => i.key)

@@ -95,7 +95,8 @@ export default function Stations() {
         loading={fetching}
         dataSource={page?.edges.map((e) => e.node) ?? []}
         scroll={{ x: 720 }}
-        locale={{ emptyText: t('没有符合条件的站点', 'No stations match') }}
+        // said only once the answer is in, not while the next page loads
+        locale={{ emptyText: fetching ? ' ' : t('没有符合条件的站点', 'No stations match') }}
         pagination={false}
         columns={[
           { title: t('代码', 'Code'), dataIndex: 'code' },

@@ -63,7 +63,7 @@ export default function Workers() {
       {error && <ErrorAlert error={error} />}
       <Table rowKey="id" loading={fetching} pagination={false} scroll={{ x: 640 }}
         dataSource={page?.edges.map((e) => e.node) ?? []}
-        locale={{ emptyText: t('没有符合条件的社工', 'No workers match') }}
+        locale={{ emptyText: fetching ? ' ' : t('没有符合条件的社工', 'No workers match') }}
         columns={[
           { title: t('姓名', 'Name'), render: (_, w) => <Link to={`/workers/${encodeURIComponent(w.id)}`}>{w.name}</Link> },
           { title: t('学历', 'Education'), render: (_, w) => enumLabel(lang, ENUMS.education, w.educationLevel) },
