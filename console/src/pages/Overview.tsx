@@ -77,7 +77,12 @@ export default function Overview() {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 40, right: 16, top: 16, bottom: 60, containLabel: true },
-    xAxis: { type: 'category', data: report.byKind.map((k) => label(kinds.get(k.kind)) || k.kind) },
+    // every kind named, however many: a bureau has a handful
+    xAxis: {
+      type: 'category',
+      axisLabel: { interval: 0, width: 96, overflow: 'break' },
+      data: report.byKind.map((k) => label(kinds.get(k.kind)) || k.kind),
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: t('合规', 'Compliant'), type: 'bar', stack: 's', color: '#52c41a', data: report.byKind.map((k) => k.compliant) },
