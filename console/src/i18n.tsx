@@ -1,0 +1,105 @@
+import { createContext, useContext } from 'react';
+
+export type Lang = 'zh' | 'en';
+
+/**
+ * Every label is written in both languages where it is used, zh-CN first: the pairs stay next to
+ * each other, so a missing translation is visible in review rather than in a key file.
+ */
+export interface I18n {
+  lang: Lang;
+  t: (zh: string, en: string) => string;
+  /** The label of a record that carries both, e.g. a station kind's labelZh/labelEn. */
+  label: (item: { labelZh: string; labelEn: string } | null | undefined) => string;
+  setLang: (lang: Lang) => void;
+}
+
+export function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
+  return {
+    lang,
+    setLang,
+    t: (zh, en) => (lang === 'zh' ? zh : en),
+    label: (item) => (item ? (lang === 'zh' ? item.labelZh : item.labelEn) : ''),
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('zh', () => {}));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+type Pair = readonly [string, string];
+
+const STATION_STATUS: Record<string, Pair> = {
+  PLANNED: ['规划中', 'Planned'],
+  SITE_SELECTED: ['已选址', 'Site selected'],
+  SIGNED: ['已签约', 'Signed'],
+  OPERATING: ['运营中', 'Operating'],
+  SUSPENDED: ['暂停', 'Suspended'],
+  CLOSED: ['已关闭', 'Closed'],
+};
+const OPERATING_MODE: Record<string, Pair> = {
+  SELF_RUN: ['自主运营', 'Self-run'],
+  GOVERNMENT_AND_THIRD_PARTY: ['政府管理+第三方服务', 'Government and third party'],
+  MIXED: ['混合运营', 'Mixed'],
+  PURCHASED: ['购买服务', 'Purchased service'],
+};
+const SEVERITY: Record<string, Pair> = {
+  VIOLATION: ['违规', 'Violation'],
+  ADVISORY: ['建议', 'Advisory'],
+  INFO: ['提示', 'Info'],
+};
+const ROLE: Record<string, Pair> = {
+  HEAD: ['站长', 'Head'],
+  DEPUTY_HEAD: ['副站长', 'Deputy head'],
+  SOCIAL_WORKER: ['社工', 'Social worker'],
+  SUPERVISOR: ['督导', 'Supervisor'],
+};
+const USER_ROLE: Record<string, Pair> = {
+  PLATFORM_ADMIN: ['平台管理员', 'Platform admin'],
+  TENANT_ADMIN: ['管理员', 'Administrator'],
+  STATION_OPERATOR: ['站点运营', 'Station operator'],
+  SUPERVISOR: ['督导', 'Supervisor'],
+  VIEWER: ['只读', 'Viewer'],
+};
+const EDUCATION: Record<string, Pair> = {
+  SECONDARY: ['中专/高中', 'Secondary'],
+  COLLEGE: ['大专', 'College'],
+  BACHELOR: ['本科', 'Bachelor'],
+  MASTER: ['硕士', 'Master'],
+  DOCTORATE: ['博士', 'Doctorate'],
+};
+const CERTIFICATE: Record<string, Pair> = {
+  NONE: ['无', 'None'],
+  ASSISTANT: ['助理社工师', 'Assistant'],
+  INTERMEDIATE: ['社工师', 'Intermediate'],
+  SENIOR: ['高级社工师', 'Senior'],
+};
+const STANDING: Record<string, Pair> = {
+  COMPLIANT: ['合规', 'Compliant'],
+  NOT_COMPLIANT: ['不合规', 'Not compliant'],
+  NO_PROFILE: ['无适用政策', 'No profile in force'],
+  NOT_CHECKED: ['未检查', 'Not checked'],
+};
+
+export const ENUMS = {
+  stationStatus: STATION_STATUS,
+  operatingMode: OPERATING_MODE,
+  severity: SEVERITY,
+  assignmentRole: ROLE,
+  userRole: USER_ROLE,
+  education: EDUCATION,
+  certificate: CERTIFICATE,
+  standing: STANDING,
+};
+
+export function enumLabel(lang: Lang, table: Record<string, Pair>, value: string | null | undefined): string {
+  if (!value) return '';
+  const pair = table[value];
+  return pair ? pair[lang === 'zh' ? 0 : 1] : value;
+}
+
+export function enumOptions(lang: Lang, table: Record<string, Pair>) {
+  return Object.entries(table).map(([value, pair]) => ({ value, label: pair[lang === 'zh' ? 0 : 1] }));
+}

@@ -1,0 +1,5 @@
+import { NotFoundResult } from '../components/Status';
+
+export default function NotFound() {
+  return <NotFoundResult />;
+}

@@ -1,0 +1,246 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import { describeError, documentPath, type ApiUserError } from '../api/errors';
+import { ErrorAlert, Pending } from '../components/Status';
+import { SeverityTag } from '../components/Tags';
+import { useI18n } from '../i18n';
+import { useRights } from '../session';
+
+const ProfilesQuery = graphql(`
+  query PolicyProfiles {
+    policyProfile { id revision }
+    policyProfiles { id revision status effectiveFrom basedOn version createdBy createdAt publishedAt document }
+    policyTemplates { code }
+  }
+`);
+
+const WhatIfQuery = graphql(`
+  query PolicyWhatIf($draftId: ID!) {
+    policyWhatIf(draftId: $draftId) {
+      on
+      inForce { revision }
+      stationsNewlyFailing { station { id name } violations advisories findings { severity messageZh messageEn } }
+      stationsNewlyPassing { station { id name } }
+      workersNewlyFailing { id name }
+      workersNewlyPassing { id name }
+      workerChanges {
+        worker { id name }
+        rule labelZh labelEn severity
+        before { satisfied satisfiedBy }
+        after { satisfied satisfiedBy alternatives { code labelZh labelEn satisfied failingZh failingEn } }
+      }
+    }
+  }
+`);
+
+const CreateDraft = graphql(`
+  mutation CreatePolicyDraft($input: CreatePolicyDraftInput!) {
+    createPolicyDraft(input: $input) { profile { id version } userErrors { field code message } }
+  }
+`);
+const UpdateDraft = graphql(`
+  mutation UpdatePolicyDraft($input: UpdatePolicyDraftInput!) {
+    updatePolicyDraft(input: $input) { profile { id version document } userErrors { field code message } }
+  }
+`);
+const Publish = graphql(`
+  mutation PublishPolicyProfile($input: PublishPolicyProfileInput!) {
+    publishPolicyProfile(input: $input) { profile { id revision status effectiveFrom } userErrors { field code message } }
+  }
+`);
+
+export default function Policy() {
+  const { t } = useI18n();
+  const rights = useRights();
+  const [{ data, fetching, error }] = useQuery({ query: ProfilesQuery });
+  const [viewing, setViewing] = useState<string | null>(null);
+  if (!data) return <Pending fetching={fetching} error={error} />;
+  const draft = data.policyProfiles.find((p) => p.status === 'DRAFT');
+  const shown = data.policyProfiles.find((p) => p.id === viewing);
+  return (
+    <>
+      <Typography.Title level={2}>{t('政策配置', 'Policy profile')}</Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <Card title={t('版本', 'Revisions')}>
+            <Table size="small" rowKey="id" pagination={false} dataSource={data.policyProfiles}
+              locale={{ emptyText: t('还没有政策配置', 'No profile yet') }}
+              columns={[
+                { title: t('版本', 'Revision'), dataIndex: 'revision' },
+                { title: t('状态', 'Status'), render: (_, p) => p.status === 'DRAFT' ? <Tag color="blue">{t('草稿', 'Draft')}</Tag>
+                  : p.id === data.policyProfile?.id ? <Tag color="green">{t('生效中', 'In force')}</Tag>
+                  : <Tag>{t('已发布', 'Published')}</Tag> },
+                { title: t('生效日期', 'Effective from'), render: (_, p) => p.effectiveFrom ?? '—' },
+                { title: t('创建人', 'Created by'), dataIndex: 'createdBy' },
+                { title: '', render: (_, p) => p.status !== 'DRAFT' && (
+                  <Button size="small" type="link" onClick={() => setViewing(p.id === viewing ? null : p.id)}>
+                    {p.id === viewing ? t('收起', 'Hide') : t('查看', 'View')}
+                  </Button>) },
+              ]} />
+            {rights.editPolicy && !draft && <NewDraft inForce={data.policyProfile?.id} templates={data.policyTemplates.map((x) => x.code)} />}
+          </Card>
+          {shown && (
+            <Card title={t(`第 ${shown.revision} 版文档`, `Revision ${shown.revision}`)} style={{ marginTop: 16 }}>
+              <pre style={{ maxHeight: 480, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(shown.document, null, 2)}</pre>
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={14}>
+          {draft ? (
+            rights.editPolicy ? <DraftEditor key={draft.id} draft={draft} /> : (
+              <Card title={t(`草稿（基于第 ${draft.basedOn ?? '—'} 版）`, `Draft (based on ${draft.basedOn ?? '—'})`)}>
+                <pre style={{ maxHeight: 480, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(draft.document, null, 2)}</pre>
+              </Card>
+            )
+          ) : (
+            <Card><Typography.Text type="secondary">{t('当前没有草稿。', 'There is no draft.')}</Typography.Text></Card>
+          )}
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function NewDraft({ inForce, templates }: { inForce?: string; templates: string[] }) {
+  const { t } = useI18n();
+  const [{ fetching }, create] = useMutation(CreateDraft);
+  const [template, setTemplate] = useState<string>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (input: { fromProfileId?: string; fromTemplate?: string }) => {
+    const r = await create({ input });
+    const errs = r.data?.createPolicyDraft?.userErrors ?? [];
+    setProblem(r.error ? describeError(r.error, t) : errs.length ? errs.map((e) => e.message).join('; ') : null);
+  };
+  return (
+    <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
+      {problem && <Alert type="error" showIcon title={problem} role="alert" />}
+      {inForce && <Button loading={fetching} onClick={() => run({ fromProfileId: inForce })}>{t('基于生效版本新建草稿', 'New draft from the revision in force')}</Button>}
+      <Space.Compact>
+        <Select aria-label={t('模板', 'Template')} placeholder={t('选择模板', 'Choose a template')} style={{ width: 200 }}
+          value={template} onChange={setTemplate} options={templates.map((c) => ({ value: c, label: c }))} />
+        <Button disabled={!template} loading={fetching} onClick={() => run({ fromTemplate: template })}>{t('从模板新建', 'New from template')}</Button>
+      </Space.Compact>
+    </Space>
+  );
+}
+
+interface Draft {
+  id: string;
+  version: number;
+  revision: number;
+  basedOn?: number | null;
+  document: unknown;
+}
+
+function DraftEditor({ draft }: { draft: Draft }) {
+  const { t, lang, label } = useI18n();
+  const { message } = App.useApp();
+  const [text, setText] = useState(() => JSON.stringify(draft.document, null, 2));
+  const [version, setVersion] = useState(draft.version);
+  const [problems, setProblems] = useState<ApiUserError[]>([]);
+  const [parseError, setParseError] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [effectiveFrom, setEffectiveFrom] = useState('');
+  const [whatIfAsked, setWhatIfAsked] = useState(false);
+  const [{ fetching: saving }, update] = useMutation(UpdateDraft);
+  const [{ fetching: publishing }, publish] = useMutation(Publish);
+  const [whatIf, refetchWhatIf] = useQuery({ query: WhatIfQuery, variables: { draftId: draft.id }, pause: !whatIfAsked, requestPolicy: 'network-only' });
+  useEffect(() => setVersion(draft.version), [draft.version]);
+
+  const save = async () => {
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (e) {
+      setParseError(t('JSON 格式错误：', 'Not valid JSON: ') + (e as Error).message);
+      return false;
+    }
+    setParseError(null);
+    const r = await update({ input: { id: draft.id, version, document } });
+    if (r.error) {
+      setProblems([{ code: 'ERROR', message: describeError(r.error, t) }]);
+      return false;
+    }
+    const payload = r.data?.updatePolicyDraft;
+    setProblems(payload?.userErrors ?? []);
+    if (payload?.profile) {
+      setVersion(payload.profile.version);
+      setDirty(false);
+      message.success(t('草稿已保存', 'Draft saved'));
+      if (whatIfAsked) refetchWhatIf({ requestPolicy: 'network-only' });
+      return true;
+    }
+    return false;
+  };
+
+  const doPublish = async () => {
+    const r = await publish({ input: { id: draft.id, version, effectiveFrom } });
+    if (r.error) return setProblems([{ code: 'ERROR', message: describeError(r.error, t) }]);
+    const errs = r.data?.publishPolicyProfile?.userErrors ?? [];
+    setProblems(errs);
+    if (!errs.length) message.success(t('已发布', 'Published'));
+  };
+
+  const w = whatIf.data?.policyWhatIf;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card title={t(`草稿 第 ${draft.revision} 版（基于第 ${draft.basedOn ?? '—'} 版）`, `Draft revision ${draft.revision} (based on ${draft.basedOn ?? '—'})`)}
+        extra={<Button type="primary" loading={saving} onClick={save}>{t('保存草稿', 'Save draft')}</Button>}>
+        {parseError && <Alert type="error" showIcon title={parseError} role="alert" style={{ marginBottom: 12 }} />}
+        {problems.length > 0 && (
+          <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={t('未能保存', 'Not saved')}
+            description={<ul style={{ margin: 0, paddingLeft: 16 }} data-testid="draft-errors">{problems.map((p, i) => (
+              <li key={i}>{documentPath(p.field) && <code>{documentPath(p.field)}</code>} {p.message}</li>))}</ul>} />
+        )}
+        <Input.TextArea aria-label={t('草稿文档（JSON）', 'Draft document (JSON)')} value={text} spellCheck={false}
+          onChange={(e) => { setText(e.target.value); setDirty(true); }}
+          autoSize={{ minRows: 16, maxRows: 28 }} style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12 }} />
+      </Card>
+      <Card title={t('影响预览', 'What-if preview')}
+        extra={<Button onClick={async () => { if (dirty && !(await save())) return; setWhatIfAsked(true); refetchWhatIf({ requestPolicy: 'network-only' }); }}>
+          {t('预览影响', 'Preview')}</Button>}>
+        {!whatIfAsked && <Typography.Text type="secondary">{t('预览草稿生效后哪些站点和社工的结果会改变。', 'See which stations and workers the draft would change.')}</Typography.Text>}
+        {whatIf.error && <ErrorAlert error={whatIf.error} />}
+        {whatIfAsked && whatIf.fetching && <Typography.Text>{t('计算中…', 'Computing…')}</Typography.Text>}
+        {w && (
+          <div data-testid="what-if">
+            <Typography.Paragraph>
+              {t(`按 ${w.on} 与第 ${w.inForce?.revision ?? '—'} 版比较`, `On ${w.on}, against revision ${w.inForce?.revision ?? '—'}`)}
+            </Typography.Paragraph>
+            <Typography.Text strong>{t(`新增不合规站点（${w.stationsNewlyFailing.length}）`, `Stations newly failing (${w.stationsNewlyFailing.length})`)}</Typography.Text>
+            <List size="small" dataSource={w.stationsNewlyFailing} locale={{ emptyText: t('无', 'None') }}
+              renderItem={(s) => (
+                <List.Item>
+                  <Link to={`/stations/${encodeURIComponent(s.station.id)}`}>{s.station.name}</Link>
+                  <span>{s.findings.slice(0, 3).map((f, i) => <div key={i}><SeverityTag severity={f.severity} />{lang === 'zh' ? f.messageZh : f.messageEn}</div>)}</span>
+                </List.Item>
+              )} />
+            <Typography.Text strong>{t(`新增合规站点（${w.stationsNewlyPassing.length}）`, `Stations newly passing (${w.stationsNewlyPassing.length})`)}</Typography.Text>
+            <List size="small" dataSource={w.stationsNewlyPassing} locale={{ emptyText: t('无', 'None') }}
+              renderItem={(s) => <List.Item><Link to={`/stations/${encodeURIComponent(s.station.id)}`}>{s.station.name}</Link></List.Item>} />
+            <Typography.Text strong>{t('社工资格变化', 'Worker qualification changes')}</Typography.Text>
+            <Table size="small" rowKey={(c) => c.worker.id + c.rule} pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              dataSource={w.workerChanges} locale={{ emptyText: t('无', 'None') }}
+              columns={[
+                { title: t('社工', 'Worker'), render: (_, c) => <Link to={`/workers/${encodeURIComponent(c.worker.id)}`}>{c.worker.name}</Link> },
+                { title: t('规则', 'Rule'), render: (_, c) => label(c) },
+                { title: t('之前', 'Before'), render: (_, c) => c.before ? (c.before.satisfied ? t('符合', 'qualifies') : t('不符合', 'fails')) : '—' },
+                { title: t('之后', 'After'), render: (_, c) => c.after ? (c.after.satisfied ? t('符合', 'qualifies') : t('不符合', 'fails')) : '—' },
+              ]} />
+          </div>
+        )}
+      </Card>
+      <Card title={t('发布', 'Publish')}>
+        <Space wrap>
+          <label htmlFor="effective-from">{t('生效日期', 'Effective from')}</label>
+          <Input id="effective-from" type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} style={{ width: 180 }} />
+          <Button type="primary" danger disabled={!effectiveFrom || dirty} loading={publishing} onClick={doPublish}>{t('发布草稿', 'Publish the draft')}</Button>
+          {dirty && <Typography.Text type="warning">{t('请先保存草稿', 'Save the draft first')}</Typography.Text>}
+        </Space>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,266 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Modal, Row, Select, Space, Switch, Table, Tag, Timeline, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import { describeError, fieldErrors } from '../api/errors';
+import { NotFoundResult, Pending } from '../components/Status';
+import { SeverityTag, StandingTag, StatusTag } from '../components/Tags';
+import { StationForm } from '../components/StationForm';
+import { ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
+import { useRights } from '../session';
+
+const StationQuery = graphql(`
+  query StationPage($id: ID!) {
+    policyProfile {
+      vocabularies {
+        rooms { code labelZh labelEn }
+        rules { code labelZh labelEn }
+        domains { code labelZh labelEn }
+      }
+    }
+    node(id: $id) {
+      __typename
+      ... on Station {
+        id code name version status statusSince operatingMode domain hostFacility address rooms rules
+        kind {
+          code labelZh labelEn
+          requiredRooms { code labelZh labelEn source }
+          requiredRules { code labelZh labelEn source }
+        }
+        division { id nameZh nameEn communityCount zone }
+        parent { id name }
+        statusHistory { status effectiveOn note recordedBy recordedAt }
+        assignments(includeEnded: true) {
+          id role startsOn endsOn fullTime current
+          worker { id name certificateLevel }
+        }
+        compliance {
+          on standing compliant violations advisories
+          profile { revision }
+          findings { rule severity messageZh messageEn source wording bureauSetting unevaluated workers { id name } }
+        }
+      }
+    }
+  }
+`);
+
+const WorkersForPicker = graphql(`
+  query WorkerPicker($text: String) {
+    workers(first: 30, filter: { text: $text }) { edges { node { id name certificateLevel } } }
+  }
+`);
+
+const AssignWorker = graphql(`
+  mutation AssignWorker($input: AssignWorkerInput!) {
+    assignWorker(input: $input) {
+      assignment { id current station { id } worker { id } }
+      userErrors { field code message }
+    }
+  }
+`);
+
+type Term = { code: string; labelZh: string; labelEn: string; source?: string | null };
+
+export default function StationPage() {
+  const { id = '' } = useParams();
+  const { t, lang, label } = useI18n();
+  const rights = useRights();
+  const [editing, setEditing] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const [{ data, fetching, error }] = useQuery({ query: StationQuery, variables: { id } });
+
+  if (!data) return <Pending fetching={fetching} error={error} />;
+  const s = data.node?.__typename === 'Station' ? data.node : null;
+  if (!s) return <NotFoundResult />;
+  const vocab = data.policyProfile?.vocabularies;
+  const termLabel = (list: readonly Term[] | null | undefined, code: string) => {
+    const term = list?.find((x) => x.code === code);
+    return term ? label(term) : code;
+  };
+  const c = s.compliance;
+  const current = s.assignments.filter((a) => a.current);
+  const past = s.assignments.filter((a) => !a.current);
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>{s.name}</Typography.Title>
+        {rights.editStations && (
+          <Space>
+            <Button onClick={() => setEditing(true)}>{t('编辑', 'Edit')}</Button>
+            <Button type="primary" onClick={() => setAssigning(true)}>{t('安排社工', 'Assign a worker')}</Button>
+          </Space>
+        )}
+      </Space>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={12}>
+          <Card title={t('基本信息', 'Details')}>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={t('代码', 'Code')}>{s.code}</Descriptions.Item>
+              <Descriptions.Item label={t('类型', 'Kind')}>{label(s.kind)}</Descriptions.Item>
+              <Descriptions.Item label={t('区划', 'Division')}>
+                {lang === 'zh' ? s.division.nameZh : s.division.nameEn || s.division.nameZh}
+                {s.division.communityCount != null && t(`（${s.division.communityCount} 个社区）`, ` (${s.division.communityCount} communities)`)}
+              </Descriptions.Item>
+              {s.parent && (
+                <Descriptions.Item label={t('上级站点', 'Parent station')}>
+                  <Link to={`/stations/${encodeURIComponent(s.parent.id)}`}>{s.parent.name}</Link>
+                </Descriptions.Item>
+              )}
+              <Descriptions.Item label={t('状态', 'Status')}><StatusTag status={s.status} /> {t('自', 'since')} {s.statusSince}</Descriptions.Item>
+              <Descriptions.Item label={t('运营方式', 'Operating mode')}>{enumLabel(lang, ENUMS.operatingMode, s.operatingMode)}</Descriptions.Item>
+              {s.domain && <Descriptions.Item label={t('服务领域', 'Domain')}>{termLabel(vocab?.domains, s.domain)}</Descriptions.Item>}
+              <Descriptions.Item label={t('依托场所', 'Host facility')}>{s.hostFacility ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('地址', 'Address')}>{s.address ?? '—'}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('合规检查', 'Compliance')} data-testid="compliance">
+            <Space wrap style={{ marginBottom: 12 }}>
+              <StandingTag standing={c.standing} />
+              <Typography.Text>
+                {t(`${c.on}：违规 ${c.violations} 项，建议 ${c.advisories} 项`, `${c.on}: ${c.violations} violations, ${c.advisories} advisories`)}
+                {c.profile && t(`（第 ${c.profile.revision} 版政策）`, ` (profile revision ${c.profile.revision})`)}
+              </Typography.Text>
+            </Space>
+            <List
+              dataSource={c.findings}
+              locale={{ emptyText: t('没有发现问题', 'No findings') }}
+              renderItem={(f) => (
+                <List.Item data-testid="finding">
+                  <List.Item.Meta
+                    title={<Space wrap><SeverityTag severity={f.severity} /><span>{lang === 'zh' ? f.messageZh : f.messageEn}</span></Space>}
+                    description={
+                      <>
+                        {f.source && <div>{t('依据：', 'Source: ')}{f.source}</div>}
+                        {f.wording && <div>{t('原文：', 'Wording: ')}“{f.wording}”</div>}
+                        {f.workers.length > 0 && (
+                          <div>{t('涉及社工：', 'Workers: ')}
+                            {f.workers.map((w) => <Link key={w.id} to={`/workers/${encodeURIComponent(w.id)}`} style={{ marginRight: 8 }}>{w.name}</Link>)}
+                          </div>
+                        )}
+                        {f.unevaluated && <Tag>{t('无法判定', 'Could not be evaluated')}</Tag>}
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('功能室与制度', 'Rooms and rules')}>
+            <Typography.Text strong>{t('功能室', 'Rooms')}</Typography.Text>
+            <TermTags have={s.rooms} required={s.kind.requiredRooms} vocabulary={vocab?.rooms} />
+            <Typography.Text strong>{t('制度', 'Rules')}</Typography.Text>
+            <TermTags have={s.rules} required={s.kind.requiredRules} vocabulary={vocab?.rules} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('状态历史', 'Status history')}>
+            <Timeline items={s.statusHistory.map((h) => ({
+              content: (
+                <>
+                  <StatusTag status={h.status} /> {h.effectiveOn} · {h.recordedBy}
+                  {h.note && <div><Typography.Text type="secondary">{h.note}</Typography.Text></div>}
+                </>
+              ),
+            }))} />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('人员与岗位', 'Staff and posts')}>
+            <Table size="small" rowKey="id" pagination={false} scroll={{ x: 600 }}
+              dataSource={[...current, ...past]}
+              locale={{ emptyText: t('尚无人员', 'No staff yet') }}
+              rowClassName={(a) => (a.current ? '' : 'ended')}
+              columns={[
+                { title: t('姓名', 'Name'), render: (_, a) => <Link to={`/workers/${encodeURIComponent(a.worker.id)}`}>{a.worker.name}</Link> },
+                { title: t('岗位', 'Post'), render: (_, a) => enumLabel(lang, ENUMS.assignmentRole, a.role) },
+                { title: t('证书', 'Certificate'), render: (_, a) => enumLabel(lang, ENUMS.certificate, a.worker.certificateLevel) },
+                { title: t('专职', 'Full-time'), render: (_, a) => (a.fullTime ? t('是', 'Yes') : t('否', 'No')) },
+                { title: t('起止', 'Period'), render: (_, a) => `${a.startsOn} – ${a.endsOn ?? ''}` },
+                { title: t('在岗', 'Current'), render: (_, a) => (a.current ? <Tag color="green">{t('在岗', 'Current')}</Tag> : <Tag>{t('已结束', 'Ended')}</Tag>) },
+              ]} />
+          </Card>
+        </Col>
+      </Row>
+      {editing && <StationForm station={s} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {assigning && <AssignDialog stationId={s.id} today={c.on} onClose={() => setAssigning(false)} />}
+    </>
+  );
+}
+
+function TermTags({ have, required, vocabulary }: { have: readonly string[]; required: readonly Term[]; vocabulary: readonly Term[] | null | undefined }) {
+  const { t, label } = useI18n();
+  const missing = required.filter((r) => !have.includes(r.code));
+  const name = (code: string) => {
+    const term = vocabulary?.find((x) => x.code === code) ?? required.find((x) => x.code === code);
+    return term ? label(term) : code;
+  };
+  return (
+    <div style={{ margin: '8px 0 16px' }}>
+      {have.length === 0 && missing.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
+      {have.map((code) => <Tag key={code} color={required.some((r) => r.code === code) ? 'green' : 'default'}>{name(code)}</Tag>)}
+      {missing.map((r) => <Tag key={r.code} color="red" title={r.source ?? undefined}>{t('缺少：', 'Missing: ')}{label(r)}</Tag>)}
+    </div>
+  );
+}
+
+// `today` is the bureau's date as the service reckons it, which the browser's clock may not share.
+function AssignDialog({ stationId, today, onClose }: { stationId: string; today: string; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [text, setText] = useState('');
+  const [typed, setTyped] = useState('');
+  // one search per pause in typing, not one per keystroke
+  useEffect(() => {
+    const timer = setTimeout(() => setText(typed), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const [busy, setBusy] = useState(false);
+  // paused while saving: the post changes workers, and a picker still listening would be fetched
+  // again only to be cancelled when the dialog closes
+  const [{ data, fetching }] = useQuery({ query: WorkersForPicker, variables: { text: text || undefined }, pause: busy });
+  const [, assign] = useMutation(AssignWorker);
+  const [other, setOther] = useState<string[]>([]);
+  const save = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    const input = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+    const r = await assign({ input: { ...(input as typeof v), stationId } });
+    setBusy(false);
+    if (r.error) return setOther([describeError(r.error, t)]);
+    const errors = r.data?.assignWorker?.userErrors ?? [];
+    if (errors.length) {
+      const split = fieldErrors(errors, ['workerId', 'role', 'startsOn', 'endsOn', 'fullTime']);
+      form.setFields(split.fields);
+      return setOther(split.other);
+    }
+    message.success(t('已安排', 'Assigned'));
+    onClose();
+  };
+  return (
+    <Modal open title={t('安排社工到本站', 'Assign a worker to this station')} onCancel={onClose} onOk={save}
+      confirmLoading={busy} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} destroyOnHidden>
+      {other.map((m) => <Alert key={m} type="error" showIcon title={m} style={{ marginBottom: 12 }} role="alert" />)}
+      <Form form={form} layout="vertical" name="assign" initialValues={{ role: 'SOCIAL_WORKER', startsOn: today, fullTime: true }}>
+        <Form.Item name="workerId" label={t('社工', 'Worker')} rules={[{ required: true, message: t('请选择社工', 'Choose a worker') }]}>
+          <Select showSearch filterOption={false} onSearch={setTyped} loading={fetching} placeholder={t('输入姓名搜索', 'Type a name to search')}
+            options={(data?.workers.edges ?? []).map((e) => ({
+              value: e.node.id, label: `${e.node.name}（${enumLabel(lang, ENUMS.certificate, e.node.certificateLevel)}）`,
+            }))} />
+        </Form.Item>
+        <Form.Item name="role" label={t('岗位', 'Post')} rules={[{ required: true }]}>
+          <Select options={enumOptions(lang, ENUMS.assignmentRole)} />
+        </Form.Item>
+        <Form.Item name="startsOn" label={t('开始日期', 'Starts on')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+        <Form.Item name="endsOn" label={t('结束日期', 'Ends on')}><Input type="date" /></Form.Item>
+        <Form.Item name="fullTime" label={t('专职', 'Full-time')} valuePropName="checked"><Switch /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

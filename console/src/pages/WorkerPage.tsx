@@ -1,0 +1,112 @@
+import { Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { NotFoundResult, Pending } from '../components/Status';
+import { SeverityTag } from '../components/Tags';
+import { ENUMS, enumLabel, useI18n } from '../i18n';
+
+const WorkerQuery = graphql(`
+  query WorkerPage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on SocialWorker {
+        id name birthDate phone educationLevel educationMajor certificateLevel certificateDate
+        socialWorkYears communityWorkYears lastRecordCheckOn fullTime
+        trainingHours
+        trainingRecords { id topic provider hours completedOn }
+        assignmentHistory { id role startsOn endsOn fullTime current station { id name } }
+        qualification {
+          rule labelZh labelEn severity source satisfied satisfiedBy evaluationError
+          alternatives { code labelZh labelEn satisfied failingZh failingEn }
+        }
+      }
+    }
+  }
+`);
+
+export default function WorkerPage() {
+  const { id = '' } = useParams();
+  const { t, lang, label } = useI18n();
+  const [{ data, fetching, error }] = useQuery({ query: WorkerQuery, variables: { id } });
+  if (!data) return <Pending fetching={fetching} error={error} />;
+  const w = data.node?.__typename === 'SocialWorker' ? data.node : null;
+  if (!w) return <NotFoundResult />;
+  return (
+    <>
+      <Typography.Title level={2}>{w.name}</Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <Card title={t('基本信息', 'Details')}>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={t('学历', 'Education')}>
+                {enumLabel(lang, ENUMS.education, w.educationLevel)} {w.educationMajor ?? ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('证书', 'Certificate')}>
+                {enumLabel(lang, ENUMS.certificate, w.certificateLevel)} {w.certificateDate ?? ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('社工年限', 'Years in social work')}>{w.socialWorkYears}</Descriptions.Item>
+              <Descriptions.Item label={t('社区工作年限', 'Years in community work')}>{w.communityWorkYears}</Descriptions.Item>
+              <Descriptions.Item label={t('专职', 'Full-time')}>{w.fullTime ? t('是', 'Yes') : t('否', 'No')}</Descriptions.Item>
+              <Descriptions.Item label={t('无犯罪记录核查', 'Criminal record check')}>{w.lastRecordCheckOn ?? '—'}</Descriptions.Item>
+              {w.birthDate && <Descriptions.Item label={t('出生日期', 'Born')}>{w.birthDate}</Descriptions.Item>}
+              {w.phone && <Descriptions.Item label={t('电话', 'Phone')}>{w.phone}</Descriptions.Item>}
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card title={t('任职资格', 'Qualification')}>
+            {w.qualification.length === 0 && <Typography.Text type="secondary">{t('没有适用的资格规则', 'No qualification rule applies')}</Typography.Text>}
+            {w.qualification.map((q) => (
+              <div key={q.rule} style={{ marginBottom: 16 }} data-testid="qualification">
+                <Space wrap>
+                  {q.satisfied ? <Tag color="green">{t('符合', 'Qualifies')}</Tag> : <SeverityTag severity={q.severity} />}
+                  <Typography.Text strong>{label(q)}</Typography.Text>
+                  {q.source && <Typography.Text type="secondary">{q.source}</Typography.Text>}
+                </Space>
+                {q.evaluationError && <div><Typography.Text type="danger">{q.evaluationError}</Typography.Text></div>}
+                <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+                  {q.alternatives.map((a) => (
+                    <li key={a.code}>
+                      {a.satisfied ? '✔ ' : '✘ '}{label(a)}
+                      {a.code === q.satisfiedBy && <Tag color="green" style={{ marginLeft: 8 }}>{t('依此符合', 'holds')}</Tag>}
+                      {!a.satisfied && (lang === 'zh' ? a.failingZh : a.failingEn).length > 0 && (
+                        <Typography.Text type="secondary">
+                          {t('：未满足 ', ': fails ')}{(lang === 'zh' ? a.failingZh : a.failingEn).join(t('；', '; '))}
+                        </Typography.Text>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t(`培训记录（共 ${w.trainingHours} 学时）`, `Training (${w.trainingHours} hours in all)`)}>
+            <Table size="small" rowKey="id" pagination={false} dataSource={w.trainingRecords}
+              locale={{ emptyText: t('没有培训记录', 'No training on record') }}
+              columns={[
+                { title: t('主题', 'Topic'), dataIndex: 'topic' },
+                { title: t('机构', 'Provider'), dataIndex: 'provider' },
+                { title: t('学时', 'Hours'), dataIndex: 'hours' },
+                { title: t('完成日期', 'Completed'), dataIndex: 'completedOn' },
+              ]} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('岗位', 'Posts')}>
+            <Table size="small" rowKey="id" pagination={false} dataSource={w.assignmentHistory}
+              locale={{ emptyText: t('没有岗位', 'No posts') }}
+              columns={[
+                { title: t('站点', 'Station'), render: (_, a) => <Link to={`/stations/${encodeURIComponent(a.station.id)}`}>{a.station.name}</Link> },
+                { title: t('岗位', 'Post'), render: (_, a) => enumLabel(lang, ENUMS.assignmentRole, a.role) },
+                { title: t('起止', 'Period'), render: (_, a) => `${a.startsOn} – ${a.endsOn ?? ''}` },
+                { title: t('在岗', 'Current'), render: (_, a) => (a.current ? <Tag color="green">{t('在岗', 'Current')}</Tag> : <Tag>{t('已结束', 'Ended')}</Tag>) },
+              ]} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
