@@ -62,7 +62,7 @@ export default function Excel() {
               <Space wrap align="start">
                 <Select aria-label={t('导入内容', 'What to import')} value={kind} style={{ width: 140 }}
                   onChange={(k) => { setKind(k); setAnswer(null); }} options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} />
-                <Upload accept=".xlsx" maxCount={1} beforeUpload={(f) => { setFile(f); setAnswer(null); return false; }}
+                <Upload accept=".xlsx,.csv" maxCount={1} beforeUpload={(f) => { setFile(f); setAnswer(null); return false; }}
                   onRemove={() => { setFile(null); setAnswer(null); }}
                   fileList={file ? [{ uid: '1', name: file.name, status: 'done' } as UploadFile] : []}>
                   <Button>{t('选择文件', 'Choose a file')}</Button>

@@ -94,7 +94,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         System.out.println(out);
         assertEquals(0, process.exitValue(), out);
         for (String scenario : List.of("sign-in-with-one-time-password", "overview-to-finding-and-fix", "lists-and-pages",
-                "policy-draft-what-if-publish", "viewer-sees-no-edit-controls", "other-tenants-station-not-found")) {
+                "policy-draft-what-if-publish", "viewer-sees-no-edit-controls", "other-tenants-station-not-found",
+                "excel-import-dry-run-fix-import-export")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
