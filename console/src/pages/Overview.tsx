@@ -21,7 +21,7 @@ const OverviewQuery = graphql(`
       on
       profile { revision }
       totals { stations compliant violations advisories unevaluated undetermined }
-      byRule { rule severity source findings stations }
+      byRule { rule labelZh labelEn severity source findings stations }
       byKind { kind stations compliant violations advisories }
       stations(first: 10) {
         edges {
@@ -93,7 +93,9 @@ export default function Overview() {
     tooltip: { trigger: 'axis' },
     grid: { left: 16, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: report.byRule.slice(0, 10).map((r) => r.rule) },
+    // the profile's names are sentences: the axis shows their start, the table below in full
+    yAxis: { type: 'category', inverse: true, axisLabel: { width: 180, overflow: 'truncate' },
+      data: report.byRule.slice(0, 10).map((r) => (lang === 'zh' ? r.labelZh : r.labelEn)) },
     series: [
       {
         name: t('站点数', 'Stations'),
@@ -153,10 +155,11 @@ export default function Overview() {
             {report.byRule.length > 0 && (
               <Chart label={t('按规则统计图', 'Chart of findings by rule')} option={ruleOption} height={Math.max(160, 28 * Math.min(10, report.byRule.length))} />
             )}
-            <Table size="small" rowKey="rule" pagination={{ pageSize: 8, hideOnSinglePage: true }} dataSource={report.byRule}
+            <Table size="small" rowKey={(r) => `${r.rule}-${r.severity}`} pagination={{ pageSize: 8, hideOnSinglePage: true }} dataSource={report.byRule}
               locale={{ emptyText: t('没有问题', 'No findings') }}
               columns={[
-                { title: t('规则', 'Rule'), dataIndex: 'rule' },
+                { title: t('规则', 'Rule'), dataIndex: 'rule',
+                  render: (code: string, r) => <span title={code}>{lang === 'zh' ? r.labelZh : r.labelEn}</span> },
                 { title: t('级别', 'Severity'), dataIndex: 'severity', render: (s: string) => <SeverityTag severity={s} /> },
                 { title: t('依据', 'Source'), dataIndex: 'source' },
                 { title: t('站点数', 'Stations'), dataIndex: 'stations' },

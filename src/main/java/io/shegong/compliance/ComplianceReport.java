@@ -21,7 +21,8 @@ public record ComplianceReport(String snapshot, LocalDate on, Filter filter, Pol
     public record Totals(int stations, int compliant, int violations, int advisories, int unevaluated, int undetermined) {
     }
 
-    public record RuleCount(String rule, String severity, String source, int findings, int stations) {
+    public record RuleCount(String rule, String labelZh, String labelEn, String severity, String source, int findings,
+                            int stations) {
     }
 
     /** `key` is a kind code or a division id. */

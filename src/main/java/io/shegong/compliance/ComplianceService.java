@@ -137,7 +137,8 @@ public class ComplianceService {
                         .thenComparing(c -> c.station().code()))
                 .toList();
         ComplianceReport report = new ComplianceReport(UUID.randomUUID().toString(), on, filter, profile.orElse(null),
-                totals(rows), byRule(rows), groups(rows, c -> c.station().kindCode(), false),
+                totals(rows), byRule(rows, new RuleLabels(profile.map(policies::compile).orElse(null))),
+                groups(rows, c -> c.station().kindCode(), false),
                 groups(rows, c -> c.station().divisionId().toString(), true), rows);
         reports.put(caller.tenantCode() + "/" + report.snapshot(), report);
         return report;
@@ -293,13 +294,16 @@ public class ComplianceService {
     }
 
     /** Findings per rule and severity: one rule can find a violation at one station and only advise at another. */
-    private static List<ComplianceReport.RuleCount> byRule(List<StationCompliance> rows) {
+    private static List<ComplianceReport.RuleCount> byRule(List<StationCompliance> rows, RuleLabels labels) {
         Map<List<String>, List<Finding>> grouped = rows.stream().flatMap(c -> c.findings().stream())
                 .collect(Collectors.groupingBy(f -> List.of(f.rule(), f.severity().name()), LinkedHashMap::new,
                         Collectors.toList()));
-        return grouped.entrySet().stream().map(e -> new ComplianceReport.RuleCount(e.getKey().get(0),
-                        e.getKey().get(1), e.getValue().getFirst().source(), e.getValue().size(),
-                        (int) e.getValue().stream().map(Finding::stationId).distinct().count()))
+        return grouped.entrySet().stream().map(e -> {
+                    String[] label = labels.of(e.getKey().get(0));
+                    return new ComplianceReport.RuleCount(e.getKey().get(0), label[0], label[1],
+                            e.getKey().get(1), e.getValue().getFirst().source(), e.getValue().size(),
+                            (int) e.getValue().stream().map(Finding::stationId).distinct().count());
+                })
                 .sorted(Comparator.comparingInt(ComplianceReport.RuleCount::findings).reversed()
                         .thenComparing(r -> Severity.valueOf(r.severity())))
                 .toList();

@@ -292,6 +292,17 @@ class PastComplianceTest extends GraphQLTestBase {
         assertEquals(fewToday.sqlStatements(), manyBack.sqlStatements());
     }
 
+    @Test
+    void reportByRule_namesEachRule_byTheProfilesLabelOrTheServicesName() {
+        List<Map<String, Object>> rules = as("wuhan", "VIEWER").run("reportByRule").assertOk().get("complianceReport.byRule");
+        Map<String, Object> staffing = rules.stream().filter(r -> "wuhan_street_staffing".equals(r.get("rule"))).findFirst().orElseThrow();
+        assertTrue(!staffing.get("labelZh").equals("wuhan_street_staffing") && staffing.get("labelZh").toString().contains("社工"),
+                staffing.toString());
+        Map<String, Object> rulesFinding = rules.stream().filter(r -> "required_rules".equals(r.get("rule"))).findFirst().orElseThrow();
+        assertEquals("制度", rulesFinding.get("labelZh"));
+        assertEquals("Required rules", rulesFinding.get("labelEn"));
+    }
+
     private static List<Object> codes(Result r) {
         return ((List<Map<String, Object>>) r.get("complianceReport.stations.edges")).stream()
                 .map(e -> ((Map<String, Object>) ((Map<String, Object>) e.get("node")).get("station")).get("code")).toList();
