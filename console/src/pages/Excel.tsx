@@ -68,7 +68,8 @@ export default function Excel() {
                   <Button>{t('选择文件', 'Choose a file')}</Button>
                 </Upload>
                 <Button disabled={!file} loading={busy} onClick={() => run(true)}>{t('检查（不写入）', 'Check (dry run)')}</Button>
-                <Button type="primary" disabled={!file || !answer?.dryRun || answer.errors.length > 0} loading={busy} onClick={() => run(false)}>
+                <Button type="primary" data-testid="import-run" disabled={!file || !answer?.dryRun || answer.errors.length > 0}
+                  loading={busy} onClick={() => run(false)}>
                   {t('导入', 'Import')}
                 </Button>
               </Space>
