@@ -82,10 +82,10 @@ public class ActivityWiring implements Wiring, NodeType.Source, LoaderContributo
                 .dataFetcher("activities", ActivityWiring::stationActivities));
         wiring.type("FeaturedCase", t -> t
                 .dataFetcher("station", env -> StationWiring.byId(env, env.<FeaturedCase>getSource().stationId()))
-                .dataFetcher("worker", env -> worker(env, env.<FeaturedCase>getSource().workerId())));
+                .dataFetcher("worker", env -> WorkerWiring.byId(env, env.<FeaturedCase>getSource().workerId())));
         wiring.type("StationProject", t -> t
                 .dataFetcher("station", env -> StationWiring.byId(env, env.<StationProject>getSource().stationId()))
-                .dataFetcher("responsibleWorker", env -> worker(env, env.<StationProject>getSource().responsibleWorkerId()))
+                .dataFetcher("responsibleWorker", env -> WorkerWiring.byId(env, env.<StationProject>getSource().responsibleWorkerId()))
                 .dataFetcher("stages", env -> env.<StationProject>getSource().stageDates().entrySet().stream()
                         .map(e -> new StageReached(e.getKey(), java.time.LocalDate.parse(e.getValue())))
                         .sorted(java.util.Comparator.comparing(s -> StationProject.Stage.valueOf(s.stage()))).toList()));
@@ -95,7 +95,8 @@ public class ActivityWiring implements Wiring, NodeType.Source, LoaderContributo
                     UUID id = env.<ActivityRecord>getSource().projectId();
                     return id == null ? null : RequestContext.loader(env, PROJECT_BY_ID).load(id);
                 })
-                .dataFetcher("workers", ActivityWiring::workers)
+                .dataFetcher("workers", env -> WorkerWiring.byIds(env, env.<ActivityRecord>getSource().workerIds().stream()
+                        .map(UUID::fromString).toList()))
                 .dataFetcher("beneficiaries", env -> counts(env.<ActivityRecord>getSource().beneficiaries())));
         wiring.type("Query", t -> t.dataFetcher("activitySummary", env -> service.summary(RequestContext.of(env).caller(),
                 env.getArgument("from"), env.getArgument("to"),
@@ -150,17 +151,6 @@ public class ActivityWiring implements Wiring, NodeType.Source, LoaderContributo
         LocalDate to = env.getArgument("to");
         ActivityService.checkPeriod(from, to);
         return RequestContext.loader(env, PERIOD_BY_STATION).load(new InPeriod(env.<Station>getSource().id(), from, to));
-    }
-
-    private static CompletableFuture<List<Object>> workers(DataFetchingEnvironment env) {
-        List<UUID> ids = env.<ActivityRecord>getSource().workerIds().stream().map(UUID::fromString).toList();
-        List<CompletableFuture<Object>> all = ids.stream().map(id -> worker(env, id)).toList();
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                .thenApply(v -> all.stream().map(CompletableFuture::join).filter(java.util.Objects::nonNull).toList());
-    }
-
-    private static CompletableFuture<Object> worker(DataFetchingEnvironment env, UUID id) {
-        return id == null ? CompletableFuture.completedFuture(null) : RequestContext.loader(env, WorkerWiring.BY_ID).load(id);
     }
 
     @Override

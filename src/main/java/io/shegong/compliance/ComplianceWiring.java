@@ -17,7 +17,6 @@ import io.shegong.station.StationWiring;
 import io.shegong.worker.SocialWorker;
 import io.shegong.worker.WorkerWiring;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 
@@ -25,7 +24,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +72,7 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
                         .thenApply(v -> v == null ? List.of() : v)));
         wiring.type("Finding", t -> t
                 .dataFetcher("station", env -> StationWiring.byId(env, env.<Finding>getSource().stationId()))
-                .dataFetcher("workers", env -> workers(env, env.<Finding>getSource().workerIds())));
+                .dataFetcher("workers", env -> WorkerWiring.byIds(env, env.<Finding>getSource().workerIds())));
         wiring.type("Query", t -> t
                 .dataFetcher("complianceReport", this::report)
                 .dataFetcher("policyWhatIf", env -> service.whatIf(caller(env), draftId(env), on(env))));
@@ -85,10 +83,10 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
         wiring.type("DivisionCount", t -> t.dataFetcher("division",
                 env -> DivisionWiring.byId(env, env.<ComplianceReport.GroupCount>getSource().divisionId())));
         wiring.type("PolicyWhatIf", t -> t
-                .dataFetcher("workersNewlyFailing", env -> workers(env, env.<ComplianceService.WhatIf>getSource().workersNewlyFailing()))
-                .dataFetcher("workersNewlyPassing", env -> workers(env, env.<ComplianceService.WhatIf>getSource().workersNewlyPassing())));
+                .dataFetcher("workersNewlyFailing", env -> WorkerWiring.byIds(env, env.<ComplianceService.WhatIf>getSource().workersNewlyFailing()))
+                .dataFetcher("workersNewlyPassing", env -> WorkerWiring.byIds(env, env.<ComplianceService.WhatIf>getSource().workersNewlyPassing())));
         wiring.type("WorkerQualificationChange", t -> t.dataFetcher("worker",
-                env -> RequestContext.loader(env, WorkerWiring.BY_ID).load(env.<ComplianceService.WorkerChange>getSource().workerId())));
+                env -> WorkerWiring.byId(env, env.<ComplianceService.WorkerChange>getSource().workerId())));
     }
 
     private ComplianceReport report(DataFetchingEnvironment env) {
@@ -145,12 +143,5 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
         }
         List<StationCompliance> page = rows.subList(Math.min(start, rows.size()), Math.min(rows.size(), start + w.limit() + 1));
         return Connection.of(page, w, c -> report.snapshot(), c -> c.station().id(), rows::size);
-    }
-
-    private static CompletableFuture<List<Object>> workers(DataFetchingEnvironment env, List<UUID> ids) {
-        DataLoader<UUID, Object> loader = RequestContext.loader(env, WorkerWiring.BY_ID);
-        List<CompletableFuture<Object>> all = ids.stream().map(loader::load).toList();
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                .thenApply(v -> all.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
     }
 }

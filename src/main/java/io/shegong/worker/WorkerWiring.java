@@ -178,4 +178,19 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
                 new NodeType("TrainingRecord", TRAINING_BY_ID, true),
                 new NodeType("Assignment", ASSIGNMENT_BY_ID, true));
     }
+
+    /** A worker by id through the request's batch loader; null for a null id. */
+    public static java.util.concurrent.CompletableFuture<Object> byId(graphql.schema.DataFetchingEnvironment env, UUID id) {
+        return id == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : RequestContext.loader(env, BY_ID).load(id);
+    }
+
+    /** Workers by id through the request's batch loader, in the ids' order, those not visible left out. */
+    public static java.util.concurrent.CompletableFuture<List<Object>> byIds(graphql.schema.DataFetchingEnvironment env,
+                                                                            List<UUID> ids) {
+        List<java.util.concurrent.CompletableFuture<Object>> all = ids.stream().map(id -> byId(env, id)).toList();
+        return java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .thenApply(v -> all.stream().map(java.util.concurrent.CompletableFuture::join)
+                        .filter(java.util.Objects::nonNull).toList());
+    }
 }

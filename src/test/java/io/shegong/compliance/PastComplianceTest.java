@@ -30,11 +30,16 @@ class PastComplianceTest extends GraphQLTestBase {
 
     /** A new bureau on Shangcheng's profile, in force from 2026-01-01. */
     private Client shangchengBureau() {
-        String code = unique("sc").replace("_", "-");
+        return bureau("shangcheng");
+    }
+
+    /** A new bureau on a template's profile, in force from 2026-01-01; its administrator. */
+    private Client bureau(String template) {
+        String code = unique(template.substring(0, 2)).replace("_", "-");
         platformAdmin().run("createTenant", "input", Map.of("code", code, "nameZh", "测试区民政局", "nameEn", "Test Bureau",
-                "level", "DISTRICT", "region", "浙江省杭州市")).assertOk();
+                "level", "DISTRICT", "region", "测试省")).assertOk();
         Client admin = as(code, "TENANT_ADMIN");
-        String draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", "shangcheng")).assertOk()
+        String draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", template)).assertOk()
                 .string("createPolicyDraft.profile.id");
         admin.run("publishPolicyProfile", "input", Map.of("id", draft, "version", 1, "effectiveFrom", "2026-01-01")).assertOk();
         return admin;
@@ -197,13 +202,7 @@ class PastComplianceTest extends GraphQLTestBase {
 
     @Test
     void qingpuRecordCheck_onADateBeforeTheOnlyCheckOnFile_cannotBeDetermined() {
-        String code = unique("qp").replace("_", "-");
-        platformAdmin().run("createTenant", "input", Map.of("code", code, "nameZh", "测试区民政局", "nameEn", "Test Bureau",
-                "level", "DISTRICT", "region", "上海市")).assertOk();
-        Client admin = as(code, "TENANT_ADMIN");
-        String draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", "qingpu")).assertOk()
-                .string("createPolicyDraft.profile.id");
-        admin.run("publishPolicyProfile", "input", Map.of("id", draft, "version", 1, "effectiveFrom", "2026-01-01")).assertOk();
+        Client admin = bureau("qingpu");
         String station = admin.run("createStation", "input", Map.of("code", unique("st"), "name", "青浦区夏阳街道社会工作服务站",
                 "kind", "comprehensive", "divisionId", street(admin, 5), "operatingMode", "SELF_RUN", "status", "OPERATING",
                 "statusSince", "2026-01-05")).assertOk().string("createStation.station.id");
