@@ -30,84 +30,26 @@ JAR_BEFORE=${JAR_BEFORE:-}
 ROUNDS=${ROUNDS:-3}
 YEAR_BACK=${YEAR_BACK:-$(TZ=Asia/Shanghai date -d '1 year ago' +%F)}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-URL=http://127.0.0.1:$PORT
 mkdir -p "$OUT"
-SVC_PID=""
 LABELS=(after)
 [[ -n "$JAR_BEFORE" ]] && LABELS=(before after)
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-pg_super() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-stop_service() { if [[ -n "$SVC_PID" ]]; then kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; fi; SVC_PID=""; }
-drop_all() { for l in "${LABELS[@]}"; do pg_super -c "DROP DATABASE IF EXISTS ${DB_NAME}_$l WITH (FORCE)" >/dev/null 2>&1 || true; done; }
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
 # KEEP_DATABASES=1 leaves them for profiling a build by hand.
 trap 'stop_service; [[ -n "${KEEP_DATABASES:-}" ]] || drop_all' EXIT
-
-jar_of() { if [[ "$1" == before ]]; then echo "$JAR_BEFORE"; else echo "$JAR"; fi; }
 
 [[ -f "$JAR" ]] || (cd "$REPO" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -DskipTests package)
 [[ -z "$JAR_BEFORE" || -f "$JAR_BEFORE" ]] || { log "no $JAR_BEFORE"; exit 1; }
 pg_lsclusters -h | grep -q online || pg_ctlcluster 15 main start
 
-create_database() {  # create_database NAME
-    pg_super <<SQL >/dev/null
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shegong_owner') THEN CREATE ROLE shegong_owner LOGIN; END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shegong_app') THEN CREATE ROLE shegong_app LOGIN NOSUPERUSER NOBYPASSRLS; END IF;
-END \$\$;
-ALTER ROLE shegong_owner PASSWORD '$DB_PASSWORD';
-ALTER ROLE shegong_app PASSWORD '$DB_PASSWORD';
-DROP DATABASE IF EXISTS $1 WITH (FORCE);
-CREATE DATABASE $1 OWNER shegong_owner;
-\c $1
-ALTER SCHEMA public OWNER TO shegong_owner;
-REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-GRANT USAGE ON SCHEMA public TO shegong_app;
-SQL
-}
-
-start_service() {  # start_service LABEL
-    DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/${DB_NAME}_$1 DATASOURCE_USERNAME=shegong_app \
-    DATASOURCE_PASSWORD=$DB_PASSWORD MIGRATION_USERNAME=shegong_owner MIGRATION_PASSWORD=$DB_PASSWORD \
-    JWT_SECRET=$JWT_SECRET PORT=$PORT GRAPHIQL_ENABLED=false DEMO_DATA=false \
-        "$JAVA_HOME/bin/java" -Xmx1g -jar "$(jar_of "$1")" >>"$OUT/service-$1.log" 2>&1 &
-    SVC_PID=$!
-    for _ in $(seq 1 120); do
-        curl -fs "$URL/health" >/dev/null 2>&1 && return 0
-        sleep 0.5
-    done
-    log "service did not start"; exit 1
-}
-
-token() {  # token SUBJECT TENANT|"" ROLE
-    python3 - "$JWT_SECRET" "$1" "$2" "$3" <<'PY'
-import base64, hashlib, hmac, json, sys, time
-secret, sub, tenant, role = sys.argv[1:]
-b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
-claims = {"sub": sub, "roles": [role], "iat": int(time.time()), "exp": int(time.time()) + 7200}
-if tenant:
-    claims["tenant"] = tenant
-head = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()) + "." + b64(json.dumps(claims).encode())
-print(head + "." + b64(hmac.new(secret.encode(), head.encode(), hashlib.sha256).digest()))
-PY
-}
-
-gql() {  # gql TOKEN JSON_BODY -> response on stdout
-    curl -s "$URL/graphql" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$2"
-}
-
-PLATFORM=$(token platform:bench "" PLATFORM_ADMIN)
 ADMIN=$(token bench:admin bench TENANT_ADMIN)
 
 load() {  # load LABEL: the tenant and its profile through the API, the registry by SQL
     local db=${DB_NAME}_$1
     create_database "$db"
     start_service "$1"
-    gql "$PLATFORM" '{"query":"mutation{createTenant(input:{code:\"bench\",nameZh:\"基准测试局\",nameEn:\"Bench\",level:CITY,region:\"bench\"}){tenant{id}}}"}' >/dev/null
-    local draft
-    draft=$(gql "$ADMIN" '{"query":"mutation{createPolicyDraft(input:{fromTemplate:\"wuhan\"}){profile{id}}}"}' \
-        | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["createPolicyDraft"]["profile"]["id"])')
-    gql "$ADMIN" "{\"query\":\"mutation{publishPolicyProfile(input:{id:\\\"$draft\\\",version:1,effectiveFrom:\\\"2021-12-01\\\"}){profile{revision}}}\"}" >/dev/null
+    create_bureau wuhan "2021-12-01"
     stop_service
     log "$1: loading $STATIONS stations x $WORKERS_PER_STATION workers into $db"
     # Every station has the status history the service writes when it registers one.
@@ -161,18 +103,8 @@ PAST_REPORT=$(report "$YEAR_BACK")
 echo "$TODAY_REPORT" >"$OUT/report.json"
 echo "$PAST_REPORT" >"$OUT/report-year-back.json"
 
-time_one() {  # time_one BODY -> seconds
-    curl -s -o /dev/null -w '%{time_total}\n' "$URL/graphql" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$1"
-}
-
 warm_up() {  # both reports, WARMUP times each, unmeasured: the JIT compiles the evaluation first
-    for _ in $(seq 1 "$WARMUP"); do time_one "$TODAY_REPORT" >/dev/null; time_one "$PAST_REPORT" >/dev/null; done
-}
-
-median_ms() {  # median_ms BODY: REPEATS sequential requests after 5 unmeasured ones
-    for _ in 1 2 3 4 5; do time_one "$1" >/dev/null; done
-    for _ in $(seq 1 "$REPEATS"); do time_one "$1"; done | sort -n | sed -n "$(( (REPEATS + 1) / 2 ))p" \
-        | awk '{printf "%.1f", $1 * 1000}'
+    for _ in $(seq 1 "$WARMUP"); do time_one "$ADMIN" "$TODAY_REPORT" >/dev/null; time_one "$ADMIN" "$PAST_REPORT" >/dev/null; done
 }
 
 concurrent() {  # concurrent LABEL ROUND -> "rps p50 p99 errors"
@@ -202,7 +134,7 @@ for label in "${LABELS[@]}"; do
     start_service "$label"
     gql "$ADMIN" "$TODAY_REPORT" >"$OUT/report-response-$label.json"
     stop_service; start_service "$label"
-    COLD[$label]=$(time_one "$TODAY_REPORT" | awk '{printf "%.0f", $1 * 1000}')
+    COLD[$label]=$(time_one "$ADMIN" "$TODAY_REPORT" | awk '{printf "%.0f", $1 * 1000}')
     gql "$ADMIN" "$TODAY_REPORT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert "errors" not in d, d; print(d["data"]["complianceReport"]["totals"])' >"$OUT/totals-$label.txt"
     gql "$ADMIN" "$PAST_REPORT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert "errors" not in d, d; print(d["data"]["complianceReport"]["totals"])' >"$OUT/totals-year-back-$label.txt"
     stop_service
@@ -213,8 +145,8 @@ for round in $(seq 1 "$ROUNDS"); do
     for label in "${LABELS[@]}"; do
         start_service "$label"
         warm_up
-        today=$(median_ms "$TODAY_REPORT")
-        past=$(median_ms "$PAST_REPORT")
+        today=$(median_ms "$ADMIN" "$TODAY_REPORT")
+        past=$(median_ms "$ADMIN" "$PAST_REPORT")
         read -r rps p50 p99 errors < <(concurrent "$label" "$round")
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$label" "$today" "$past" "$rps" "$p99" "$errors" | tee -a "$OUT/rounds.tsv" >&2
         stop_service

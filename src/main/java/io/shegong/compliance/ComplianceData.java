@@ -7,6 +7,8 @@ import io.shegong.calendar.DueItemCompletionRepository;
 import io.shegong.catalogue.ServicePlan;
 import io.shegong.supervision.SupervisionFinding;
 import io.shegong.supervision.SupervisionFindingRepository;
+import io.shegong.target.Designation;
+import io.shegong.target.DesignationRepository;
 import io.shegong.catalogue.ServicePlanRepository;
 import io.shegong.core.db.Ids;
 import io.shegong.division.Division;
@@ -54,11 +56,14 @@ public class ComplianceData {
     private final FeaturedCaseRepository featuredCases;
     private final SupervisionFindingRepository rectifications;
     private final DueItemCompletionRepository completions;
+    private final DesignationRepository designationRows;
 
     public ComplianceData(DivisionRepository divisions, WorkerRepository workers, TrainingRecordRepository trainingRecords,
                           AssignmentRepository assignments, ServicePlanRepository plans,
                           StationStatusChangeRepository statusChanges, FeaturedCaseRepository featuredCases,
-                          SupervisionFindingRepository rectifications, DueItemCompletionRepository completions) {
+                          SupervisionFindingRepository rectifications, DueItemCompletionRepository completions,
+                          DesignationRepository designationRows) {
+        this.designationRows = designationRows;
         this.rectifications = rectifications;
         this.completions = completions;
         this.statusChanges = statusChanges;
@@ -88,12 +93,13 @@ public class ComplianceData {
         Map<UUID, String> statusOn = new HashMap<>();
         history.forEach((id, changes) -> changes.stream().filter(c -> !c.effectiveOn().isAfter(on))
                 .reduce((a, b) -> b).ifPresent(c -> statusOn.put(id, c.status())));
-        // the posts current on the day with their workers in one statement, the workers' training
-        // and their first post's day in two more: the report's bulk, kept to three reads
+        // the posts current on the day with their workers in one statement, the workers' training,
+        // designations and first post's day in three more: the report's bulk, kept to four reads
         List<PostWithWorker> posts = assignments.atStationsWithWorkers(Ids.array(stations.stream().map(Station::id).toList()))
                 .stream().filter(p -> p.post().currentOn(on)).toList();
         String[] workerIds = Ids.array(posts.stream().map(PostWithWorker::workerId).collect(Collectors.toSet()));
         Map<UUID, List<WorkerData.Training>> training = training(workerIds);
+        Map<UUID, List<WorkerData.Designation>> titles = designations(workerIds);
         Map<UUID, LocalDate> first = assignments.firstStarts(workerIds).stream()
                 .collect(Collectors.toMap(FirstStart::workerId, FirstStart::day));
         Map<UUID, WorkerData> workerData = new HashMap<>();
@@ -102,7 +108,7 @@ public class ComplianceData {
         for (PostWithWorker p : posts) {
             Assignment a = p.post();
             WorkerData w = workerData.computeIfAbsent(a.workerId(),
-                    id -> data(p.worker(), training.getOrDefault(id, List.of())));
+                    id -> data(p.worker(), training.getOrDefault(id, List.of()), titles.getOrDefault(id, List.of())));
             LocalDate firstStart = first.get(a.workerId());
             byStation.computeIfAbsent(a.stationId(), k -> new ArrayList<>()).add(new StationData.Post(a, w, firstStart,
                     WorkerFacts.of(w.inPost(a.fullTime()), a.role(), modes.get(a.stationId()), firstStart, on)));
@@ -130,12 +136,13 @@ public class ComplianceData {
         }
         Set<UUID> set = new HashSet<>(ids);
         Map<UUID, List<WorkerData.Training>> training = training(Ids.array(set));
+        Map<UUID, List<WorkerData.Designation>> titles = designations(Ids.array(set));
         Map<UUID, List<Assignment>> posts = assignments.ofWorkers(Ids.array(set)).stream()
                 .collect(Collectors.groupingBy(Assignment::workerId));
         Map<UUID, WorkerData> data = new HashMap<>();
         Map<UUID, LocalDate> first = new HashMap<>();
         for (SocialWorker w : workers.byIds(Ids.array(set))) {
-            data.put(w.id(), data(w, training.getOrDefault(w.id(), List.of())));
+            data.put(w.id(), data(w, training.getOrDefault(w.id(), List.of()), titles.getOrDefault(w.id(), List.of())));
             posts.getOrDefault(w.id(), List.of()).stream().map(Assignment::startsOn).min(LocalDate::compareTo)
                     .ifPresent(d -> first.put(w.id(), d));
         }
@@ -151,9 +158,19 @@ public class ComplianceData {
         return training;
     }
 
-    static WorkerData data(SocialWorker w, List<WorkerData.Training> training) {
+    /** The workers' designations, which rules on leading talents and supervisors read. */
+    private Map<UUID, List<WorkerData.Designation>> designations(String[] workerIds) {
+        Map<UUID, List<WorkerData.Designation>> held = new HashMap<>();
+        for (Designation d : designationRows.ofWorkers(workerIds)) {
+            held.computeIfAbsent(d.workerId(), k -> new ArrayList<>())
+                    .add(new WorkerData.Designation(d.kind(), d.level(), d.awardedOn(), d.endsOn()));
+        }
+        return held;
+    }
+
+    static WorkerData data(SocialWorker w, List<WorkerData.Training> training, List<WorkerData.Designation> designations) {
         return new WorkerData(w.id(), w.name(), w.birthDate(), w.educationLevel(), w.educationMajor(),
                 w.certificateLevel(), w.certificateDate(), w.socialWorkYears(), w.communityWorkYears(), w.fullTime(),
-                w.lastRecordCheckOn(), training);
+                w.lastRecordCheckOn(), training, designations);
     }
 }

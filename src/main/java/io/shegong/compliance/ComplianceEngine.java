@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -70,7 +71,7 @@ public final class ComplianceEngine {
         }
         for (StationData.Post post : data.posts()) {
             for (QualificationRule rule : policy.document().qualificationRules()) {
-                if (rule.appliesTo(st.kindCode(), post.assignment().role())) {
+                if (rule.appliesTo(st.kindCode(), post.assignment().role(), post.worker().designationsHeld(on))) {
                     Qualification q = qualify(policy, rule, post.worker(), post.facts());
                     if (q.unevaluated()) {
                         findings.add(Finding.unevaluated(rule.code(), rule.source(), st.id(), List.of(post.worker().id()),
@@ -156,7 +157,8 @@ public final class ComplianceEngine {
         List<Qualification> out = new ArrayList<>();
         Map<String, Object> facts = WorkerFacts.of(worker, role, station == null ? "" : station.operatingMode(), firstStart, on);
         for (QualificationRule rule : policy.document().qualificationRules()) {
-            if (station == null || rule.appliesTo(station.kindCode(), role)) {
+            Set<String> held = worker.designationsHeld(on);
+            if (station == null ? rule.appliesOutsideStations(held) : rule.appliesTo(station.kindCode(), role, held)) {
                 out.add(qualify(policy, rule, worker, facts));
             }
         }

@@ -213,7 +213,7 @@ public class ComplianceService {
             for (StationData.Post post : d.posts()) {
                 Map<String, Qualification> byRule = out.computeIfAbsent(post.worker().id(), k -> new LinkedHashMap<>());
                 for (PolicyDocument.QualificationRule rule : policy.document().qualificationRules()) {
-                    if (rule.appliesTo(d.station().kindCode(), post.assignment().role())) {
+                    if (rule.appliesTo(d.station().kindCode(), post.assignment().role(), post.worker().designationsHeld(on))) {
                         Qualification q = ComplianceEngine.qualify(policy, rule, post.worker(), post.facts());
                         byRule.merge(q.rule(), q, (a, b) -> a.satisfied() ? b : a);
                     }

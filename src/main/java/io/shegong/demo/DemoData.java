@@ -1,5 +1,9 @@
 package io.shegong.demo;
 
+import io.shegong.target.Designation;
+import io.shegong.target.DesignationRepository;
+import io.shegong.target.HostFacility;
+import io.shegong.target.HostFacilityRepository;
 import io.shegong.calendar.DueItemCompletion;
 import io.shegong.calendar.DueItemCompletionRepository;
 import io.micronaut.context.annotation.Requires;
@@ -78,13 +82,18 @@ public class DemoData {
     private final TrainingRecordRepository training;
     private final AssignmentRepository assignments;
     private final DueItemCompletionRepository completions;
+    private final DesignationRepository designationRows;
+    private final HostFacilityRepository facilities;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
                     DivisionRepository divisions, AccountRepository accounts, StationRepository stations,
                     StationStatusChangeRepository statusChanges, OperatorStationRepository operators,
                     WorkerRepository workers, TrainingRecordRepository training, AssignmentRepository assignments,
                     FeaturedCaseRepository cases, ActivityRecordRepository activities,
-                    DueItemCompletionRepository completions) {
+                    DueItemCompletionRepository completions, DesignationRepository designationRows,
+                    HostFacilityRepository facilities) {
+        this.designationRows = designationRows;
+        this.facilities = facilities;
         this.cases = cases;
         this.activities = activities;
         this.completions = completions;
@@ -168,6 +177,8 @@ public class DemoData {
         private final String hash;
         private final Map<String, UUID> divisionIds = new HashMap<>();
         private final Map<String, UUID> stationIds = new HashMap<>();
+        /** Workers by name, the first of a name: how the demo's designations name them. */
+        private final Map<String, UUID> workerIds = new HashMap<>();
 
         Loader(Session s, Map<String, Object> doc, String code, String hash) {
             this.s = s;
@@ -186,6 +197,8 @@ public class DemoData {
             }
             list("stations").forEach(this::station);
             list("workers").forEach(this::worker);
+            list("designations").forEach(this::designation);
+            list("schools").forEach(this::school);
             list("featuredCases").forEach(this::featuredCase);
             list("activitySeries").forEach(this::activitySeries);
             users();
@@ -222,6 +235,7 @@ public class DemoData {
                     number(w.getOrDefault("communityWorkYears", 0)), date(w.get("lastRecordCheckOn")),
                     !Boolean.FALSE.equals(w.get("fullTime")), 1, null, null);
             workers.save(worker);
+            workerIds.putIfAbsent(worker.name(), worker.id());
             for (Map<String, Object> t : (List<Map<String, Object>>) w.getOrDefault("training", List.of())) {
                 training.save(new TrainingRecord(UUID.randomUUID(), worker.id(), (String) t.get("topic"),
                         (String) t.get("provider"), number(t.get("hours")), date(t.get("completedOn"))));
@@ -232,6 +246,21 @@ public class DemoData {
                         // a post is as full-time as its worker unless the demo says otherwise
                         a.containsKey("fullTime") ? Boolean.TRUE.equals(a.get("fullTime")) : worker.fullTime(), 1, null, null));
             }
+        }
+
+        private void designation(Map<String, Object> d) {
+            UUID worker = workerIds.get(d.get("worker"));
+            if (d.containsKey("worker") && worker == null) {
+                throw new IllegalStateException("demo designation names no worker of " + code + ": " + d.get("worker"));
+            }
+            designationRows.save(new Designation(UUID.randomUUID(), (String) d.get("kind"), (String) d.get("level"),
+                    stationIds.get(d.get("station")), worker, (String) d.get("title"), date(d.get("awardedOn")),
+                    date(d.get("endsOn")), null, 1, "demo"));
+        }
+
+        private void school(Map<String, Object> f) {
+            facilities.save(new HostFacility(UUID.randomUUID(), "SCHOOL", (String) f.get("name"), divisionIds.get(f.get("division")),
+                    stationIds.get(f.get("station")), date(f.get("servedSince")), 1));
         }
 
         private void featuredCase(Map<String, Object> c) {

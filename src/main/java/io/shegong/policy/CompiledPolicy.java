@@ -15,6 +15,7 @@ public final class CompiledPolicy {
     private final PolicyDocument document;
     private final Catalogue catalogue;
     private final List<Milestone> milestones;
+    private final List<Target> targets;
     private final Map<String, WorkerFacts.Expression> expressions = new HashMap<>();
 
     public CompiledPolicy(UUID profileId, int revision, PolicyDocument document) {
@@ -23,6 +24,7 @@ public final class CompiledPolicy {
         this.document = document;
         this.catalogue = Catalogue.parse(new DocumentReader(document.raw(), "document"));
         this.milestones = milestones(document);
+        this.targets = targets(document);
         document.staffingRules().stream().filter(r -> r.counts() != null)
                 .forEach(r -> expressions.put(r.counts(), WorkerFacts.compile(r.counts(), r.code())));
         document.qualificationRules().forEach(q -> q.alternatives().forEach(a -> a.conditions()
@@ -58,6 +60,21 @@ public final class CompiledPolicy {
         } catch (ApiException untyped) {
             return List.of();
         }
+    }
+
+    /** Targets, like calendars, were kept as given before they were typed: such a revision has none. */
+    private static List<Target> targets(PolicyDocument document) {
+        try {
+            return Target.parse(new DocumentReader(document.raw(), "document"),
+                    Set.copyOf(document.stationKinds().stream().map(PolicyDocument.Kind::code).toList()), document.vocabularies());
+        } catch (ApiException untyped) {
+            return List.of();
+        }
+    }
+
+    /** The targets (目标), in the profile's order. */
+    public List<Target> targets() {
+        return targets;
     }
 
     /** The calendar's milestones (时间节点), in the profile's order. */

@@ -157,10 +157,25 @@ public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds,
     public record Alternative(String code, String labelZh, String labelEn, List<Condition> conditions) {
     }
 
+    /**
+     * A rule on workers: in a post of a role at a station of a kind, or holding a designation
+     * (Wuhan's and Shangcheng's supervisors). With neither roles nor designations it applies to
+     * every post; with both, to a post of the role or a worker holding the designation.
+     */
     public record QualificationRule(String code, String labelZh, String labelEn, Basis basis,
-                                    List<String> kinds, List<String> roles, List<Alternative> alternatives) {
-        public boolean appliesTo(String kind, String role) {
-            return (kinds.isEmpty() || kinds.contains(kind)) && (roles.isEmpty() || roles.contains(role));
+                                    List<String> kinds, List<String> roles, List<String> designations,
+                                    List<Alternative> alternatives) {
+        public boolean appliesTo(String kind, String role, Set<String> designationsHeld) {
+            if (!kinds.isEmpty() && !kinds.contains(kind)) {
+                return false;
+            }
+            return roles.isEmpty() && designations.isEmpty() || roles.contains(role)
+                    || designations.stream().anyMatch(designationsHeld::contains);
+        }
+
+        /** Outside any station: every rule but one for designated workers the worker is not. */
+        public boolean appliesOutsideStations(Set<String> designationsHeld) {
+            return designations.isEmpty() || designations.stream().anyMatch(designationsHeld::contains);
         }
 
         public String source() {

@@ -36,12 +36,15 @@ import java.util.regex.Pattern;
  * engine could not apply: unknown references, codes its vocabularies do not declare, overlapping
  * brackets, negative minimums, bad expressions, impossible catalogue cardinalities, and a rule
  * without the document's words that set its severity or with a severity those words contradict
- * ({@link Wording}), and a calendar date that does not exist ({@link Milestone}).
+ * ({@link Wording}), a calendar date that does not exist ({@link Milestone}) and a target that
+ * cannot be counted ({@link Target}).
  */
 public final class PolicyParser {
     static final Set<String> LEVELS = Set.of("DISTRICT", "STREET", "COMMUNITY", "SCHOOL");
     static final Set<String> ROLES = Set.of("HEAD", "DEPUTY_HEAD", "SOCIAL_WORKER", "SUPERVISOR");
     static final Set<String> CHECKS = Set.of("CRIMINAL_RECORD");
+    /** The designations a rule on workers can single out (a station's DEMONSTRATION is not a worker's). */
+    static final Set<String> WORKER_DESIGNATIONS = Set.of("LEADING_TALENT", "SUPERVISOR");
     static final List<String> OPERATING_MODES = Arrays.stream(Station.OperatingMode.values()).map(Enum::name).toList();
     /** Zones are spelled as the bureau groups its divisions (`CENTRAL_URBAN`, `huancui`), up to a division's 40 characters. */
     private static final Pattern ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
@@ -81,7 +84,7 @@ public final class PolicyParser {
         List<RecordCheck> checks = doc.objects("recordChecks", (r, i) -> recordCheck(r));
         Catalogue.parse(doc);
         Milestone.parse(doc, kindCodes);
-        targetDomains(doc, vocabularies);
+        Target.parse(doc, kindCodes, vocabularies);
         List<YearlyMinimum> minimums = doc.objects("yearlyMinimums", (r, i) -> yearlyMinimum(r, kindCodes, vocabularies));
         unique(doc, "yearlyMinimums", minimums.stream().map(YearlyMinimum::code).toList());
         return new PolicyDocument(vocabularies, kinds, staffing, qualification, checks, minimums,
@@ -141,16 +144,6 @@ public final class PolicyParser {
             throw ApiException.badInput(path, "'" + code + "' is not declared in vocabularies." + name
                     + (terms == null || terms.isEmpty() ? " (the profile declares none)"
                     : "; declared: " + String.join(", ", terms.stream().map(Term::code).toList())));
-        }
-    }
-
-    /** The domains of targets, a section kept as given, must still be the profile's own. */
-    private static void targetDomains(DocumentReader doc, Vocabularies vocabularies) {
-        List<?> targets = doc.list("targets");
-        for (int i = 0; i < targets.size(); i++) {
-            if (targets.get(i) instanceof Map<?, ?> t && t.get("domain") instanceof String domain) {
-                declared(vocabularies, "domains", domain, doc.at("targets") + "[" + i + "].domain");
-            }
         }
     }
 
@@ -328,6 +321,12 @@ public final class PolicyParser {
                 throw ApiException.badInput(r.at("roles"), "roles must be among " + ROLES);
             }
         }
+        List<String> designations = r.list("designations").stream().map(String::valueOf).toList();
+        for (String d : designations) {
+            if (!WORKER_DESIGNATIONS.contains(d)) {
+                throw ApiException.badInput(r.at("designations"), "designations must be among " + WORKER_DESIGNATIONS);
+            }
+        }
         List<Alternative> alternatives = r.objects("alternatives", (a, i) -> new Alternative(
                 a.code("code", true), a.text("labelZh", true), a.text("labelEn", true),
                 a.objects("conditions", (c, j) -> {
@@ -344,7 +343,7 @@ public final class PolicyParser {
             }
         }
         return new QualificationRule(r.code("code", true), r.text("labelZh", true), r.text("labelEn", true),
-                basis(r, null), appliesKinds, roles, alternatives);
+                basis(r, null), appliesKinds, roles, designations, alternatives);
     }
 
     /** `by` is a day of the year, `MM-DD`; 02-29 is refused, since most years have none. */

@@ -10,6 +10,7 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
@@ -34,17 +35,24 @@ import java.util.Optional;
  * (the post being counted, '' outside a station), {@code operatingMode} (the post's station's,
  * '' outside a station), {@code yearsAtStation},
  * {@code certificateYearsAfterStart} (-1 without a certificate), {@code trainings} (list of
- * {hours, yearsAgo, provider, topic}); function {@code trainingHoursWithin(trainings, years)}.
+ * {hours, yearsAgo, provider, topic}), {@code designations} (those held on the day: list of {kind
+ * ('LEADING_TALENT', 'SUPERVISOR'), level, levelRank (1 district … 4 national), yearsHeld,
+ * termYears (-1 when open-ended)}); function {@code trainingHoursWithin(trainings, years)}.
  */
 public final class WorkerFacts {
     public static final List<String> EDUCATION = List.of("SECONDARY", "COLLEGE", "BACHELOR", "MASTER", "DOCTORATE");
     public static final List<String> CERTIFICATES = List.of("NONE", "ASSISTANT", "INTERMEDIATE", "SENIOR");
+    /** Designation levels, lowest first: `levelRank` is the place here plus one. */
+    public static final List<String> LEVELS = List.of("DISTRICT", "CITY", "PROVINCIAL", "NATIONAL");
     private static final MapType TRAINING = MapType.create(SimpleType.STRING, SimpleType.DYN);
+    private static final MapType DESIGNATION = MapType.create(SimpleType.STRING, SimpleType.DYN);
     private static final CelOptions OPTIONS = CelOptions.current()
             .enableHeterogeneousNumericComparisons(true).build();
 
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
             .setOptions(OPTIONS)
+            // exists, all, filter, map, has: comprehensions over a list stay bounded by its length
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("age", SimpleType.INT)
             .addVar("educationLevel", SimpleType.STRING)
             .addVar("educationRank", SimpleType.INT)
@@ -59,6 +67,7 @@ public final class WorkerFacts {
             .addVar("yearsAtStation", SimpleType.DOUBLE)
             .addVar("certificateYearsAfterStart", SimpleType.DOUBLE)
             .addVar("trainings", ListType.create(TRAINING))
+            .addVar("designations", ListType.create(DESIGNATION))
             .addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration("trainingHoursWithin",
                     CelOverloadDecl.newGlobalOverload("trainingHoursWithin_list_int", SimpleType.DOUBLE,
                             ListType.create(TRAINING), SimpleType.INT)))
@@ -158,6 +167,15 @@ public final class WorkerFacts {
         facts.put("yearsAtStation", firstStart == null ? 0.0 : years(firstStart, on));
         facts.put("certificateYearsAfterStart", Math.max(-1.0, certificateAfterStart));
         facts.put("trainings", trainings);
+        List<Map<String, Object>> designations = new ArrayList<>();
+        for (WorkerData.Designation d : w.designations()) {
+            if (d.heldOn(on)) {
+                designations.add(Map.of("kind", d.kind(), "level", d.level(), "levelRank", (long) LEVELS.indexOf(d.level()) + 1,
+                        "yearsHeld", years(d.awardedOn(), on),
+                        "termYears", d.endsOn() == null ? -1.0 : years(d.awardedOn(), d.endsOn())));
+            }
+        }
+        facts.put("designations", designations);
         return facts;
     }
 

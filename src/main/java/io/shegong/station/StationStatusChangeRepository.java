@@ -22,6 +22,10 @@ public interface StationStatusChangeRepository extends GenericRepository<Station
              ORDER BY effective_on, recorded_at""")
     List<StationStatusChange> ofStations(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
 
+    /** Every change of the bureau's stations, in the order they took effect: what targets replay for any day. */
+    @Query("SELECT * FROM station_status_change ORDER BY effective_on, recorded_at")
+    List<StationStatusChange> all();
+
     /** Each station's status on a date: its latest change on or before it; none when it was not yet registered. */
     @Query("""
             SELECT DISTINCT ON (station_id) * FROM station_status_change

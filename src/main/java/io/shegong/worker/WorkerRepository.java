@@ -41,6 +41,10 @@ public interface WorkerRepository extends GenericRepository<SocialWorker, UUID> 
     @Query("SELECT * FROM social_worker WHERE id = ANY(CAST(:ids AS uuid[]))")
     List<SocialWorker> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
+    /** Workers holding one of the certificate levels (a target counting certified workers). */
+    @Query("SELECT * FROM social_worker WHERE certificate_level = ANY(CAST(:levels AS text[])) ORDER BY name, id")
+    List<SocialWorker> withCertificate(@TypeDef(type = DataType.STRING_ARRAY) String[] levels);
+
     /** A keyset page by name, then id: the rows after (afterName, afterId) when a cursor is given. */
     @Query("SELECT * FROM social_worker" + WHERE + """
                AND (CAST(:afterId AS uuid) IS NULL OR (name, id) > (CAST(:afterName AS text), CAST(:afterId AS uuid)))

@@ -28,18 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SuppressWarnings("unchecked")
 class CalendarTest extends GraphQLTestBase {
 
-    /** A new bureau on a template's profile, in force from the day given. */
-    private Client bureau(String template, String effectiveFrom) {
-        String code = unique(template.substring(0, 2)).replace("_", "-");
-        platformAdmin().run("createTenant", "input", Map.of("code", code, "nameZh", "测试民政局", "nameEn", "Test Bureau",
-                "level", "DISTRICT", "region", "测试")).assertOk();
-        Client admin = as(code, "TENANT_ADMIN");
-        String draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", template)).assertOk()
-                .string("createPolicyDraft.profile.id");
-        admin.run("publishPolicyProfile", "input", Map.of("id", draft, "version", 1, "effectiveFrom", effectiveFrom)).assertOk();
-        return admin;
-    }
-
     private String tenantOf(Client admin) {
         return admin.run("viewer").assertOk().string("viewer.tenant.code");
     }
@@ -90,7 +78,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void weihai_annualPlanBy31March_isDueThenOverdue_andClosedByItsCompletion() {
-        Client admin = bureau("weihai", "2025-01-01");
+        Client admin = newBureau("weihai", "2025-01-01");
         String county = division(admin, "DISTRICT", null);
         Map<String, Object> filter = Map.of("divisionId", county);
         List<Map<String, Object>> before = items(admin.run("dueItems", "from", "2026-01-01", "to", "2027-12-31",
@@ -127,7 +115,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void weihai_trainedWorkersOnPostWithinAMonthOfSigning_isAStationFindingOnceOverdue() {
-        Client admin = bureau("weihai", "2025-01-01");
+        Client admin = newBureau("weihai", "2025-01-01");
         String street = division(admin, "STREET", division(admin, "DISTRICT", null));
         String late = station(admin, "town_station", street, "SIGNED", "2026-10-01");
         String recent = station(admin, "town_station", street, "SIGNED", "2026-11-10");
@@ -163,7 +151,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void qingpu_signagePhotosBy10March2022_isOverdueOnTheStationAfterItsDay_andClosedByItsCompletion() {
-        Client admin = bureau("qingpu", "2022-02-15");
+        Client admin = newBureau("qingpu", "2022-02-15");
         String street = division(admin, "STREET", division(admin, "DISTRICT", null));
         String xujing = station(admin, "comprehensive", street, "OPERATING", "2022-01-10");
         String later = station(admin, "comprehensive", street, "OPERATING", "2022-04-01");
@@ -189,7 +177,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void qingpu_onSiteInspectionAndYearEndAssessment_areTheBureausOwn_dueOnTheWindowsLastDay() {
-        Client admin = bureau("qingpu", "2022-02-15");
+        Client admin = newBureau("qingpu", "2022-02-15");
         String street = division(admin, "STREET", division(admin, "DISTRICT", null));
         String station = station(admin, "comprehensive", street, "OPERATING", "2022-01-10");
         List<Map<String, Object>> all = items(admin.run("dueItems", "from", "2022-01-01", "to", "2022-12-31").assertOk());
@@ -212,7 +200,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void shangcheng_supervisorAssessmentBefore31December_isTheBureausYearlyItem() {
-        Client admin = bureau("shangcheng", "2025-01-01");
+        Client admin = newBureau("shangcheng", "2025-01-01");
         List<Map<String, Object>> all = items(admin.run("dueItems", "from", "2025-01-01", "to", "2026-12-31").assertOk());
         Map<String, Object> last = item(all, "supervisor_annual_assessment", "2025-12-31");
         assertEquals("OVERDUE", last.get("status"));
@@ -235,7 +223,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void wuhan_districtPlansByEndOfDecember2021_areOwedByEachDistrict() {
-        Client admin = bureau("wuhan", "2021-12-01");
+        Client admin = newBureau("wuhan", "2021-12-01");
         String jiangan = division(admin, "DISTRICT", null);
         String street = division(admin, "STREET", jiangan);
         List<Map<String, Object>> all = items(admin.run("dueItems", "from", "2021-12-01", "to", "2021-12-31").assertOk());
@@ -251,7 +239,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void reopenDueItem_makesItOverdueAgain_andCompletingItAgainIsAllowed() {
-        Client admin = bureau("shangcheng", "2025-01-01");
+        Client admin = newBureau("shangcheng", "2025-01-01");
         admin.run("completeDueItem", "input", complete("annual_centralised_training", 2025, null, null, "2025-10-10")).assertOk();
         Map<String, Object> key = Map.of("milestone", "annual_centralised_training", "year", 2025);
         Result reopened = admin.run("reopenDueItem", "input", key).assertOk();
@@ -264,7 +252,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void milestone_withAnImpossibleDate_isRefusedWithThePath() {
-        Client admin = bureau("weihai", "2025-01-01");
+        Client admin = newBureau("weihai", "2025-01-01");
         String draft = admin.run("createPolicyDraft", "input", Map.of("fromProfileId",
                 admin.run("policyInForce").assertOk().string("policyProfile.id"))).assertOk().string("createPolicyDraft.profile.id");
         Map<String, Object> doc = admin.run("profileDocument").assertOk().get("policyProfile.document");
@@ -321,7 +309,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void completeDueItem_refusesAnUnknownMilestone_aDayInTheFuture_andAParty_thatDoesNotOweIt() {
-        Client admin = bureau("weihai", "2025-01-01");
+        Client admin = newBureau("weihai", "2025-01-01");
         String county = division(admin, "DISTRICT", null);
         admin.run("completeDueItem", "input", complete("annual_budget", 2026, "divisionId", county, "2026-03-01"))
                 .assertError("BAD_USER_INPUT", "input.milestone");
@@ -340,7 +328,7 @@ class CalendarTest extends GraphQLTestBase {
     @Test
     void anotherBureausStation_answersAsIfItDidNotExist() {
         Client weihai = as("weihai", "TENANT_ADMIN");
-        Client mine = bureau("weihai", "2025-01-01");
+        Client mine = newBureau("weihai", "2025-01-01");
         String theirs = weihai.run("stationPage", "first", 1).assertOk().string("stations.edges.0.node.id");
         String none = io.shegong.core.graphql.GlobalId.encode("Station", UUID.randomUUID());
         assertTrue(items(mine.run("dueItems", "from", "2021-01-01", "to", "2026-12-31",
@@ -372,7 +360,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void roles_readersRead_anOperatorCompletesOnlyItsGrantedStations() {
-        Client admin = bureau("weihai", "2025-01-01");
+        Client admin = newBureau("weihai", "2025-01-01");
         String tenant = tenantOf(admin);
         String street = division(admin, "STREET", division(admin, "DISTRICT", null));
         String granted = station(admin, "town_station", street, "SIGNED", "2026-09-01");

@@ -285,6 +285,17 @@ class EveryRuleTest extends GraphQLTestBase {
         String station = station(admin, kind, division, "测试社工站", List.of(), List.of());
         String strong = register(admin, strongWorker("合格社工"));
         String weak = register(admin, weakWorker("不合格社工"));
+        // the strong worker is a city leading talent and supervisor for good; where a rule is on
+        // designated workers, the weak one holds its designation for a year, at district level
+        for (String title : List.of("SUPERVISOR", "LEADING_TALENT")) {
+            admin.run("designate", "input", Map.of("kind", title, "level", "CITY", "workerId", strong, "awardedOn", "2015-06-01"))
+                    .assertOk();
+        }
+        List<String> designations = (List<String>) rule.getOrDefault("designations", List.of());
+        if (!designations.isEmpty()) {
+            admin.run("designate", "input", Map.of("kind", designations.getFirst(), "level", "DISTRICT", "workerId", weak,
+                    "awardedOn", "2026-01-01", "endsOn", "2027-01-01")).assertOk();
+        }
         for (String w : List.of(strong, weak)) {
             admin.run("assignWorker", "input", Map.of("workerId", w, "stationId", station, "role", role,
                     "startsOn", "2024-01-01", "fullTime", w.equals(strong))).assertOk(); // full-time is the post's

@@ -33,16 +33,8 @@ class PastComplianceTest extends GraphQLTestBase {
         return bureau("shangcheng");
     }
 
-    /** A new bureau on a template's profile, in force from 2026-01-01; its administrator. */
     private Client bureau(String template) {
-        String code = unique(template.substring(0, 2)).replace("_", "-");
-        platformAdmin().run("createTenant", "input", Map.of("code", code, "nameZh", "测试区民政局", "nameEn", "Test Bureau",
-                "level", "DISTRICT", "region", "测试省")).assertOk();
-        Client admin = as(code, "TENANT_ADMIN");
-        String draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", template)).assertOk()
-                .string("createPolicyDraft.profile.id");
-        admin.run("publishPolicyProfile", "input", Map.of("id", draft, "version", 1, "effectiveFrom", "2026-01-01")).assertOk();
-        return admin;
+        return newBureau(template, "2026-01-01");
     }
 
     private static String street(Client admin, int communities) {
@@ -171,11 +163,13 @@ class PastComplianceTest extends GraphQLTestBase {
         Client admin = shangchengBureau();
         String station = station(admin, street(admin, 5), "2026-01-05");
         String head = worker(admin, "李站长", w -> w.putAll(Map.of("certificateLevel", "INTERMEDIATE", "certificateDate", "2026-06-01")));
+        admin.run("designate", "input", Map.of("kind", "SUPERVISOR", "level", "CITY", "workerId", head, "awardedOn", "2026-06-01"))
+                .assertOk();
         post(admin, head, station, "HEAD", "2026-01-05");
         String late = worker(admin, "周社工", w -> { });
         post(admin, late, station, "SOCIAL_WORKER", "2026-09-01");
 
-        // 站长原则上从……督导中选配 (approximated by an intermediate certificate): not held before its date
+        // 站长原则上从……督导中选配: a designation is not held before its date
         Result spring = admin.run("workerQualification", "id", head, "on", "2026-05-31").assertOk();
         Result summer = admin.run("workerQualification", "id", head, "on", "2026-06-01").assertOk();
         assertEquals(false, satisfied(spring, "shangcheng_head_from_talents"));

@@ -129,9 +129,12 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "statusSince", "2026-03-01")).assertOk();
         admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
                 "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01")).assertOk();
-        admin.run("registerWorker", "input", Map.of("name", WORKER, "educationLevel", "BACHELOR",
+        String worker = admin.run("registerWorker", "input", Map.of("name", WORKER, "educationLevel", "BACHELOR",
                 "birthDate", "1992-04-01", "certificateLevel", "INTERMEDIATE", "certificateDate", "2020-06-01",
-                "lastRecordCheckOn", "2026-05-01")).assertOk();
+                "lastRecordCheckOn", "2026-05-01")).assertOk().string("registerWorker.worker.id");
+        // a city supervisor: Shangcheng's head "from talents or supervisors" holds for them
+        admin.run("designate", "input", Map.of("kind", "SUPERVISOR", "level", "CITY", "workerId", worker,
+                "awardedOn", "2024-03-01")).assertOk();
         Result viewerCreated = admin.run("createUser", "input", Map.of("username", "zhao.min", "displayName", "赵敏",
                 "roles", List.of("VIEWER"))).assertOk();
         String viewerPassword = "只读用户的新密码 2026";
@@ -150,7 +153,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         fixture.put("station", Map.of("name", STATION, "fixableFinding", "站长"));
         fixture.put("worker", Map.of("name", WORKER, "role", "站长"));
         fixture.put("otherTenantStationId", otherStation);
-        // Shangcheng's head "from talents" asks a 社会工作师 certificate, which the worker holds
+        // the what-if asks the head a senior certificate instead, which the worker lacks
         fixture.put("whatIf", Map.of("rule", "shangcheng_head_from_talents"));
         fixture.put("publishOn", "2027-01-01");
         return fixture;

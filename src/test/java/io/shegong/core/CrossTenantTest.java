@@ -63,6 +63,13 @@ class CrossTenantTest extends GraphQLTestBase {
         wuhan.put("ActivityRecord", admin.run("recordActivity", "input", Map.of("stationId", wuhan.get("Station"),
                 "kind", "group_work", "title", "x", "heldOn", "2026-11-02", "hours", 1))
                 .assertOk().string("recordActivity.activity.id"));
+        String supervisor = admin.run("registerWorker", "input", Map.of("name", "跨租户督导", "educationLevel", "MASTER"))
+                .assertOk().string("registerWorker.worker.id");
+        wuhan.put("Designation", admin.run("designate", "input", Map.of("kind", "SUPERVISOR", "level", "CITY",
+                "workerId", supervisor, "awardedOn", "2026-01-01")).assertOk().string("designate.designation.id"));
+        wuhan.put("HostFacility", admin.run("registerHostFacility", "input", Map.of("name", "跨租户测试小学" + UUID.randomUUID(),
+                "divisionId", wuhan.get("Division"), "stationId", wuhan.get("Station"), "servedSince", "2026-09-01"))
+                .assertOk().string("registerHostFacility.facility.id"));
     }
 
     private static String missing(String type) {
@@ -90,6 +97,8 @@ class CrossTenantTest extends GraphQLTestBase {
     void mutations_answerAnotherTenantsIdAsIfItDidNotExist() {
         String qStation = Fixtures.stationId(as("qingpu", "VIEWER"), "xujing");
         String qDivision = Fixtures.divisionId(as("qingpu", "VIEWER"), "xujing");
+        String qFacility = as("qingpu", "TENANT_ADMIN").run("registerHostFacility", "input", Map.of("name", "青浦测试小学" + UUID.randomUUID(),
+                "divisionId", qDivision)).assertOk().string("registerHostFacility.facility.id");
         List<Case> cases = List.of(
                 new Case("updateStation", "Station", id -> Map.of("id", id, "version", 1, "name", "x")),
                 new Case("updateStation", "Station", id -> Map.of("id", qStation, "version", 99, "parentId", id)),
@@ -133,7 +142,18 @@ class CrossTenantTest extends GraphQLTestBase {
                 new Case("recordActivity", "StationProject", id -> Map.of("stationId", qStation, "projectId", id, "kind", "x",
                         "title", "x", "heldOn", "2026-11-01", "hours", 1)),
                 new Case("recordActivity", "SocialWorker", id -> Map.of("stationId", qStation, "workerIds", List.of(id), "kind", "x",
-                        "title", "x", "heldOn", "2026-11-01", "hours", 1)));
+                        "title", "x", "heldOn", "2026-11-01", "hours", 1)),
+                new Case("designate", "Station", id -> Map.of("kind", "DEMONSTRATION", "level", "CITY", "stationId", id,
+                        "awardedOn", "2026-01-01")),
+                new Case("designate", "SocialWorker", id -> Map.of("kind", "SUPERVISOR", "level", "CITY", "workerId", id,
+                        "awardedOn", "2026-01-01")),
+                new Case("endDesignation", "Designation", id -> Map.of("id", id, "version", 1, "endsOn", "2026-11-01")),
+                new Case("registerHostFacility", "Division", id -> Map.of("name", "x", "divisionId", id)),
+                new Case("registerHostFacility", "Station", id -> Map.of("name", "x", "divisionId", qDivision, "stationId", id,
+                        "servedSince", "2026-11-01")),
+                new Case("serveHostFacility", "HostFacility", id -> Map.of("id", id, "version", 1)),
+                new Case("serveHostFacility", "Station", id -> Map.of("id", qFacility, "version", 99, "stationId", id,
+                        "servedSince", "2026-11-01")));
         Client qingpu = as("qingpu", "TENANT_ADMIN");
         for (Case c : cases) {
             Result foreign = qingpu.run(c.document(), "input", c.input().apply(wuhan.get(c.type())));

@@ -107,11 +107,12 @@ class VocabularyTest extends GraphQLTestBase {
     void qingpu_targetInAnUndeclaredDomain_isRefusedWithThePath() {
         Draft draft = draftFrom("qingpu");
         int index = 1;
-        Map<String, Object> target = at(draft.document(), "targets", index);
-        assertEquals("migrant_integration", target.get("domain"));
-        target.put("domain", "sports");
-        draft.save(d -> { }).assertError("BAD_USER_INPUT", "input.document.targets[1].domain");
-        target.put("domain", "youth");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> measure = (Map<String, Object>) at(draft.document(), "targets", index).get("measure");
+        assertEquals("migrant_integration", measure.get("domain"));
+        measure.put("domain", "sports");
+        draft.save(d -> { }).assertError("BAD_USER_INPUT", "input.document.targets[1].measure.domain");
+        measure.put("domain", "youth");
         draft.save(d -> { }).assertOk();
     }
 
