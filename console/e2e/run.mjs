@@ -3,7 +3,8 @@
 // with CONSOLE_E2E holding the fixture the caller prepared through the API (ConsoleBrowserTest):
 // {tenant, admin: {username, oneTimePassword, newPassword}, viewer: {username, password},
 //  station: {name}, worker: {name}, otherTenantStationId,
-//  operator: {username, password, station, worker, trainedOn}, platform: {username, password}}.
+//  operator: {username, password, station, worker, trainedOn}, platform: {username, password},
+//  lifecycle: {station, worker, tooEarly, operatingOn}}.
 // Each scenario runs in a fresh browser profile, fails on any console error, uncaught exception
 // or failed request, and leaves a screenshot of every page it visits in artefactDir.
 import { chromium } from 'playwright-core';
@@ -467,6 +468,50 @@ results.push(await withBrowser('platform-admin-creates-and-deactivates-a-tenant'
   await shot(page, 'tenant-deactivated');
   await row.getByRole('button', { name: '重新启用' }).click();
   await row.getByText('启用', { exact: true }).waitFor();
+}));
+
+// 11. An administrator moves a signed station into operation (a date before its status's is refused
+// on the field), records a supervision visit, ends a post and closes the station.
+results.push(await withBrowser('admin-moves-a-station-through-its-life-cycle', laptop, async (page) => {
+  const { lifecycle } = fixture;
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, `/stations`);
+  await page.getByRole('link', { name: lifecycle.station }).click();
+  await page.getByRole('heading', { name: lifecycle.station, exact: true, level: 2 }).waitFor();
+  await page.getByRole('button', { name: '变更状态' }).click();
+  const status = page.getByTestId('status-form');
+  await status.getByLabel('生效日期').fill(lifecycle.tooEarly);
+  await page.getByTestId('status-form-ok').click();
+  await status.locator('.ant-form-item-explain-error').first().waitFor();
+  await shot(page, 'station-status-error');
+  await status.getByLabel('生效日期').fill(lifecycle.operatingOn);
+  await status.getByLabel('说明').fill('完成签约，开始运营');
+  await page.getByTestId('status-form-ok').click();
+  await status.waitFor({ state: 'hidden' });
+  await page.getByText('完成签约，开始运营').waitFor();
+
+  await page.getByRole('button', { name: '记录督导' }).click();
+  const visit = page.getByTestId('visit-form');
+  await visit.getByLabel('督导人').fill('周督导');
+  await visit.getByLabel('督导发现').fill('台账齐全，个案记录需补充评估');
+  await page.getByTestId('visit-form-ok').click();
+  await page.getByTestId('visit').filter({ hasText: '台账齐全' }).waitFor();
+
+  await page.getByRole('button', { name: `结束 ${lifecycle.worker} 的岗位` }).click();
+  await page.getByTestId('end-post-form-ok').click();
+  await page.getByTestId('end-post-form').waitFor({ state: 'hidden' });
+  await page.getByRole('row', { name: new RegExp(`${lifecycle.worker}.*– \\d{4}-\\d{2}-\\d{2}`) }).waitFor();
+  await shot(page, 'station-lifecycle');
+
+  await page.getByRole('button', { name: '关闭站点' }).click();
+  await page.getByTestId('close-form').getByLabel('说明').fill('合并至湖南路街道社工站');
+  await page.getByTestId('close-form-ok').click();
+  await page.getByTestId('close-form').waitFor({ state: 'hidden' });
+  await page.getByText('合并至湖南路街道社工站').waitFor();
+  for (const label of ['编辑', '变更状态', '安排社工', '关闭站点']) {
+    check((await page.getByRole('button', { name: label }).count()) === 0, `a closed station still offers "${label}"`);
+  }
+  await shot(page, 'station-closed');
 }));
 
 const failed = results.filter((r) => !r).length;

@@ -41,7 +41,7 @@ export default function Shell() {
   return (
     <GrantsContext.Provider value={granted}>
     {/* a printed page (the compliance report) leaves the navigation off the paper */}
-    <style>{'@media print { .shell-nav { display: none !important; } .shell-content { padding: 0 !important; } }'}</style>
+    <style>{'@media print { .shell-nav { display: none !important; } .shell-content { padding: 0 !important; } .ant-layout { background: #fff !important; } }'}</style>
     <Layout style={{ minHeight: '100vh' }}>
       <Sider
         className="shell-nav"
@@ -65,7 +65,7 @@ export default function Shell() {
         >
           <Space wrap>
             <Typography.Text type="secondary" data-testid="whoami">
-              {session.tenant} · {session.username.replace(`${session.tenant}:`, '')} ·{' '}
+              {session.tenant || t('平台', 'Platform')} · {session.username.slice(session.username.indexOf(':') + 1)} ·{' '}
               {session.roles.map((r) => enumLabel(lang, ENUMS.userRole, r)).join('、')}
             </Typography.Text>
             <Segmented

@@ -32,7 +32,6 @@ export function useRights() {
     admin,
     platform: has('PLATFORM_ADMIN'),
     editStations: admin || operator,
-    createStations: admin,
     /** Status moves but closing: an administrator, or an operator granted the station. */
     canEditStation,
     closeStations: admin,

@@ -43,6 +43,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final String WORKER = "刘洋";
     private static final String OPERATED_STATION = "南京市鼓楼区湖南路街道社会工作站";
     private static final String PLATFORM_USER = "console.platform";
+    private static final String PILOT_STATION = "鼓楼区社工站试点";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -103,7 +104,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         for (String scenario : List.of("sign-in-with-one-time-password", "overview-to-finding-and-fix", "lists-and-pages",
                 "policy-draft-what-if-publish", "viewer-sees-no-edit-controls", "other-tenants-station-not-found",
                 "excel-import-dry-run-fix-import-export", "operator-registers-posts-and-trains", "policy-conditions-checked-while-typing-and-printable-report",
-                "platform-admin-creates-and-deactivates-a-tenant")) {
+                "platform-admin-creates-and-deactivates-a-tenant", "admin-moves-a-station-through-its-life-cycle")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
@@ -140,6 +141,14 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         admin.run("registerWorker", "input", Map.of("name", WORKER, "educationLevel", "BACHELOR",
                 "birthDate", "1992-04-01", "certificateLevel", "INTERMEDIATE", "certificateDate", "2020-06-01",
                 "lastRecordCheckOn", "2026-05-01")).assertOk();
+        // a station only signed, with one post, for the administrator to open, visit, and close
+        String pilot = admin.run("createStation", "input", Map.of("code", "pilot", "name", PILOT_STATION, "kind", "street_station",
+                "divisionId", hunanlu, "operatingMode", "PURCHASED", "status", "SIGNED", "statusSince", "2026-03-01"))
+                .assertOk().string("createStation.station.id");
+        String pilotWorker = admin.run("registerWorker", "input", Map.of("name", "周杰", "educationLevel", "COLLEGE"))
+                .assertOk().string("registerWorker.worker.id");
+        admin.run("assignWorker", "input", Map.of("workerId", pilotWorker, "stationId", pilot, "role", "SOCIAL_WORKER",
+                "startsOn", "2026-09-01", "fullTime", false)).assertOk();
         Result viewerCreated = admin.run("createUser", "input", Map.of("username", "zhao.min", "displayName", "赵敏",
                 "roles", List.of("VIEWER"))).assertOk();
         String viewerPassword = "只读用户的新密码 2026";
@@ -170,6 +179,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         fixture.put("publishOn", "2027-01-01");
         fixture.put("operator", Map.of("username", "wang.fang", "password", operatorPassword, "station", OPERATED_STATION,
                 "worker", "孙丽", "trainedOn", "2026-11-02"));
+        fixture.put("lifecycle", Map.of("station", PILOT_STATION, "worker", "周杰", "tooEarly", "2026-02-01", "operatingOn", "2026-11-02"));
         fixture.put("platform", Map.of("username", PLATFORM_USER, "password", platformPassword));
         return fixture;
     }
