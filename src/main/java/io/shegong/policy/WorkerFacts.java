@@ -30,13 +30,8 @@ import java.util.Optional;
  * The declared schema that rule expressions are checked against, and the values a worker gives
  * them on a date. Expressions are CEL: safe, side-effect free and not Turing-complete.
  *
- * <p>Variables: {@code age} (int), {@code educationLevel}, {@code educationRank} (0 secondary …
- * 4 doctorate), {@code major}, {@code certificateLevel}, {@code certificateRank} (0 none … 3
- * senior), {@code socialWorkYears}, {@code communityWorkYears}, {@code fullTime} (in a post, the post's), {@code role}
- * (the post being counted, '' outside a station), {@code operatingMode} (the post's station's,
- * '' outside a station), {@code yearsAtStation},
- * {@code certificateYearsAfterStart} (-1 without a certificate), {@code trainings} (list of
- * {hours, yearsAgo, provider, topic}); function {@code trainingHoursWithin(trainings, years)}.
+ * <p>The variables and the one function an expression may name are listed, with their types and
+ * what they hold, in {@code NAMES}.
  */
 public final class WorkerFacts {
     public static final List<String> EDUCATION = List.of("SECONDARY", "COLLEGE", "BACHELOR", "MASTER", "DOCTORATE");
