@@ -2,7 +2,9 @@
 //   node e2e/run.mjs <baseUrl> <artefactDir>
 // with CONSOLE_E2E holding the fixture the caller prepared through the API (ConsoleBrowserTest):
 // {tenant, admin: {username, oneTimePassword, newPassword}, viewer: {username, password},
-//  station: {name}, worker: {name}, otherTenantStationId}.
+//  station: {name}, worker: {name}, otherTenantStationId,
+//  operator: {username, password, station, worker, trainedOn}, platform: {username, password},
+//  lifecycle: {station, worker, tooEarly, operatingOn}}.
 // Each scenario runs in a fresh browser profile, fails on any console error, uncaught exception
 // or failed request, and leaves a screenshot of every page it visits in artefactDir.
 import { chromium } from 'playwright-core';
@@ -332,6 +334,184 @@ results.push(await withBrowser('excel-import-dry-run-fix-import-export', laptop,
   const bytes = readFileSync(saved);
   check(bytes.subarray(0, 2).toString() === 'PK' && bytes.includes('xl/workbook.xml'), 'the report is not a workbook');
   await shot(page, 'excel-imported');
+}));
+
+// 8. An operator registers a worker, posts it at the station granted to it and sees the findings
+// change, then records the worker's training; another station shows it nothing to edit. Training
+// comes after the post: an operator edits the workers posted at its stations, and no other.
+results.push(await withBrowser('operator-registers-posts-and-trains', laptop, async (page) => {
+  const { operator } = fixture;
+  await signedIn(page, tenant, operator.username, operator.password);
+  await go(page, `/workers`);
+  await page.getByRole('button', { name: '登记社工' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('姓名').fill(operator.worker);
+  check((await form.getByLabel('出生日期').count()) === 0, 'an operator is offered personal fields');
+  await form.getByLabel('证书等级').click();
+  await page.locator('.ant-select-item-option[title="社工师"]').click();
+  await form.getByLabel('取证日期').fill('2021-06-01');
+  await shot(page, 'worker-register');
+  await form.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('heading', { name: operator.worker, exact: true, level: 2 }).waitFor();
+  // not yet posted at its station: the operator may not edit the worker's record
+  check((await page.getByRole('button', { name: '添加培训记录' }).count()) === 0, 'training offered for a worker of no station of the operator');
+
+  await go(page, `/stations`);
+  await page.getByRole('link', { name: operator.station }).click();
+  await page.getByRole('heading', { name: operator.station, exact: true, level: 2 }).waitFor();
+  const findings = page.getByTestId('finding');
+  await page.getByTestId('compliance').waitFor();
+  await page.waitForLoadState('networkidle');
+  const before = (await findings.allInnerTexts()).join('\n');
+  await page.getByRole('button', { name: '安排社工' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('社工').click();
+  await page.keyboard.type(operator.worker);
+  await page.locator('.ant-select-item-option', { hasText: operator.worker }).first().click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('link', { name: operator.worker }).first().waitFor();
+  await page.waitForFunction(
+    (text) => [...document.querySelectorAll('[data-testid=finding]')].map((f) => f.innerText).join('\n') !== text,
+    before,
+  );
+  await shot(page, 'operator-station-after-post');
+  check((await page.getByRole('button', { name: '关闭站点' }).count()) === 0, 'an operator is offered to close a station');
+  await page.getByRole('button', { name: '变更状态' }).waitFor();
+
+  await page.getByRole('link', { name: operator.worker }).first().click();
+  await page.getByRole('heading', { name: operator.worker, exact: true, level: 2 }).waitFor();
+  await page.getByRole('button', { name: '添加培训记录' }).click();
+  const training = page.getByRole('dialog');
+  await training.getByLabel('培训主题').fill('社区矫正个案工作');
+  await training.getByLabel('培训机构').fill('鼓楼区社会工作协会');
+  await training.getByLabel('学时').fill('16');
+  await training.getByLabel('完成日期').fill(operator.trainedOn);
+  await training.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('cell', { name: '社区矫正个案工作' }).waitFor();
+  await page.getByText('培训记录（共 16 学时）').waitFor();
+  await shot(page, 'operator-worker-trained');
+
+  // a station not granted to it: read only
+  await go(page, `/stations`);
+  await page.getByRole('link', { name: fixture.station.name }).click();
+  await page.getByRole('heading', { name: fixture.station.name, exact: true, level: 2 }).waitFor();
+  await page.getByTestId('compliance').waitFor();
+  for (const label of ['编辑', '安排社工', '变更状态', '关闭站点', '结束岗位']) {
+    check((await page.getByRole('button', { name: label }).count()) === 0, `an operator sees "${label}" on a station not granted to it`);
+  }
+}));
+
+// 9. Conditions checked while the administrator types, before any save; and the compliance report
+// as a page that prints without the console's navigation.
+results.push(await withBrowser('policy-conditions-checked-while-typing-and-printable-report', laptop, async (page) => {
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, `/policy`);
+  await page.getByRole('button', { name: '基于生效版本新建草稿' }).click();
+  const editor = page.getByLabel('草稿文档（JSON）');
+  await editor.waitFor();
+  await page.getByTestId('conditions-ok').waitFor();
+  const doc = JSON.parse(await editor.inputValue());
+  doc.qualificationRules[0].alternatives[0].conditions[0].expression = 'certificateRank >= ';
+  await editor.fill(JSON.stringify(doc, null, 2));
+  const errors = page.getByTestId('condition-errors');
+  await errors.getByText('qualificationRules[0].alternatives[0].conditions[0].expression').waitFor();
+  await errors.getByText(/表达式不完整/).waitFor();
+  await shot(page, 'policy-condition-error');
+  doc.qualificationRules[0].alternatives[0].conditions[0].expression = 'certificateRank >= 2';
+  await editor.fill(JSON.stringify(doc, null, 2));
+  await page.getByTestId('conditions-ok').waitFor();
+  check((await errors.count()) === 0, 'a fixed condition still marked');
+
+  await go(page, `/`);
+  await page.getByRole('link', { name: '合规报告（可打印）' }).click();
+  await page.getByTestId('compliance-report').waitFor();
+  await page.getByTestId('report-division').first().waitFor();
+  await page.getByText(fixture.station.name).first().waitFor();
+  await shot(page, 'compliance-report');
+  await page.emulateMedia({ media: 'print' });
+  check(!(await page.getByRole('menuitem', { name: '站点' }).isVisible()), 'the menu prints');
+  await shot(page, 'compliance-report-print');
+  await page.emulateMedia({ media: 'screen' });
+}));
+
+// 10. A platform administrator signs in without a tenant, lands on the tenants, creates a bureau
+// (its administrator's one-time password shown once) and deactivates it.
+results.push(await withBrowser('platform-admin-creates-and-deactivates-a-tenant', laptop, async (page) => {
+  const { platform } = fixture;
+  await signIn(page, '', platform.username, platform.password);
+  await page.getByRole('heading', { name: '租户', level: 2 }).waitFor();
+  check(new URL(page.url()).pathname.endsWith('/tenants'), `not on the tenants page: ${page.url()}`);
+  check((await page.getByRole('menuitem', { name: '概览' }).count()) === 0, 'a platform administrator is offered the overview');
+  await shot(page, 'tenants');
+  // tenants list by code, a page of 100, and the test database keeps every run's: a code that
+  // falls as time goes on puts this run's first
+  const code = `a-e2e-${(2 ** 41 - Date.now()).toString(36)}`;
+  await page.getByRole('button', { name: '新建租户' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('租户代码').fill(code);
+  await form.getByLabel('中文名称').fill('端到端测试民政局');
+  await form.getByLabel('英文名称').fill('End-to-end Test Civil Affairs Bureau');
+  await form.getByLabel('地区').fill('江苏省南京市');
+  await form.getByLabel('管理员用户名').fill('li.na');
+  await form.getByLabel('管理员姓名').fill('李娜');
+  await form.getByRole('button', { name: '保存' }).click();
+  const otp = await page.getByTestId('one-time-password').innerText();
+  check(otp.length >= 12, `one-time password shown: ${otp}`);
+  await shot(page, 'tenant-created');
+  await page.getByRole('button', { name: /知道了|OK/ }).click();
+  const row = page.getByRole('row', { name: new RegExp(code) });
+  await row.getByText('启用', { exact: true }).waitFor();
+  await row.getByRole('button', { name: '停用' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '停用' }).click();
+  await row.getByText('已停用').waitFor();
+  await shot(page, 'tenant-deactivated');
+  await row.getByRole('button', { name: '重新启用' }).click();
+  await row.getByText('启用', { exact: true }).waitFor();
+}));
+
+// 11. An administrator moves a signed station into operation (a date before its status's is refused
+// on the field), records a supervision visit, ends a post and closes the station.
+results.push(await withBrowser('admin-moves-a-station-through-its-life-cycle', laptop, async (page) => {
+  const { lifecycle } = fixture;
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, `/stations`);
+  await page.getByRole('link', { name: lifecycle.station }).click();
+  await page.getByRole('heading', { name: lifecycle.station, exact: true, level: 2 }).waitFor();
+  await page.getByRole('button', { name: '变更状态' }).click();
+  const status = page.getByTestId('status-form');
+  await status.getByLabel('生效日期').fill(lifecycle.tooEarly);
+  await page.getByTestId('status-form-ok').click();
+  await status.locator('.ant-form-item-explain-error').first().waitFor();
+  await shot(page, 'station-status-error');
+  await status.getByLabel('生效日期').fill(lifecycle.operatingOn);
+  await status.getByLabel('说明').fill('完成签约，开始运营');
+  await page.getByTestId('status-form-ok').click();
+  await status.waitFor({ state: 'hidden' });
+  await page.getByText('完成签约，开始运营').waitFor();
+
+  await page.getByRole('button', { name: '记录督导' }).click();
+  const visit = page.getByTestId('visit-form');
+  await visit.getByLabel('督导人').fill('周督导');
+  await visit.getByLabel('督导发现').fill('台账齐全，个案记录需补充评估');
+  await page.getByTestId('visit-form-ok').click();
+  await page.getByTestId('visit').filter({ hasText: '台账齐全' }).waitFor();
+
+  await page.getByRole('button', { name: `结束 ${lifecycle.worker} 的岗位` }).click();
+  await page.getByTestId('end-post-form-ok').click();
+  await page.getByTestId('end-post-form').waitFor({ state: 'hidden' });
+  await page.getByRole('row', { name: new RegExp(`${lifecycle.worker}.*– \\d{4}-\\d{2}-\\d{2}`) }).waitFor();
+  await shot(page, 'station-lifecycle');
+
+  await page.getByRole('button', { name: '关闭站点' }).click();
+  await page.getByTestId('close-form').getByLabel('说明').fill('合并至湖南路街道社工站');
+  await page.getByTestId('close-form-ok').click();
+  await page.getByTestId('close-form').waitFor({ state: 'hidden' });
+  await page.getByText('合并至湖南路街道社工站').waitFor();
+  for (const label of ['编辑', '变更状态', '安排社工', '关闭站点']) {
+    check((await page.getByRole('button', { name: label }).count()) === 0, `a closed station still offers "${label}"`);
+  }
+  await shot(page, 'station-closed');
 }));
 
 const failed = results.filter((r) => !r).length;

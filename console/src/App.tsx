@@ -21,6 +21,9 @@ const Policy = lazy(() => import('./pages/Policy'));
 const Users = lazy(() => import('./pages/Users'));
 const Excel = lazy(() => import('./pages/Excel'));
 const NotFound = lazy(() => import('./pages/NotFound'));
+const Tenants = lazy(() => import('./pages/Tenants'));
+const ComplianceReportPage = lazy(() => import('./pages/ComplianceReport'));
+const Home = lazy(() => import('./pages/Home'));
 
 const page = (el: React.ReactNode) => (
   <Suspense fallback={<Spin style={{ margin: 48 }} aria-label="loading" />}>{el}</Suspense>
@@ -32,7 +35,7 @@ const router = createBrowserRouter(
       path: '/',
       element: page(<Shell />),
       children: [
-        { index: true, element: page(<Overview />) },
+        { index: true, element: page(<Home overview={<Overview />} />) },
         { path: 'stations', element: page(<Stations />) },
         { path: 'stations/:id', element: page(<StationPage />) },
         { path: 'workers', element: page(<Workers />) },
@@ -40,6 +43,8 @@ const router = createBrowserRouter(
         { path: 'policy', element: page(<Policy />) },
         { path: 'users', element: page(<Users />) },
         { path: 'excel', element: page(<Excel />) },
+        { path: 'tenants', element: page(<Tenants />) },
+        { path: 'report', element: page(<ComplianceReportPage />) },
         { path: '*', element: page(<NotFound />) },
       ],
     },

@@ -1,9 +1,15 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Layout, Menu, Button, Space, Typography, Segmented, Grid } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from 'urql';
+import { graphql } from './gql';
 import { useI18n, enumLabel, ENUMS } from './i18n';
-import { useRights, useSession } from './session';
+import { GrantsContext, useRights, useSession } from './session';
+
+const ViewerQuery = graphql(`
+  query ShellViewer { viewer { subject grantedStations { id } } }
+`);
 
 const { Header, Sider, Content } = Layout;
 
@@ -15,7 +21,13 @@ export default function Shell() {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
-  const items = [
+  // an operator's grants, read once: which stations and workers the pages offer it to edit
+  const [viewer] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
+  const granted = useMemo(() => new Set((viewer.data?.viewer.grantedStations ?? []).map((s) => s.id)), [viewer.data]);
+  // a platform administrator reads nothing inside a bureau: tenants are all it is offered
+  const items = rights.platform ? [
+    { key: '/tenants', icon: <BankOutlined />, label: t('租户', 'Tenants') },
+  ] : [
     { key: '/', icon: <DashboardOutlined />, label: t('概览', 'Overview') },
     { key: '/stations', icon: <HomeOutlined />, label: t('站点', 'Stations') },
     { key: '/workers', icon: <TeamOutlined />, label: t('社工', 'Workers') },
@@ -27,8 +39,12 @@ export default function Shell() {
     .map((i) => i.key)
     .filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
   return (
+    <GrantsContext.Provider value={granted}>
+    {/* a printed page (the compliance report) leaves the navigation off the paper */}
+    <style>{'@media print { .shell-nav { display: none !important; } .shell-content { padding: 0 !important; } .ant-layout { background: #fff !important; } }'}</style>
     <Layout style={{ minHeight: '100vh' }}>
       <Sider
+        className="shell-nav"
         breakpoint="lg"
         collapsedWidth={screens.md ? 64 : 0}
         collapsible
@@ -44,11 +60,12 @@ export default function Shell() {
       </Sider>
       <Layout>
         <Header
+          className="shell-nav"
           style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}
         >
           <Space wrap>
             <Typography.Text type="secondary" data-testid="whoami">
-              {session.tenant} · {session.username.replace(`${session.tenant}:`, '')} ·{' '}
+              {session.tenant || t('平台', 'Platform')} · {session.username.slice(session.username.indexOf(':') + 1)} ·{' '}
               {session.roles.map((r) => enumLabel(lang, ENUMS.userRole, r)).join('、')}
             </Typography.Text>
             <Segmented
@@ -64,10 +81,11 @@ export default function Shell() {
             <Button onClick={signOut}>{t('退出登录', 'Sign out')}</Button>
           </Space>
         </Header>
-        <Content style={{ padding: screens.md ? 24 : 12 }}>
+        <Content className="shell-content" style={{ padding: screens.md ? 24 : 12 }}>
           <Outlet />
         </Content>
       </Layout>
     </Layout>
+    </GrantsContext.Provider>
   );
 }

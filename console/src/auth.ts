@@ -69,8 +69,9 @@ async function post(path: string, body: unknown, token?: string): Promise<LoginA
   return parsed as unknown as LoginAnswer;
 }
 
+/** An empty tenant signs a platform administrator in: it belongs to no bureau. */
 export function login(tenant: string, username: string, password: string): Promise<LoginAnswer> {
-  return post('/login', { tenant, username, password });
+  return post('/login', { tenant: tenant || undefined, username, password });
 }
 
 /** Replaces the password; `token` may be the short-lived one a one-time password logs in to. */

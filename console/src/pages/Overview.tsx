@@ -110,7 +110,10 @@ export default function Overview() {
 
   return (
     <>
-      <Typography.Title level={2}>{t('概览', 'Overview')}</Typography.Title>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', flexWrap: 'wrap', gap: 8 }}>
+        <Typography.Title level={2}>{t('概览', 'Overview')}</Typography.Title>
+        <Link to="/report">{t('合规报告（可打印）', 'Compliance report (printable)')}</Link>
+      </div>
       <Typography.Paragraph type="secondary">
         {report.profile
           ? t(`${report.on} 按第 ${report.profile.revision} 版政策配置检查`, `Checked on ${report.on} against profile revision ${report.profile.revision}`)

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { describeError, documentPath, type ApiUserError } from '../api/errors';
+import { locateConditions, type Located } from '../api/conditions';
 import { ErrorAlert, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
 import { useI18n } from '../i18n';
@@ -32,6 +33,15 @@ const WhatIfQuery = graphql(`
         before { satisfied satisfiedBy }
         after { satisfied satisfiedBy alternatives { code labelZh labelEn satisfied failingZh failingEn } }
       }
+    }
+  }
+`);
+
+const CheckConditions = graphql(`
+  query CheckPolicyConditions($conditions: [String!]!) {
+    checkPolicyConditions(conditions: $conditions) {
+      results { expression valid line column messageZh messageEn }
+      names { name kind type descriptionZh descriptionEn }
     }
   }
 `);
@@ -149,6 +159,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
   const [{ fetching: publishing }, publish] = useMutation(Publish);
   const [whatIf, refetchWhatIf] = useQuery({ query: WhatIfQuery, variables: { draftId: draft.id }, pause: !whatIfAsked, requestPolicy: 'network-only' });
   useEffect(() => setVersion(draft.version), [draft.version]);
+  const conditions = useConditionCheck(text);
 
   const save = async () => {
     let document: unknown;
@@ -195,7 +206,8 @@ function DraftEditor({ draft }: { draft: Draft }) {
             description={<ul style={{ margin: 0, paddingLeft: 16 }} data-testid="draft-errors">{problems.map((p, i) => (
               <li key={i}>{documentPath(p.field) && <code>{documentPath(p.field)}</code>} {p.message}</li>))}</ul>} />
         )}
-        <Input.TextArea aria-label={t('草稿文档（JSON）', 'Draft document (JSON)')} value={text} spellCheck={false}
+        <ConditionProblems check={conditions} />
+        <Input.TextArea aria-label={t('草稿文档（JSON）', 'Draft document (JSON)')} status={conditions.problems.length ? 'error' : undefined} value={text} spellCheck={false}
           onChange={(e) => { setText(e.target.value); setDirty(true); }}
           autoSize={{ minRows: 16, maxRows: 28 }} style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12 }} />
       </Card>
@@ -242,5 +254,79 @@ function DraftEditor({ draft }: { draft: Draft }) {
         </Space>
       </Card>
     </Space>
+  );
+}
+
+interface ConditionProblem extends Located { at: string; message: string }
+
+/**
+ * The draft's conditions checked by the service as the administrator types: once per pause in
+ * typing, each distinct expression once, and an answer that arrives after a newer one is asked
+ * for is dropped.
+ */
+function useConditionCheck(text: string) {
+  const client = useClient();
+  const { lang } = useI18n();
+  const [state, setState] = useState<{ checked: number; problems: ConditionProblem[]; names: { name: string; kind: string; type: string; descriptionZh: string; descriptionEn: string }[]; failed: boolean }>(
+    { checked: 0, problems: [], names: [], failed: false });
+  const asked = useRef(0);
+  useEffect(() => {
+    const located = locateConditions(text);
+    if (!located) return;
+    const timer = setTimeout(async () => {
+      const n = ++asked.current;
+      const distinct = [...new Set(located.map((c) => c.expression))].slice(0, 100);
+      if (!distinct.length) return setState((s) => ({ ...s, checked: 0, problems: [], failed: false }));
+      const r = await client.query(CheckConditions, { conditions: distinct }, { requestPolicy: 'network-only' }).toPromise();
+      if (n !== asked.current) return;
+      const results = r.data?.checkPolicyConditions.results;
+      if (!results) return setState((s) => ({ ...s, failed: true }));
+      const byExpression = new Map(results.map((x) => [x.expression, x]));
+      const problems = located.flatMap((c) => {
+        const x = byExpression.get(c.expression);
+        if (!x || x.valid) return [];
+        const where = x.line != null ? (lang === 'zh' ? `第${x.line}行第${x.column}列` : `line ${x.line}, column ${x.column}`) : '';
+        return [{ ...c, at: where, message: (lang === 'zh' ? x.messageZh : x.messageEn) ?? '' }];
+      });
+      setState({ checked: located.length, problems, names: r.data!.checkPolicyConditions.names, failed: false });
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [text, client, lang]);
+  return state;
+}
+
+function ConditionProblems({ check }: { check: ReturnType<typeof useConditionCheck> }) {
+  const { t, lang } = useI18n();
+  if (check.failed) return null;
+  const names = (
+    <details style={{ marginTop: 4 }}>
+      <summary>{t('条件中可用的变量和函数', 'Variables and functions a condition may use')}</summary>
+      <ul style={{ margin: 0, paddingLeft: 16, fontSize: 12 }}>
+        {check.names.map((n) => <li key={n.name}><code>{n.name}</code> <Typography.Text type="secondary">{n.type}</Typography.Text> {lang === 'zh' ? n.descriptionZh : n.descriptionEn}</li>)}
+      </ul>
+    </details>
+  );
+  if (check.problems.length) {
+    return (
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} role="status"
+        title={t(`${check.problems.length} 个条件表达式有误`, `${check.problems.length} conditions have errors`)}
+        description={<>
+          <ul style={{ margin: 0, paddingLeft: 16 }} data-testid="condition-errors">
+            {check.problems.map((p) => (
+              <li key={p.path}>
+                <code>{p.path}</code>{p.line > 0 && t(`（文档第 ${p.line} 行）`, ` (document line ${p.line})`)}：<code>{p.expression}</code> — {p.at} {p.message}
+              </li>
+            ))}
+          </ul>
+          {names}
+        </>} />
+    );
+  }
+  if (!check.checked) return null;
+  return (
+    <div style={{ marginBottom: 12 }} data-testid="conditions-ok">
+      <Typography.Text type="success">{t(`${check.checked} 个条件表达式均有效`, `All ${check.checked} conditions are valid`)}</Typography.Text>
+      {names}
+    </div>
   );
 }

@@ -29,13 +29,14 @@ export function SignIn({ onSignedIn, sessionEnded }: Props) {
   const finish = (answer: LoginAnswer, tenant: string) =>
     onSignedIn({ token: answer.access_token, username: answer.username, roles: answer.roles, tenant });
 
-  const submit = async (v: { tenant: string; username: string; password: string }) => {
+  const submit = async (v: { tenant?: string; username: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const answer = await login(v.tenant.trim(), v.username.trim(), v.password);
-      if (answer.must_change_password) setPending({ answer, tenant: v.tenant.trim(), password: v.password });
-      else finish(answer, v.tenant.trim());
+      const tenant = (v.tenant ?? '').trim();
+      const answer = await login(tenant, v.username.trim(), v.password);
+      if (answer.must_change_password) setPending({ answer, tenant, password: v.password });
+      else finish(answer, tenant);
     } catch (e) {
       setError(explain(e));
     } finally {
@@ -109,7 +110,7 @@ export function SignIn({ onSignedIn, sessionEnded }: Props) {
         ) : (
           <Form layout="vertical" style={{ marginTop: 16 }} onFinish={submit} requiredMark={false}>
             <Form.Item name="tenant" label={t('租户代码', 'Tenant code')}
-              rules={[{ required: true, message: t('请输入租户代码', 'Enter the tenant code') }]}>
+              extra={t('平台管理员不填', 'Leave empty as a platform administrator')}>
               <Input autoComplete="organization" placeholder="wuhan" />
             </Form.Item>
             <Form.Item name="username" label={t('用户名', 'Username')}

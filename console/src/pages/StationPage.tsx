@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FormDialog } from '../components/FormDialog';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Modal, Row, Select, Space, Switch, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -31,8 +32,9 @@ const StationQuery = graphql(`
         division { id nameZh nameEn communityCount zone }
         parent { id name }
         statusHistory { status effectiveOn note recordedBy recordedAt }
+        supervisionVisits { id visitedOn kind supervisor findings }
         assignments(includeEnded: true) {
-          id role startsOn endsOn fullTime current
+          id role startsOn endsOn fullTime current version
           worker { id name certificateLevel }
         }
         compliance {
@@ -60,6 +62,58 @@ const AssignWorker = graphql(`
   }
 `);
 
+const ChangeStatus = graphql(`
+  mutation ChangeStationStatus($input: ChangeStationStatusInput!) {
+    changeStationStatus(input: $input) {
+      station { id version status statusSince statusHistory { status effectiveOn note recordedBy recordedAt } }
+      userErrors { field code message }
+    }
+  }
+`);
+
+const CloseStation = graphql(`
+  mutation CloseStation($input: CloseStationInput!) {
+    closeStation(input: $input) {
+      station { id version status statusSince }
+      userErrors { field code message }
+    }
+  }
+`);
+
+const EndAssignment = graphql(`
+  mutation EndAssignment($input: EndAssignmentInput!) {
+    endAssignment(input: $input) {
+      assignment { id endsOn current version station { id } worker { id } }
+      userErrors { field code message }
+    }
+  }
+`);
+
+const RecordVisit = graphql(`
+  mutation RecordSupervisionVisit($input: RecordSupervisionVisitInput!) {
+    recordSupervisionVisit(input: $input) {
+      visit { id visitedOn kind supervisor findings station { id } }
+      userErrors { field code message }
+    }
+  }
+`);
+
+// The life cycle as the service allows it (see changeStationStatus); closing has its own dialog.
+const NEXT: Record<string, string[]> = {
+  PLANNED: ['SITE_SELECTED'],
+  SITE_SELECTED: ['SIGNED'],
+  SIGNED: ['OPERATING'],
+  OPERATING: ['SUSPENDED'],
+  SUSPENDED: ['OPERATING'],
+  CLOSED: [],
+};
+
+const SUPERVISION_KIND: Record<string, readonly [string, string]> = {
+  ON_SITE: ['实地督导', 'On site'],
+  MONITORING_EVALUATION: ['项目监测评估', 'Monitoring evaluation'],
+  CONSULTATION: ['咨询', 'Consultation'],
+};
+
 type Term = { code: string; labelZh: string; labelEn: string; source?: string | null };
 
 export default function StationPage() {
@@ -68,6 +122,8 @@ export default function StationPage() {
   const rights = useRights();
   const [editing, setEditing] = useState(false);
   const [assigning, setAssigning] = useState(false);
+  const [dialog, setDialog] = useState<'status' | 'close' | 'visit' | null>(null);
+  const [ending, setEnding] = useState<{ id: string; version: number; startsOn: string; name: string } | null>(null);
   const [{ data, fetching, error }] = useQuery({ query: StationQuery, variables: { id } });
 
   if (!data) return <Pending fetching={fetching} error={error} />;
@@ -81,17 +137,24 @@ export default function StationPage() {
   const c = s.compliance;
   const current = s.assignments.filter((a) => a.current);
   const past = s.assignments.filter((a) => !a.current);
+  const open = s.status !== 'CLOSED';
+  const editable = open && rights.canEditStation(s.id);
 
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={2} style={{ margin: 0 }}>{s.name}</Typography.Title>
-        {rights.editStations && (
-          <Space>
-            <Button onClick={() => setEditing(true)}>{t('编辑', 'Edit')}</Button>
-            <Button type="primary" onClick={() => setAssigning(true)}>{t('安排社工', 'Assign a worker')}</Button>
-          </Space>
-        )}
+        <Space wrap>
+          {editable && (
+            <>
+              <Button onClick={() => setEditing(true)}>{t('编辑', 'Edit')}</Button>
+              {NEXT[s.status].length > 0 && <Button onClick={() => setDialog('status')}>{t('变更状态', 'Change status')}</Button>}
+              <Button type="primary" onClick={() => setAssigning(true)}>{t('安排社工', 'Assign a worker')}</Button>
+            </>
+          )}
+          {open && rights.recordVisits && <Button onClick={() => setDialog('visit')}>{t('记录督导', 'Record a visit')}</Button>}
+          {open && rights.closeStations && <Button danger onClick={() => setDialog('close')}>{t('关闭站点', 'Close the station')}</Button>}
+        </Space>
       </Space>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={12}>
@@ -183,12 +246,39 @@ export default function StationPage() {
                 { title: t('专职', 'Full-time'), render: (_, a) => (a.fullTime ? t('是', 'Yes') : t('否', 'No')) },
                 { title: t('起止', 'Period'), render: (_, a) => `${a.startsOn} – ${a.endsOn ?? ''}` },
                 { title: t('在岗', 'Current'), render: (_, a) => (a.current ? <Tag color="green">{t('在岗', 'Current')}</Tag> : <Tag>{t('已结束', 'Ended')}</Tag>) },
+                ...(editable ? [{
+                  title: '', key: 'end',
+                  render: (_: unknown, a: (typeof current)[number]) => (a.current || !a.endsOn) && (
+                    <Button size="small" onClick={() => setEnding({ id: a.id, version: a.version, startsOn: a.startsOn, name: a.worker.name })}
+                      aria-label={t(`结束 ${a.worker.name} 的岗位`, `End ${a.worker.name}'s post`)}>
+                      {t('结束岗位', 'End post')}
+                    </Button>
+                  ),
+                }] : []),
               ]} />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('督导记录', 'Supervision visits')}>
+            <List size="small" dataSource={s.supervisionVisits} locale={{ emptyText: t('尚无督导记录', 'No visits yet') }}
+              renderItem={(v) => (
+                <List.Item data-testid="visit">
+                  <List.Item.Meta
+                    title={`${v.visitedOn} · ${enumLabel(lang, SUPERVISION_KIND, v.kind)} · ${v.supervisor}`}
+                    description={v.findings} />
+                </List.Item>
+              )} />
           </Card>
         </Col>
       </Row>
       {editing && <StationForm station={s} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {assigning && <AssignDialog stationId={s.id} today={c.on} onClose={() => setAssigning(false)} />}
+      {dialog === 'status' && (
+        <StatusDialog station={s} today={c.on} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'close' && <CloseDialog station={s} today={c.on} onClose={() => setDialog(null)} />}
+      {dialog === 'visit' && <VisitDialog stationId={s.id} today={c.on} onClose={() => setDialog(null)} />}
+      {ending && <EndPostDialog post={ending} today={c.on} onClose={() => setEnding(null)} />}
     </>
   );
 }
@@ -262,5 +352,89 @@ function AssignDialog({ stationId, today, onClose }: { stationId: string; today:
         <Form.Item name="fullTime" label={t('专职', 'Full-time')} valuePropName="checked"><Switch /></Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+interface StationRef { id: string; version: number; status: string; statusSince: string; name: string }
+
+function StatusDialog({ station, today, onClose }: { station: StationRef; today: string; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const [, change] = useMutation(ChangeStatus);
+  const next = NEXT[station.status];
+  return (
+    <FormDialog title={t('变更站点状态', 'Change the station\'s status')} onClose={onClose} done={t('状态已变更', 'Status changed')}
+      fields={['status', 'effectiveOn', 'note']} initialValues={{ status: next[0], effectiveOn: today }} testId="status-form"
+      submit={async (v) => {
+        const r = await change({ input: { ...(v as { status: never; effectiveOn: string }), id: station.id, version: station.version } });
+        return { error: r.error, userErrors: r.data?.changeStationStatus?.userErrors };
+      }}>
+      <Typography.Paragraph>
+        {t('当前状态：', 'Current status: ')}<StatusTag status={station.status} /> {t('自', 'since')} {station.statusSince}
+      </Typography.Paragraph>
+      <Form.Item name="status" label={t('新状态', 'New status')} rules={[{ required: true }]}>
+        <Select options={next.map((value) => ({ value, label: enumLabel(lang, ENUMS.stationStatus, value) }))} />
+      </Form.Item>
+      <Form.Item name="effectiveOn" label={t('生效日期', 'Effective on')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+      <Form.Item name="note" label={t('说明', 'Note')}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
+    </FormDialog>
+  );
+}
+
+function CloseDialog({ station, today, onClose }: { station: StationRef; today: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const [, close] = useMutation(CloseStation);
+  return (
+    <FormDialog title={t(`关闭 ${station.name}`, `Close ${station.name}`)} onClose={onClose} done={t('站点已关闭', 'Station closed')}
+      fields={['closedOn', 'note']} initialValues={{ closedOn: today }} testId="close-form" danger
+      submit={async (v) => {
+        const r = await close({ input: { ...(v as { closedOn: string }), id: station.id, version: station.version } });
+        return { error: r.error, userErrors: r.data?.closeStation?.userErrors };
+      }}>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }}
+        title={t('关闭后不可恢复；关闭日仍在岗的岗位将于当日结束。', 'Closing is final; posts still open on the closing day end on it.')} />
+      <Form.Item name="closedOn" label={t('关闭日期', 'Closed on')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+      <Form.Item name="note" label={t('说明', 'Note')}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
+    </FormDialog>
+  );
+}
+
+function VisitDialog({ stationId, today, onClose }: { stationId: string; today: string; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const [, record] = useMutation(RecordVisit);
+  // one key per dialog: saving again after a lost answer records the visit once
+  const [key] = useState(() => crypto.randomUUID());
+  return (
+    <FormDialog title={t('记录督导', 'Record a supervision visit')} onClose={onClose} done={t('督导已记录', 'Visit recorded')}
+      fields={['visitedOn', 'kind', 'supervisor', 'findings']} initialValues={{ visitedOn: today, kind: 'ON_SITE' }} testId="visit-form"
+      submit={async (v) => {
+        const r = await record({ input: { ...(v as { visitedOn: string; supervisor: string; findings: string }), stationId, idempotencyKey: key } });
+        return { error: r.error, userErrors: r.data?.recordSupervisionVisit?.userErrors };
+      }}>
+      <Form.Item name="visitedOn" label={t('督导日期', 'Visited on')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+      <Form.Item name="kind" label={t('督导方式', 'Kind')}>
+        <Select options={enumOptions(lang, SUPERVISION_KIND)} />
+      </Form.Item>
+      <Form.Item name="supervisor" label={t('督导人', 'Supervisor')} rules={[{ required: true, message: t('请填写督导人', 'Who visited?') }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="findings" label={t('督导发现', 'Findings')} rules={[{ required: true, message: t('请填写督导发现', 'What was found?') }]}>
+        <Input.TextArea rows={4} maxLength={4000} />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+function EndPostDialog({ post, today, onClose }: { post: { id: string; version: number; startsOn: string; name: string }; today: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const [, end] = useMutation(EndAssignment);
+  return (
+    <FormDialog title={t(`结束 ${post.name} 的岗位`, `End ${post.name}'s post`)} onClose={onClose} done={t('岗位已结束', 'Post ended')}
+      fields={['endsOn']} initialValues={{ endsOn: today < post.startsOn ? post.startsOn : today }} testId="end-post-form"
+      submit={async (v) => {
+        const r = await end({ input: { id: post.id, version: post.version, endsOn: v.endsOn as string } });
+        return { error: r.error, userErrors: r.data?.endAssignment?.userErrors };
+      }}>
+      <Form.Item name="endsOn" label={t('最后一天', 'Last day')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+    </FormDialog>
   );
 }

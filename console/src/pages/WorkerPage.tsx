@@ -1,17 +1,24 @@
-import { Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { NotFoundResult, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
 import { ENUMS, enumLabel, useI18n } from '../i18n';
+import { useRights } from '../session';
+import { TrainingForm, WorkerForm } from '../components/WorkerForm';
 
 const WorkerQuery = graphql(`
-  query WorkerPage($id: ID!) {
+  query WorkerPage($id: ID!, $personal: Boolean!) {
     node(id: $id) {
       __typename
       ... on SocialWorker {
-        id name birthDate phone educationLevel educationMajor certificateLevel certificateDate
+        id version name educationLevel educationMajor certificateLevel certificateDate
+        birthDate @include(if: $personal)
+        phone @include(if: $personal)
+        idNumber @include(if: $personal)
+        currentAssignments { id station { id } }
         socialWorkYears communityWorkYears lastRecordCheckOn fullTime
         trainingHours
         trainingRecords { id topic provider hours completedOn }
@@ -28,13 +35,26 @@ const WorkerQuery = graphql(`
 export default function WorkerPage() {
   const { id = '' } = useParams();
   const { t, lang, label } = useI18n();
-  const [{ data, fetching, error }] = useQuery({ query: WorkerQuery, variables: { id } });
+  const rights = useRights();
+  const [dialog, setDialog] = useState<'edit' | 'training' | null>(null);
+  // personal fields are asked only by those allowed to read them: for anyone else the service refuses them
+  const [{ data, fetching, error }] = useQuery({ query: WorkerQuery, variables: { id, personal: rights.personalFields } });
   if (!data) return <Pending fetching={fetching} error={error} />;
   const w = data.node?.__typename === 'SocialWorker' ? data.node : null;
   if (!w) return <NotFoundResult />;
+  const editable = rights.canEditWorker(w.currentAssignments.map((a) => a.station.id));
   return (
     <>
-      <Typography.Title level={2}>{w.name}</Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>{w.name}</Typography.Title>
+        {editable && (
+          <Space>
+            <Button onClick={() => setDialog('edit')}>{t('编辑', 'Edit')}</Button>
+            <Button type="primary" onClick={() => setDialog('training')}>{t('添加培训记录', 'Add training')}</Button>
+          </Space>
+        )}
+      </Space>
+      <div style={{ height: 16 }} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title={t('基本信息', 'Details')}>
@@ -51,6 +71,7 @@ export default function WorkerPage() {
               <Descriptions.Item label={t('无犯罪记录核查', 'Criminal record check')}>{w.lastRecordCheckOn ?? '—'}</Descriptions.Item>
               {w.birthDate && <Descriptions.Item label={t('出生日期', 'Born')}>{w.birthDate}</Descriptions.Item>}
               {w.phone && <Descriptions.Item label={t('电话', 'Phone')}>{w.phone}</Descriptions.Item>}
+              {w.idNumber && <Descriptions.Item label={t('身份证号', 'Resident id number')}>{w.idNumber}</Descriptions.Item>}
             </Descriptions>
           </Card>
         </Col>
@@ -107,6 +128,8 @@ export default function WorkerPage() {
           </Card>
         </Col>
       </Row>
+      {dialog === 'edit' && <WorkerForm worker={w} onClose={() => setDialog(null)} />}
+      {dialog === 'training' && <TrainingForm workerId={w.id} onClose={() => setDialog(null)} />}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useRights } from '../session';
+import { WorkerForm } from '../components/WorkerForm';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { CertificateLevel } from '../gql/graphql';
@@ -30,6 +32,9 @@ export default function Workers() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const rights = useRights();
+  const navigate = useNavigate();
+  const [registering, setRegistering] = useState(false);
   const filter = {
     text: params.get('text') || undefined,
     certificateLevel: (params.get('certificateLevel') as CertificateLevel) || undefined,
@@ -48,9 +53,12 @@ export default function Workers() {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={2}>{t('社工', 'Workers')}</Typography.Title>
-        <Button onClick={() => download(exportPath('workers', filter), 'workers.xlsx').catch((e) => message.error(String(e.message)))}>
-          {t('导出 Excel', 'Export to Excel')}
-        </Button>
+        <Space>
+          {rights.registerWorkers && <Button type="primary" onClick={() => setRegistering(true)}>{t('登记社工', 'Register a worker')}</Button>}
+          <Button onClick={() => download(exportPath('workers', filter), 'workers.xlsx').catch((e) => message.error(String(e.message)))}>
+            {t('导出 Excel', 'Export to Excel')}
+          </Button>
+        </Space>
       </Space>
       <Card style={{ marginBottom: 16 }}>
         <Space wrap>
@@ -78,6 +86,7 @@ export default function Workers() {
         <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('上一页', 'Previous')}</Button>
         <Button disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page!.pageInfo.endCursor ?? null])}>{t('下一页', 'Next')}</Button>
       </Space>
+      {registering && <WorkerForm onClose={() => setRegistering(false)} onSaved={(id) => navigate(`/workers/${encodeURIComponent(id)}`)} />}
     </>
   );
 }

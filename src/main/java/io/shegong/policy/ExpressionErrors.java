@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * it is (line and column, counted from 1) and what is wrong, without the parser's token lists or
  * the type names of the expression library.
  */
-final class ExpressionErrors {
+public final class ExpressionErrors {
     private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'");
     private static final Pattern OVERLOAD = Pattern.compile("found no matching overload for '([^']*)' applied to '\\(([^)]*)\\)'");
     private static final Pattern EXPECTED = Pattern.compile("expected type '([^']*)' but found '([^']*)'");
@@ -25,12 +25,24 @@ final class ExpressionErrors {
     private ExpressionErrors() {
     }
 
-    static String sentence(CelIssue issue) {
-        int line = issue.getSourceLocation().getLine();
-        int column = issue.getSourceLocation().getColumn() + 1;
+    /** An expression that failed for a reason the compiler gave no place for. */
+    static final Problem INVALID = new Problem(null, null, "无效的表达式", "Invalid expression");
+
+    /** What is wrong and where (line and column from 1, null when unknown), in Chinese and English. */
+    public record Problem(Integer line, Integer column, String messageZh, String messageEn) {
+        /** One sentence in both languages, as `updatePolicyDraft` reports it. */
+        public String sentence() {
+            if (line == null) {
+                return messageZh + " / " + messageEn;
+            }
+            return "表达式第" + line + "行第" + column + "列：" + messageZh + " / Expression, line " + line + ", column "
+                    + column + ": " + messageEn;
+        }
+    }
+
+    static Problem problem(CelIssue issue) {
         String[] what = what(issue.getMessage());
-        return "表达式第" + line + "行第" + column + "列：" + what[0] + " / Expression, line " + line + ", column "
-                + column + ": " + what[1];
+        return new Problem(issue.getSourceLocation().getLine(), issue.getSourceLocation().getColumn() + 1, what[0], what[1]);
     }
 
     /** The problem in Chinese and in English. */

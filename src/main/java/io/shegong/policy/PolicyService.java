@@ -29,6 +29,8 @@ import java.util.function.Supplier;
 @Singleton
 public class PolicyService {
     private static final int MAX_DOCUMENT_CHARS = 500_000;
+    private static final int MAX_CONDITIONS = 100;
+    private static final int MAX_CONDITION_CHARS = 2_000;
     private final PolicyRepository profiles;
     private final StationKindRepository kinds;
     private final PolicyTemplates templates;
@@ -66,6 +68,35 @@ public class PolicyService {
     public List<PolicyTemplates.Template> templates(Caller caller) {
         caller.requireTenantMember();
         return templates.all();
+    }
+
+    /** What `checkPolicyConditions` answers. */
+    public record ConditionCheck(List<ConditionResult> results, List<WorkerFacts.Name> names) {
+    }
+
+    /** One condition: valid, or its problem and place. */
+    public record ConditionResult(String expression, boolean valid, Integer line, Integer column,
+                                  String messageZh, String messageEn) {
+    }
+
+    /**
+     * Compiles conditions as a draft's save would, writing nothing: the editor asks while the
+     * administrator types, so a fault shows before the draft is saved.
+     */
+    public ConditionCheck checkConditions(Caller caller, List<String> conditions) {
+        caller.requireTenantAdmin();
+        if (conditions.size() > MAX_CONDITIONS) {
+            throw ApiException.badInput("conditions", "at most " + MAX_CONDITIONS + " conditions at once");
+        }
+        for (int i = 0; i < conditions.size(); i++) {
+            if (conditions.get(i).length() > MAX_CONDITION_CHARS) {
+                throw ApiException.badInput("conditions." + i, "a condition is at most " + MAX_CONDITION_CHARS + " characters");
+            }
+        }
+        List<ConditionResult> results = conditions.stream().map(source -> WorkerFacts.problem(source)
+                .map(p -> new ConditionResult(source, false, p.line(), p.column(), p.messageZh(), p.messageEn()))
+                .orElseGet(() -> new ConditionResult(source, true, null, null, null, null))).toList();
+        return new ConditionCheck(results, WorkerFacts.names());
     }
 
     public CompiledPolicy compile(PolicyProfile p) {

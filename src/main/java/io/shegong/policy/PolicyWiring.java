@@ -67,7 +67,8 @@ public class PolicyWiring implements Wiring, NodeType.Source, LoaderContributor 
         wiring.type("Query", t -> t
                 .dataFetcher("policyProfile", env -> service.inForce(caller(env), on(env)).orElse(null))
                 .dataFetcher("policyProfiles", env -> service.all(caller(env)))
-                .dataFetcher("policyTemplates", env -> service.templates(caller(env))));
+                .dataFetcher("policyTemplates", env -> service.templates(caller(env)))
+                .dataFetcher("checkPolicyConditions", env -> service.checkConditions(caller(env), env.getArgument("conditions"))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("createPolicyDraft", env -> Map.of("profile",
                         service.createDraft(caller(env), commands.bind(env, CreatePolicyDraft.class))))

@@ -7,8 +7,10 @@ import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
@@ -29,15 +31,8 @@ import java.util.Optional;
  * The declared schema that rule expressions are checked against, and the values a worker gives
  * them on a date. Expressions are CEL: safe, side-effect free and not Turing-complete.
  *
- * <p>Variables: {@code age} (int), {@code educationLevel}, {@code educationRank} (0 secondary …
- * 4 doctorate), {@code major}, {@code certificateLevel}, {@code certificateRank} (0 none … 3
- * senior), {@code socialWorkYears}, {@code communityWorkYears}, {@code fullTime} (in a post, the post's), {@code role}
- * (the post being counted, '' outside a station), {@code operatingMode} (the post's station's,
- * '' outside a station), {@code yearsAtStation},
- * {@code certificateYearsAfterStart} (-1 without a certificate), {@code trainings} (list of
- * {hours, yearsAgo, provider, topic}), {@code designations} (those held on the day: list of {kind
- * ('LEADING_TALENT', 'SUPERVISOR'), level, levelRank (1 district … 4 national), yearsHeld,
- * termYears (-1 when open-ended)}); function {@code trainingHoursWithin(trainings, years)}.
+ * <p>The variables and the one function an expression may name are listed, with their types and
+ * what they hold, in {@code NAMES}.
  */
 public final class WorkerFacts {
     public static final List<String> EDUCATION = List.of("SECONDARY", "COLLEGE", "BACHELOR", "MASTER", "DOCTORATE");
@@ -45,34 +40,40 @@ public final class WorkerFacts {
     /** Designation levels, lowest first: `levelRank` is the place here plus one. */
     public static final List<String> LEVELS = List.of("DISTRICT", "CITY", "PROVINCIAL", "NATIONAL");
     private static final MapType TRAINING = MapType.create(SimpleType.STRING, SimpleType.DYN);
-    private static final MapType DESIGNATION = MapType.create(SimpleType.STRING, SimpleType.DYN);
     private static final CelOptions OPTIONS = CelOptions.current()
             .enableHeterogeneousNumericComparisons(true).build();
 
-    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
-            .setOptions(OPTIONS)
-            // exists, all, filter, map, has: comprehensions over a list stay bounded by its length
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addVar("age", SimpleType.INT)
-            .addVar("educationLevel", SimpleType.STRING)
-            .addVar("educationRank", SimpleType.INT)
-            .addVar("major", SimpleType.STRING)
-            .addVar("certificateLevel", SimpleType.STRING)
-            .addVar("certificateRank", SimpleType.INT)
-            .addVar("socialWorkYears", SimpleType.DOUBLE)
-            .addVar("communityWorkYears", SimpleType.DOUBLE)
-            .addVar("fullTime", SimpleType.BOOL)
-            .addVar("role", SimpleType.STRING)
-            .addVar("operatingMode", SimpleType.STRING)
-            .addVar("yearsAtStation", SimpleType.DOUBLE)
-            .addVar("certificateYearsAfterStart", SimpleType.DOUBLE)
-            .addVar("trainings", ListType.create(TRAINING))
-            .addVar("designations", ListType.create(DESIGNATION))
-            .addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration("trainingHoursWithin",
-                    CelOverloadDecl.newGlobalOverload("trainingHoursWithin_list_int", SimpleType.DOUBLE,
-                            ListType.create(TRAINING), SimpleType.INT)))
-            .setResultType(SimpleType.BOOL)
-            .build();
+    /**
+     * What an expression may name: declared here once, for the compiler and for the editor that
+     * lists them to the person writing a condition (`checkPolicyConditions`).
+     */
+    public record Name(String name, String kind, String type, String descriptionZh, String descriptionEn) {
+    }
+
+    private static final List<Name> NAMES = List.of(
+            variable("age", "int", "年龄（无出生日期时不可用，条件视为不满足）", "Age in years (unbound without a birth date: the condition is not met)"),
+            variable("educationLevel", "string", "学历：SECONDARY、COLLEGE、BACHELOR、MASTER、DOCTORATE", "Education: SECONDARY, COLLEGE, BACHELOR, MASTER, DOCTORATE"),
+            variable("educationRank", "int", "学历等级：0 中专/高中 … 4 博士", "Education rank: 0 secondary … 4 doctorate"),
+            variable("major", "string", "专业（去掉“专业”二字和括注）", "Major (without 专业 and bracketed notes)"),
+            variable("certificateLevel", "string", "证书：NONE、ASSISTANT、INTERMEDIATE、SENIOR", "Certificate: NONE, ASSISTANT, INTERMEDIATE, SENIOR"),
+            variable("certificateRank", "int", "证书等级：0 无 … 3 高级社工师", "Certificate rank: 0 none … 3 senior"),
+            variable("socialWorkYears", "double", "社会工作年限", "Years of social work"),
+            variable("communityWorkYears", "double", "社区工作年限", "Years of community work"),
+            variable("fullTime", "bool", "是否专职（在岗位中按岗位计）", "Full-time (in a post, the post's)"),
+            variable("role", "string", "所计岗位：HEAD、DEPUTY_HEAD、SOCIAL_WORKER、SUPERVISOR；站点之外为空", "The post counted: HEAD, DEPUTY_HEAD, SOCIAL_WORKER, SUPERVISOR; '' outside a station"),
+            variable("operatingMode", "string", "岗位所在站点的运营方式；站点之外为空", "The post's station's operating mode; '' outside a station"),
+            variable("yearsAtStation", "double", "自首个岗位起的年数", "Years since the first post"),
+            variable("certificateYearsAfterStart", "double", "首个岗位之后多少年取得证书；无证书为 -1", "Years after the first post the certificate was obtained; -1 without one"),
+            variable("trainings", "list(map)", "培训记录列表：{hours, yearsAgo, provider, topic}", "Training records: {hours, yearsAgo, provider, topic}"),
+            variable("designations", "list(map)", "当日持有的称号：{kind（LEADING_TALENT、SUPERVISOR）, level, levelRank（1 区级 … 4 国家级）, yearsHeld, termYears（无期限为 -1）}",
+                    "Designations held on the day: {kind (LEADING_TALENT, SUPERVISOR), level, levelRank (1 district … 4 national), yearsHeld, termYears (-1 when open-ended)}"),
+            new Name("trainingHoursWithin", "FUNCTION", "trainingHoursWithin(trainings, int) → double",
+                    "最近若干年内的培训学时合计", "Training hours within the last so many years"));
+
+    private static final Map<String, CelType> TYPES = Map.of("int", SimpleType.INT, "string", SimpleType.STRING,
+            "double", SimpleType.DOUBLE, "bool", SimpleType.BOOL, "list(map)", ListType.create(TRAINING));
+
+    private static final CelCompiler COMPILER = compiler();
 
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
             .setOptions(OPTIONS)
@@ -81,6 +82,40 @@ public final class WorkerFacts {
             .build();
 
     private WorkerFacts() {
+    }
+
+    private static Name variable(String name, String type, String descriptionZh, String descriptionEn) {
+        return new Name(name, "VARIABLE", type, descriptionZh, descriptionEn);
+    }
+
+    private static CelCompiler compiler() {
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
+                // exists, all, filter, map, has: comprehensions over a list stay bounded by its length
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+        NAMES.stream().filter(n -> n.kind().equals("VARIABLE")).forEach(n -> builder.addVar(n.name(), TYPES.get(n.type())));
+        return builder
+                .addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration("trainingHoursWithin",
+                        CelOverloadDecl.newGlobalOverload("trainingHoursWithin_list_int", SimpleType.DOUBLE,
+                                ListType.create(TRAINING), SimpleType.INT)))
+                .setResultType(SimpleType.BOOL)
+                .build();
+    }
+
+    /** Every variable and function an expression may name, as the editor lists them. */
+    public static List<Name> names() {
+        return NAMES;
+    }
+
+    /** Why an expression does not compile, where, in Chinese and English; empty when it compiles. */
+    public static Optional<ExpressionErrors.Problem> problem(String source) {
+        try {
+            COMPILER.compile(source).getAst();
+            return Optional.empty();
+        } catch (CelValidationException e) {
+            return Optional.of(ExpressionErrors.problem(e.getErrors().getFirst()));
+        } catch (dev.cel.common.CelException e) {
+            return Optional.of(ExpressionErrors.INVALID);
+        }
     }
 
     /** A compiled, type-checked boolean expression. */
@@ -120,9 +155,9 @@ public final class WorkerFacts {
             CelAbstractSyntaxTree ast = COMPILER.compile(source).getAst();
             return new Expression(source, RUNTIME.createProgram(ast));
         } catch (CelValidationException e) {
-            throw ApiException.badInput(path, ExpressionErrors.sentence(e.getErrors().getFirst()));
+            throw ApiException.badInput(path, ExpressionErrors.problem(e.getErrors().getFirst()).sentence());
         } catch (dev.cel.common.CelException e) {
-            throw ApiException.badInput(path, "无效的表达式 / Invalid expression");
+            throw ApiException.badInput(path, ExpressionErrors.INVALID.sentence());
         }
     }
 

@@ -5,6 +5,7 @@ import io.shegong.core.db.Like;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Connection;
 import io.shegong.core.security.Caller;
+import io.shegong.core.security.Role;
 import io.shegong.core.time.BureauCalendar;
 import io.shegong.division.DivisionRepository;
 import io.shegong.policy.PolicyDocument.Vocabularies;
@@ -18,6 +19,7 @@ import io.shegong.station.StationCommands.UpdateStation;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,19 @@ public class StationService {
                         filter.parentId(), text, w.afterKey(), w.limit() + 1), w,
                 Station::code, Station::id, () -> stations.count(filter.divisionId(), filter.kind(), filter.status(),
                         filter.operatingMode(), filter.parentId(), text));
+    }
+
+    /**
+     * The stations a STATION_OPERATOR caller is granted, by code, so that a client can offer edits
+     * only where the service will take them; empty for every other role (an administrator edits
+     * every station, the others none) and for a platform administrator, who has no tenant.
+     */
+    public List<Station> granted(Caller caller) {
+        if (caller.tenantCode() == null || !caller.has(Role.STATION_OPERATOR)) {
+            return List.of();
+        }
+        return stations.byIds(operators.granted(caller.subject()).stream().map(UUID::toString).toArray(String[]::new))
+                .stream().sorted(Comparator.comparing(Station::code)).toList();
     }
 
     /** Every station the filter leaves, by code, for a list read whole (an export). */

@@ -68,6 +68,7 @@ public class StationWiring implements Wiring, NodeType.Source, LoaderContributor
         wiring.type("Query", t -> t
                 .dataFetcher("stations", env -> service.list(caller(env), filter(env), Connection.window(env)))
                 .dataFetcher("stationKinds", env -> service.kinds(caller(env))));
+        wiring.type("Viewer", t -> t.dataFetcher("grantedStations", env -> service.granted(caller(env))));
         wiring.type("Station", t -> t
                 .dataFetcher("kind", env -> RequestContext.loader(env, KINDS).load(station(env).kindCode()))
                 .dataFetcher("parent", env -> byId(env, station(env).parentId()))

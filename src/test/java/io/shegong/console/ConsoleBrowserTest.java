@@ -1,9 +1,11 @@
 package io.shegong.console;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.shegong.core.security.Passwords;
 import io.shegong.support.GraphQLTestBase;
 import io.shegong.support.PasswordLogin;
 import io.shegong.support.Result;
+import io.shegong.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,9 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String STATION = "宁海路社工站";
     private static final String WORKER = "刘洋";
+    private static final String OPERATED_STATION = "南京市鼓楼区湖南路街道社会工作站";
+    private static final String PLATFORM_USER = "console.platform";
+    private static final String PILOT_STATION = "鼓楼区社工站试点";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -95,7 +103,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         assertEquals(0, process.exitValue(), out);
         for (String scenario : List.of("sign-in-with-one-time-password", "overview-to-finding-and-fix", "lists-and-pages",
                 "policy-draft-what-if-publish", "viewer-sees-no-edit-controls", "other-tenants-station-not-found",
-                "excel-import-dry-run-fix-import-export")) {
+                "excel-import-dry-run-fix-import-export", "operator-registers-posts-and-trains", "policy-conditions-checked-while-typing-and-printable-report",
+                "platform-admin-creates-and-deactivates-a-tenant", "admin-moves-a-station-through-its-life-cycle")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
@@ -124,9 +133,9 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         Result draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", "shangcheng")).assertOk();
         admin.run("publishPolicyProfile", "input", Map.of("id", draft.string("createPolicyDraft.profile.id"),
                 "version", draft.integer("createPolicyDraft.profile.version"), "effectiveFrom", "2026-01-01")).assertOk();
-        admin.run("createStation", "input", Map.of("code", "hunanlu", "name", "南京市鼓楼区湖南路街道社会工作站",
+        String operatedStation = admin.run("createStation", "input", Map.of("code", "hunanlu", "name", OPERATED_STATION,
                 "kind", "street_station", "divisionId", hunanlu, "operatingMode", "PURCHASED", "status", "OPERATING",
-                "statusSince", "2026-03-01")).assertOk();
+                "statusSince", "2026-03-01")).assertOk().string("createStation.station.id");
         admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
                 "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01")).assertOk();
         String worker = admin.run("registerWorker", "input", Map.of("name", WORKER, "educationLevel", "BACHELOR",
@@ -135,10 +144,25 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         // a city supervisor: Shangcheng's head "from talents or supervisors" holds for them
         admin.run("designate", "input", Map.of("kind", "SUPERVISOR", "level", "CITY", "workerId", worker,
                 "awardedOn", "2024-03-01")).assertOk();
+        // a station only signed, with one post, for the administrator to open, visit, and close
+        String pilot = admin.run("createStation", "input", Map.of("code", "pilot", "name", PILOT_STATION, "kind", "street_station",
+                "divisionId", hunanlu, "operatingMode", "PURCHASED", "status", "SIGNED", "statusSince", "2026-03-01"))
+                .assertOk().string("createStation.station.id");
+        String pilotWorker = admin.run("registerWorker", "input", Map.of("name", "周杰", "educationLevel", "COLLEGE"))
+                .assertOk().string("registerWorker.worker.id");
+        admin.run("assignWorker", "input", Map.of("workerId", pilotWorker, "stationId", pilot, "role", "SOCIAL_WORKER",
+                "startsOn", "2026-09-01", "fullTime", false)).assertOk();
         Result viewerCreated = admin.run("createUser", "input", Map.of("username", "zhao.min", "displayName", "赵敏",
                 "roles", List.of("VIEWER"))).assertOk();
         String viewerPassword = "只读用户的新密码 2026";
         new PasswordLogin(server, json).firstLogin(code, "zhao.min", viewerCreated.string("createUser.oneTimePassword"), viewerPassword);
+
+        // an operator granted the Hunanlu station only, as an administrator would set one up in the console
+        Result operatorCreated = admin.run("createUser", "input", Map.of("username", "wang.fang", "displayName", "王芳",
+                "roles", List.of("STATION_OPERATOR"), "stationIds", List.of(operatedStation))).assertOk();
+        String operatorPassword = "站点运营人员的新密码 2026";
+        new PasswordLogin(server, json).firstLogin(code, "wang.fang", operatorCreated.string("createUser.oneTimePassword"), operatorPassword);
+        String platformPassword = platformUser();
 
         Result wuhan = as("wuhan", "VIEWER").run("stationPage", "first", 1).assertOk();
         List<Map<String, Object>> edges = wuhan.get("stations.edges");
@@ -156,7 +180,30 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         // the what-if asks the head a senior certificate instead, which the worker lacks
         fixture.put("whatIf", Map.of("rule", "shangcheng_head_from_talents"));
         fixture.put("publishOn", "2027-01-01");
+        fixture.put("operator", Map.of("username", "wang.fang", "password", operatorPassword, "station", OPERATED_STATION,
+                "worker", "孙丽", "trainedOn", "2026-11-02"));
+        fixture.put("lifecycle", Map.of("station", PILOT_STATION, "worker", "周杰", "tooEarly", "2026-02-01", "operatingOn", "2026-11-02"));
+        fixture.put("platform", Map.of("username", PLATFORM_USER, "password", platformPassword));
         return fixture;
+    }
+
+    /**
+     * A platform administrator of the console's own, with a password set as an operator of the
+     * service would (the service's role cannot write platform users): the demo's one is left to
+     * the login tests, whose throttling it shares.
+     */
+    private static String platformUser() {
+        String password = "平台管理员的密码 2026";
+        try (Connection c = TestDatabase.admin(); PreparedStatement st = c.prepareStatement("""
+                INSERT INTO platform_user (id, username, password_hash) VALUES (gen_random_uuid(), ?, ?)
+                ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true""")) {
+            st.setString(1, PLATFORM_USER);
+            st.setString(2, Passwords.hash(password));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return password;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

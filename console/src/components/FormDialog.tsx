@@ -1,0 +1,66 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, App, Form, Modal } from 'antd';
+import type { CombinedError } from 'urql';
+import { describeError, fieldErrors, type ApiUserError } from '../api/errors';
+import { useI18n } from '../i18n';
+
+export interface Outcome {
+  error?: CombinedError;
+  userErrors?: readonly ApiUserError[] | null;
+}
+
+type Values = Record<string, unknown>;
+
+/**
+ * A dialog around one mutation's form: blank fields are left out of the input, the API's
+ * userErrors land on the fields they name (the rest above the form), and the dialog closes on
+ * success with a short confirmation.
+ */
+export function FormDialog({ title, fields, initialValues, submit, onClose, done, children, testId, danger }: {
+  title: string;
+  fields: readonly string[];
+  initialValues?: Values;
+  submit: (values: Values) => Promise<Outcome>;
+  onClose: () => void;
+  done: string;
+  children: ReactNode;
+  testId?: string;
+  danger?: boolean;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [other, setOther] = useState<string[]>([]);
+  const save = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form marks what is missing
+    }
+    setBusy(true);
+    setOther([]);
+    const input = Object.fromEntries(Object.entries(values).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+    const r = await submit(input);
+    setBusy(false);
+    if (r.error) return setOther([describeError(r.error, t)]);
+    const errors = r.userErrors ?? [];
+    if (errors.length) {
+      const split = fieldErrors(errors, fields);
+      form.setFields(split.fields);
+      return setOther(split.other);
+    }
+    message.success(done);
+    onClose();
+  };
+  return (
+    <Modal open title={title} onCancel={onClose} onOk={save} confirmLoading={busy} okText={t('保存', 'Save')}
+      cancelText={t('取消', 'Cancel')} destroyOnHidden okButtonProps={{ danger, ...(testId ? { 'data-testid': `${testId}-ok` } : {}) }}>
+      {other.map((m) => <Alert key={m} type="error" showIcon title={m} style={{ marginBottom: 12 }} role="alert" />)}
+      <Form form={form} layout="vertical" initialValues={initialValues} data-testid={testId}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
