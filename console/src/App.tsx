@@ -20,6 +20,8 @@ const WorkerPage = lazy(() => import('./pages/WorkerPage'));
 const Policy = lazy(() => import('./pages/Policy'));
 const Users = lazy(() => import('./pages/Users'));
 const Excel = lazy(() => import('./pages/Excel'));
+const Calendar = lazy(() => import('./pages/Calendar'));
+const Supervision = lazy(() => import('./pages/Supervision'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const page = (el: React.ReactNode) => (
@@ -40,6 +42,8 @@ const router = createBrowserRouter(
         { path: 'policy', element: page(<Policy />) },
         { path: 'users', element: page(<Users />) },
         { path: 'excel', element: page(<Excel />) },
+        { path: 'calendar', element: page(<Calendar />) },
+        { path: 'supervision', element: page(<Supervision />) },
         { path: '*', element: page(<NotFound />) },
       ],
     },

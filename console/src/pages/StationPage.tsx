@@ -7,6 +7,7 @@ import { describeError, fieldErrors } from '../api/errors';
 import { NotFoundResult, Pending } from '../components/Status';
 import { SeverityTag, StandingTag, StatusTag } from '../components/Tags';
 import { StationForm } from '../components/StationForm';
+import StationYear from '../components/StationYear';
 import { ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
 import { useRights } from '../session';
 
@@ -185,6 +186,9 @@ export default function StationPage() {
                 { title: t('在岗', 'Current'), render: (_, a) => (a.current ? <Tag color="green">{t('在岗', 'Current')}</Tag> : <Tag>{t('已结束', 'Ended')}</Tag>) },
               ]} />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <StationYear stationId={s.id} today={c.on} />
         </Col>
       </Row>
       {editing && <StationForm station={s} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}

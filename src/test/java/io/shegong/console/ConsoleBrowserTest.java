@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String STATION = "宁海路社工站";
     private static final String WORKER = "刘洋";
+    private static final String CASE = "为独居老人织密邻里守望网";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -95,7 +97,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         assertEquals(0, process.exitValue(), out);
         for (String scenario : List.of("sign-in-with-one-time-password", "overview-to-finding-and-fix", "lists-and-pages",
                 "policy-draft-what-if-publish", "viewer-sees-no-edit-controls", "other-tenants-station-not-found",
-                "excel-import-dry-run-fix-import-export")) {
+                "excel-import-dry-run-fix-import-export", "operator-records-activity-and-closes-due-item",
+                "supervisor-finding-rectified-and-reinspected", "admin-accepts-featured-case")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
@@ -122,13 +125,29 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         String ninghailu = admin.run("createDivision", "input", Map.of("code", "ninghailu", "level", "STREET", "nameZh", "宁海路街道",
                 "nameEn", "Ninghailu Street", "parentId", district, "communityCount", 12)).assertOk().string("createDivision.division.id");
         Result draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", "shangcheng")).assertOk();
-        admin.run("publishPolicyProfile", "input", Map.of("id", draft.string("createPolicyDraft.profile.id"),
-                "version", draft.integer("createPolicyDraft.profile.version"), "effectiveFrom", "2026-01-01")).assertOk();
+        // Shangcheng's calendar owes the bureau alone: two milestones of the street stations give the
+        // operator an item to close (overdue since 10 November) and one still due
+        Map<String, Object> template = draft.get("createPolicyDraft.profile.document");
+        Map<String, Object> document = new HashMap<>(template);
+        @SuppressWarnings("unchecked")
+        List<Object> calendar = new ArrayList<>((List<Object>) template.get("calendar"));
+        calendar.add(milestone("quarterly_report", "报送季度服务情况报告", "Quarterly service report", "11-10"));
+        calendar.add(milestone("year_end_summary", "报送年度工作总结", "Year-end summary", "12-15"));
+        document.put("calendar", calendar);
+        Result updated = admin.run("updatePolicyDraft", "input", Map.of("id", draft.string("createPolicyDraft.profile.id"),
+                "version", draft.integer("createPolicyDraft.profile.version"), "document", document)).assertOk();
+        admin.run("publishPolicyProfile", "input", Map.of("id", updated.string("updatePolicyDraft.profile.id"),
+                "version", updated.integer("updatePolicyDraft.profile.version"), "effectiveFrom", "2026-01-01")).assertOk();
         admin.run("createStation", "input", Map.of("code", "hunanlu", "name", "南京市鼓楼区湖南路街道社会工作站",
                 "kind", "street_station", "divisionId", hunanlu, "operatingMode", "PURCHASED", "status", "OPERATING",
                 "statusSince", "2026-03-01")).assertOk();
-        admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
-                "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01")).assertOk();
+        String station = admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
+                "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01"))
+                .assertOk().string("createStation.station.id");
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", 2026, "projects", List.of(
+                Map.of("name", "党建引领邻里守望", "slot", "core")))).assertOk();
+        admin.run("submitFeaturedCase", "input", Map.of("stationId", station, "year", 2026, "kind", "individual",
+                "title", CASE, "summary", "独居老人的社区支持网络", "body", "通过个案管理为独居老人建立邻里互助与定期探访。")).assertOk();
         admin.run("registerWorker", "input", Map.of("name", WORKER, "educationLevel", "BACHELOR",
                 "birthDate", "1992-04-01", "certificateLevel", "INTERMEDIATE", "certificateDate", "2020-06-01",
                 "lastRecordCheckOn", "2026-05-01")).assertOk();
@@ -136,6 +155,17 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "roles", List.of("VIEWER"))).assertOk();
         String viewerPassword = "只读用户的新密码 2026";
         new PasswordLogin(server, json).firstLogin(code, "zhao.min", viewerCreated.string("createUser.oneTimePassword"), viewerPassword);
+
+        // an operator granted the station, and a supervisor: both have chosen their passwords
+        String operatorPassword = "站点运营的新密码 2026";
+        Result operatorCreated = admin.run("createUser", "input", Map.of("username", "wang.lei", "displayName", "王磊",
+                "roles", List.of("STATION_OPERATOR"))).assertOk();
+        new PasswordLogin(server, json).firstLogin(code, "wang.lei", operatorCreated.string("createUser.oneTimePassword"), operatorPassword);
+        admin.run("grantStation", "input", Map.of("subject", code + ":wang.lei", "stationId", station)).assertOk();
+        String supervisorPassword = "督导人员的新密码 2026";
+        Result supervisorCreated = admin.run("createUser", "input", Map.of("username", "li.na", "displayName", "李娜",
+                "roles", List.of("SUPERVISOR"))).assertOk();
+        new PasswordLogin(server, json).firstLogin(code, "li.na", supervisorCreated.string("createUser.oneTimePassword"), supervisorPassword);
 
         Result wuhan = as("wuhan", "VIEWER").run("stationPage", "first", 1).assertOk();
         List<Map<String, Object>> edges = wuhan.get("stations.edges");
@@ -153,7 +183,19 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         // Shangcheng's head "from talents" asks a 社会工作师 certificate, which the worker holds
         fixture.put("whatIf", Map.of("rule", "shangcheng_head_from_talents"));
         fixture.put("publishOn", "2027-01-01");
+        fixture.put("operator", Map.of("username", "wang.lei", "password", operatorPassword));
+        fixture.put("supervisor", Map.of("username", "li.na", "password", supervisorPassword));
+        fixture.put("dueItem", "报送季度服务情况报告");
+        fixture.put("featuredCase", CASE);
         return fixture;
+    }
+
+    /** A milestone every street station owes each year by `monthDay`, in the profile's own format. */
+    private static Map<String, Object> milestone(String code, String labelZh, String labelEn, String monthDay) {
+        return Map.of("code", code, "labelZh", labelZh, "labelEn", labelEn,
+                "responsible", Map.of("stations", List.of("street_station")), "annually", monthDay,
+                "evidence", Map.of("labelZh", "报告及报送记录", "labelEn", "The report and its filing"),
+                "source", "控制台测试", "wording", labelZh, "severity", "ADVISORY");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
