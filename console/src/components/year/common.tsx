@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { Alert, type FormInstance } from 'antd';
 import type { OperationResult } from 'urql';
 import { describeError, fieldErrors, type ApiUserError } from '../../api/errors';
-import { enumLabel, useI18n, type Lang } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+
+export { termsOf, startOfYear, type Term } from './terms';
 
 /**
  * What the caller's roles let the year's pages offer. The service checks each write again: an
@@ -21,23 +23,6 @@ export function useYearRights() {
     /** accepting or returning featured cases */
     review: admin,
   };
-}
-
-export type Term = { code: string; labelZh: string; labelEn: string };
-
-/**
- * The codes a vocabulary of the profile allows, or, where the profile leaves it free (null), the
- * codes the bureaus' documents use, so a picker always has something to offer and a label to show.
- */
-export function termsOf(lang: Lang, vocabulary: readonly Term[] | null | undefined, defaults: Record<string, readonly [string, string]>) {
-  const options = vocabulary
-    ? vocabulary.map((x) => ({ value: x.code, label: lang === 'zh' ? x.labelZh : x.labelEn }))
-    : Object.entries(defaults).map(([value, pair]) => ({ value, label: pair[lang === 'zh' ? 0 : 1] }));
-  const name = (code: string) => {
-    const term = vocabulary?.find((x) => x.code === code);
-    return term ? (lang === 'zh' ? term.labelZh : term.labelEn) : enumLabel(lang, defaults, code);
-  };
-  return { options, name, free: !vocabulary };
 }
 
 /**
@@ -77,6 +62,3 @@ export function useFormMutation(form: FormInstance, fields: readonly string[]) {
 export function filled<T extends Record<string, unknown>>(values: T): T {
   return Object.fromEntries(Object.entries(values).filter(([, x]) => x !== undefined && x !== null && x !== '')) as T;
 }
-
-/** 1 January of the year of a `yyyy-mm-dd` day. */
-export const startOfYear = (day: string) => `${day.slice(0, 4)}-01-01`;
