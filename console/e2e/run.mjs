@@ -377,6 +377,22 @@ results.push(await withBrowser('operator-records-activity-and-closes-due-item', 
   await item.getByTestId('due-reopen').click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '重新打开' }).click();
   await item.getByText('已逾期').waitFor();
+  // a project started in the slot its plan holds, then moved on to planning
+  await page.getByRole('tab', { name: '服务项目' }).click();
+  await page.getByTestId('project-start').click();
+  const start = page.getByRole('dialog');
+  await start.getByLabel('计划中的项目').click();
+  await page.locator('.ant-select-item-option', { hasText: fixture.project }).first().click();
+  await start.getByLabel('开始日期').fill('2026-09-01');
+  await start.getByRole('button', { name: '保存' }).click();
+  await start.waitFor({ state: 'hidden' });
+  const project = page.getByRole('row', { name: new RegExp(fixture.project) });
+  await project.getByTestId('project-advance').click();
+  const advance = page.getByRole('dialog');
+  await advance.getByRole('button', { name: '保存' }).click();
+  await advance.waitFor({ state: 'hidden' });
+  await project.getByText('2026-11-25').waitFor();
+  await shot(page, 'station-projects');
 }));
 
 // 9. A supervisor records a visit and a finding with a deadline (one before the visit refused on

@@ -14,6 +14,12 @@ const CountsQuery = graphql(`
   }
 `);
 
+const ChosenStation = graphql(`
+  query SupervisionChosenStation($id: ID!) {
+    node(id: $id) { __typename ... on Station { id name } }
+  }
+`);
+
 const StationsForPicker = graphql(`
   query SupervisionStationPicker($text: String) {
     stations(first: 30, filter: { text: $text }) { edges { node { id code name } } }
@@ -49,6 +55,12 @@ export default function Supervision() {
     return () => clearTimeout(timer);
   }, [typed]);
   const [{ data: stations, fetching: searching }] = useQuery({ query: StationsForPicker, variables: { text: text || undefined } });
+  // a station named by the address may lie beyond the picker's first page: its name comes on its own
+  const [{ data: chosen }] = useQuery({ query: ChosenStation, variables: { id: stationId ?? '' }, pause: !stationId });
+  const options = (stations?.stations.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }));
+  if (chosen?.node?.__typename === 'Station' && !options.some((o) => o.value === stationId)) {
+    options.unshift({ value: chosen.node.id, label: chosen.node.name });
+  }
 
   return (
     <>
@@ -72,7 +84,7 @@ export default function Supervision() {
         extra={<Select showSearch allowClear filterOption={false} style={{ width: 280 }} aria-label={t('选择站点', 'Choose a station')}
           placeholder={t('输入名称搜索站点', 'Type to search a station')} loading={searching}
           value={stationId} onSearch={setTyped} onChange={(v) => set('station', v)}
-          options={(stations?.stations.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))} />}>
+          options={options} />}>
         {stationId
           ? <Suspense fallback={<Skeleton active />}><SupervisionLoop key={stationId} stationId={stationId} /></Suspense>
           : <Empty description={t('选择一个站点，查看和记录督导、整改与复查', 'Choose a station to see and record its visits, rectifications and re-inspections')} />}

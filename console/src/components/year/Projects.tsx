@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Typography } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { Pending } from '../Status';
@@ -75,12 +75,15 @@ export default function Projects({ stationId, today }: { stationId: string; toda
           { title: t('栏目', 'Slot'), render: (_, p) => (p.item ? `${p.slot} / ${p.item}` : p.slot) },
           {
             title: t('阶段', 'Stage'),
+            // each stage reached with its day, the current one marked
             render: (_, p) => (
-              <Steps size="small" type="inline" current={STAGES.indexOf(p.stage)}
-                items={STAGES.map((code) => {
-                  const reached = p.stages.find((x) => x.stage === code);
-                  return { title: enumLabel(lang, ENUMS.projectStage, code), description: reached?.on ?? '' };
-                })} />
+              <Space wrap size={4}>
+                {p.stages.map((x) => (
+                  <Tag key={x.stage} color={x.stage === p.stage ? 'blue' : undefined}>
+                    {enumLabel(lang, ENUMS.projectStage, x.stage)} {x.on}
+                  </Tag>
+                ))}
+              </Space>
             ),
           },
           { title: t('负责社工', 'Responsible'), render: (_, p) => p.responsibleWorker?.name ?? '—' },

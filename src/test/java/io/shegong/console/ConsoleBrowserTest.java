@@ -37,6 +37,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String STATION = "宁海路社工站";
     private static final String WORKER = "刘洋";
+    private static final String PROJECT = "党建引领邻里守望";
     private static final String CASE = "为独居老人织密邻里守望网";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -145,7 +146,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01"))
                 .assertOk().string("createStation.station.id");
         admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", 2026, "projects", List.of(
-                Map.of("name", "党建引领邻里守望", "slot", "core")))).assertOk();
+                Map.of("name", PROJECT, "slot", "core")))).assertOk();
         admin.run("submitFeaturedCase", "input", Map.of("stationId", station, "year", 2026, "kind", "individual",
                 "title", CASE, "summary", "独居老人的社区支持网络", "body", "通过个案管理为独居老人建立邻里互助与定期探访。")).assertOk();
         admin.run("registerWorker", "input", Map.of("name", WORKER, "educationLevel", "BACHELOR",
@@ -187,6 +188,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         fixture.put("supervisor", Map.of("username", "li.na", "password", supervisorPassword));
         fixture.put("dueItem", "报送季度服务情况报告");
         fixture.put("featuredCase", CASE);
+        fixture.put("project", PROJECT);
         return fixture;
     }
 
