@@ -512,6 +512,157 @@ results.push(await withBrowser('admin-moves-a-station-through-its-life-cycle', l
     check((await page.getByRole('button', { name: label }).count()) === 0, `a closed station still offers "${label}"`);
   }
   await shot(page, 'station-closed');
+
+// 12. An operator records an activity (the API's refusal of zero hours shown on the field) and
+// closes an overdue due item with evidence, then reopens it.
+results.push(await withBrowser('operator-records-activity-and-closes-due-item', laptop, async (page) => {
+  const operator = fixture.yearOperator;
+  await signedIn(page, tenant, operator.username, operator.password);
+  await go(page, `/stations`);
+  await page.getByRole('link', { name: fixture.station.name }).click();
+  await page.getByRole('heading', { name: fixture.station.name, exact: true, level: 2 }).waitFor();
+  await page.getByTestId('activity-totals').waitFor();
+  await page.getByTestId('activity-record').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('服务类型').click();
+  await page.locator('.ant-select-item-option', { hasText: '小组' }).first().click();
+  await dialog.getByLabel('服务内容').fill('长者健康讲座');
+  await dialog.getByLabel('时长（小时）', { exact: true }).fill('0');
+  await dialog.getByLabel('类别 1').click();
+  await page.locator('.ant-select-item-option', { hasText: '老年人' }).first().click();
+  await dialog.getByLabel('人数 1').fill('18');
+  await dialog.getByLabel('志愿者人数').fill('3');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.locator('.ant-form-item', { has: page.getByLabel('时长（小时）', { exact: true }) }).locator('.ant-form-item-explain-error').waitFor();
+  await shot(page, 'activity-error');
+  await dialog.getByLabel('时长（小时）', { exact: true }).fill('2');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('cell', { name: '长者健康讲座' }).waitFor();
+  const totals = await page.getByTestId('activity-totals').innerText();
+  check(/服务人次\s*18/.test(totals) && /服务时长（小时）\s*2/.test(totals), `totals after the record: ${totals}`);
+  await shot(page, 'station-activities');
+  await page.getByRole('tab', { name: '时间节点' }).click();
+  const item = page.getByTestId('due-item').filter({ hasText: fixture.dueItem });
+  await item.getByText('已逾期').waitFor();
+  await item.getByTestId('due-complete').click();
+  const done = page.getByRole('dialog');
+  await done.getByLabel('完成材料').fill('已报街道办，文号 宁社〔2026〕12号');
+  await done.getByRole('button', { name: '保存' }).click();
+  await done.waitFor({ state: 'hidden' });
+  await item.getByText('已完成').waitFor();
+  await item.getByText('宁社〔2026〕12号').waitFor();
+  await shot(page, 'station-due-items');
+  await item.getByTestId('due-reopen').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '重新打开' }).click();
+  await item.getByText('已逾期').waitFor();
+  // a project started in the slot its plan holds, then moved on to planning
+  await page.getByRole('tab', { name: '服务项目' }).click();
+  await page.getByTestId('project-start').click();
+  const start = page.getByRole('dialog');
+  await start.getByLabel('计划中的项目').click();
+  await page.locator('.ant-select-item-option', { hasText: fixture.project }).first().click();
+  await start.getByLabel('开始日期').fill('2026-09-01');
+  await start.getByRole('button', { name: '保存' }).click();
+  await start.waitFor({ state: 'hidden' });
+  const project = page.getByRole('row', { name: new RegExp(fixture.project) });
+  await project.getByTestId('project-advance').click();
+  const advance = page.getByRole('dialog');
+  await advance.getByRole('button', { name: '保存' }).click();
+  await advance.waitFor({ state: 'hidden' });
+  await project.getByText('2026-11-25').waitFor();
+  await shot(page, 'station-projects');
+}));
+
+// 13. A supervisor records a visit and a finding with a deadline (one before the visit refused on
+// its field); the operator reports the rectification; the supervisor re-inspects and closes it.
+// A viewer sees the loop and none of its controls.
+results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', laptop, async (page) => {
+  const { supervisor } = fixture;
+  const operator = fixture.yearOperator;
+  await signedIn(page, tenant, supervisor.username, supervisor.password);
+  await page.getByRole('menuitem', { name: '督导整改' }).click();
+  await page.getByTestId('supervision-counts').waitFor();
+  // the fixture's year, whatever the machine's clock says
+  await page.getByLabel('起始日期').fill('2026-01-01');
+  await page.getByLabel('截止日期').fill('2026-12-31');
+  await page.getByLabel('选择站点').click();
+  await page.keyboard.type('宁海路');
+  await page.locator('.ant-select-item-option', { hasText: fixture.station.name }).first().click();
+  await page.getByTestId('visit-record').click();
+  const visit = page.getByRole('dialog');
+  await visit.getByLabel('督导概况').fill('查看台账与功能室，访谈站点社工');
+  await visit.getByRole('button', { name: '保存' }).click();
+  await visit.waitFor({ state: 'hidden' });
+  await page.getByTestId('visit').first().waitFor();
+  // the counts follow the new visit
+  await page.waitForFunction(() => /实地督导\s*1/.test(document.querySelector('[data-testid=supervision-counts]')?.innerText ?? ''));
+  await page.getByTestId('finding-add').first().click();
+  const finding = page.getByRole('dialog');
+  await finding.getByLabel('发现的问题').fill('服务档案未按月归档');
+  const deadline = finding.getByLabel('整改期限（不填则无需整改）');
+  await deadline.fill('2026-11-01');
+  await finding.getByRole('button', { name: '保存' }).click();
+  await finding.locator('.ant-form-item', { has: page.getByLabel('整改期限（不填则无需整改）') }).locator('.ant-form-item-explain-error').waitFor();
+  await shot(page, 'supervision-finding-error');
+  await deadline.fill('2026-12-15');
+  await finding.getByRole('button', { name: '保存' }).click();
+  await finding.waitFor({ state: 'hidden' });
+  const card = page.getByTestId('supervision-finding').filter({ hasText: '服务档案未按月归档' });
+  await card.getByText('待整改').waitFor();
+  check(!(await card.getByTestId('rectification-report').count()), 'a supervisor is offered to report the rectification');
+  await shot(page, 'supervision-finding');
+  const loop = new URL(page.url());
+  const path = `/supervision${loop.search}`;
+  await page.getByRole('button', { name: '退出登录' }).click();
+
+  await signedIn(page, tenant, operator.username, operator.password);
+  await go(page, path);
+  check(!(await page.getByTestId('visit-record').count()), 'an operator is offered to record a visit');
+  await card.getByTestId('rectification-report').click();
+  const report = page.getByRole('dialog');
+  await report.getByLabel('整改情况').fill('已按月整理归档，补齐 9—11 月档案');
+  await report.getByRole('button', { name: '提交' }).click();
+  await report.waitFor({ state: 'hidden' });
+  await card.getByText('已报整改，待复查').waitFor();
+  await page.getByRole('button', { name: '退出登录' }).click();
+
+  await signedIn(page, tenant, supervisor.username, supervisor.password);
+  await go(page, path);
+  await card.getByTestId('reinspect').click();
+  const reinspect = page.getByRole('dialog');
+  await reinspect.getByRole('button', { name: '保存' }).click();
+  await reinspect.waitFor({ state: 'hidden' });
+  await card.getByText('已整改').waitFor();
+  await shot(page, 'supervision-closed');
+  await page.getByRole('button', { name: '退出登录' }).click();
+
+  await signedIn(page, tenant, viewer.username, viewer.password);
+  await go(page, path);
+  await card.getByText('已整改').waitFor();
+  for (const id of ['visit-record', 'finding-add', 'rectification-report', 'reinspect']) {
+    check(!(await page.getByTestId(id).count()), `a viewer is offered ${id}`);
+  }
+}));
+
+// 14. An administrator accepts the featured case the station submitted, and reads the bureau's
+// calendar: who is late, linking to the station.
+results.push(await withBrowser('admin-accepts-featured-case', laptop, async (page) => {
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, `/calendar`);
+  const late = page.getByTestId('late');
+  await late.getByRole('link', { name: fixture.station.name }).waitFor();
+  await page.getByRole('cell', { name: fixture.dueItem }).first().waitFor();
+  await shot(page, 'calendar');
+  await late.getByRole('link', { name: fixture.station.name }).click();
+  await page.getByRole('heading', { name: fixture.station.name, exact: true, level: 2 }).waitFor();
+  await page.getByRole('tab', { name: '典型案例' }).click();
+  const item = page.getByTestId('featured-case').filter({ hasText: fixture.featuredCase });
+  await item.getByText('待审核').waitFor();
+  await item.getByTestId('case-accept').click();
+  await item.getByText('已采纳').waitFor();
+  check(!(await item.getByTestId('case-accept').count()), 'an accepted case still offers acceptance');
+  await shot(page, 'station-featured-cases');
 }));
 
 const failed = results.filter((r) => !r).length;

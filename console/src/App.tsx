@@ -20,6 +20,8 @@ const WorkerPage = lazy(() => import('./pages/WorkerPage'));
 const Policy = lazy(() => import('./pages/Policy'));
 const Users = lazy(() => import('./pages/Users'));
 const Excel = lazy(() => import('./pages/Excel'));
+const Calendar = lazy(() => import('./pages/Calendar'));
+const Supervision = lazy(() => import('./pages/Supervision'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 const Tenants = lazy(() => import('./pages/Tenants'));
 const ComplianceReportPage = lazy(() => import('./pages/ComplianceReport'));
@@ -45,6 +47,8 @@ const router = createBrowserRouter(
         { path: 'excel', element: page(<Excel />) },
         { path: 'tenants', element: page(<Tenants />) },
         { path: 'report', element: page(<ComplianceReportPage />) },
+        { path: 'calendar', element: page(<Calendar />) },
+        { path: 'supervision', element: page(<Supervision />) },
         { path: '*', element: page(<NotFound />) },
       ],
     },

@@ -83,6 +83,59 @@ const STANDING: Record<string, Pair> = {
   NOT_CHECKED: ['未检查', 'Not checked'],
 };
 
+// The bureau's year: projects, activities, featured cases, the calendar and supervision.
+const PROJECT_STAGE: Record<string, Pair> = {
+  RESEARCH: ['调研', 'Research'],
+  PLANNING: ['策划', 'Planning'],
+  IMPLEMENTATION: ['实施', 'Implementation'],
+  EVALUATION: ['评估', 'Evaluation'],
+  LONG_TERM: ['长效开展', 'Long-term operation'],
+};
+const DUE_STATUS: Record<string, Pair> = {
+  DUE: ['待完成', 'Due'],
+  OVERDUE: ['已逾期', 'Overdue'],
+  DONE: ['已完成', 'Done'],
+};
+const DUE_PARTY: Record<string, Pair> = {
+  BUREAU: ['民政局', 'Bureau'],
+  STATION: ['站点', 'Station'],
+  DIVISION: ['区划', 'Division'],
+};
+const CASE_STATUS: Record<string, Pair> = {
+  SUBMITTED: ['待审核', 'Submitted'],
+  ACCEPTED: ['已采纳', 'Accepted'],
+  RETURNED: ['已退回', 'Returned'],
+};
+const SUPERVISION_KIND: Record<string, Pair> = {
+  ON_SITE: ['实地督导', 'On-site supervision'],
+  MONITORING_EVALUATION: ['项目监测评估', 'Monitoring evaluation'],
+  CONSULTATION: ['咨询', 'Consultation'],
+};
+const FINDING_STATUS: Record<string, Pair> = {
+  NOTED: ['已记录', 'Noted'],
+  OPEN: ['待整改', 'Rectification open'],
+  REPORTED: ['已报整改，待复查', 'Reported, awaiting re-inspection'],
+  CLOSED: ['已整改', 'Closed'],
+};
+// Labels for the codes a profile leaves free (its vocabulary null): the ones the bureaus' documents use.
+const ACTIVITY_KIND: Record<string, Pair> = {
+  case_work: ['个案', 'Case work'],
+  group_work: ['小组', 'Group work'],
+  community_activity: ['社区活动', 'Community activity'],
+};
+const BENEFICIARY: Record<string, Pair> = {
+  elderly: ['老年人', 'Elderly'],
+  children: ['儿童', 'Children'],
+  disabled: ['残疾人', 'People with disabilities'],
+  in_difficulty: ['困难群众', 'People in difficulty'],
+  youth: ['青少年', 'Youth'],
+};
+const CASE_KIND: Record<string, Pair> = {
+  individual: ['个案', 'Individual'],
+  group: ['小组', 'Group'],
+  community: ['社区', 'Community'],
+};
+
 export const ENUMS = {
   stationStatus: STATION_STATUS,
   operatingMode: OPERATING_MODE,
@@ -92,6 +145,15 @@ export const ENUMS = {
   education: EDUCATION,
   certificate: CERTIFICATE,
   standing: STANDING,
+  projectStage: PROJECT_STAGE,
+  dueStatus: DUE_STATUS,
+  dueParty: DUE_PARTY,
+  caseStatus: CASE_STATUS,
+  supervisionKind: SUPERVISION_KIND,
+  findingStatus: FINDING_STATUS,
+  activityKind: ACTIVITY_KIND,
+  beneficiary: BENEFICIARY,
+  caseKind: CASE_KIND,
 };
 
 export function enumLabel(lang: Lang, table: Record<string, Pair>, value: string | null | undefined): string {

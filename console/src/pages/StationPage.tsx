@@ -8,6 +8,7 @@ import { describeError, fieldErrors } from '../api/errors';
 import { NotFoundResult, Pending } from '../components/Status';
 import { SeverityTag, StandingTag, StatusTag } from '../components/Tags';
 import { StationForm } from '../components/StationForm';
+import StationYear from '../components/StationYear';
 import { ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
 import { useRights } from '../session';
 
@@ -269,6 +270,9 @@ export default function StationPage() {
                 </List.Item>
               )} />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <StationYear stationId={s.id} today={c.on} />
         </Col>
       </Row>
       {editing && <StationForm station={s} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}

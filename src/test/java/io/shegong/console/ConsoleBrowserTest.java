@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final String OPERATED_STATION = "南京市鼓楼区湖南路街道社会工作站";
     private static final String PLATFORM_USER = "console.platform";
     private static final String PILOT_STATION = "鼓楼区社工站试点";
+    private static final String PROJECT = "党建引领邻里守望";
+    private static final String CASE = "为独居老人织密邻里守望网";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -104,7 +107,9 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         for (String scenario : List.of("sign-in-with-one-time-password", "overview-to-finding-and-fix", "lists-and-pages",
                 "policy-draft-what-if-publish", "viewer-sees-no-edit-controls", "other-tenants-station-not-found",
                 "excel-import-dry-run-fix-import-export", "operator-registers-posts-and-trains", "policy-conditions-checked-while-typing-and-printable-report",
-                "platform-admin-creates-and-deactivates-a-tenant", "admin-moves-a-station-through-its-life-cycle")) {
+                "platform-admin-creates-and-deactivates-a-tenant", "admin-moves-a-station-through-its-life-cycle",
+                "operator-records-activity-and-closes-due-item", "supervisor-finding-rectified-and-reinspected",
+                "admin-accepts-featured-case")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
@@ -131,13 +136,29 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         String ninghailu = admin.run("createDivision", "input", Map.of("code", "ninghailu", "level", "STREET", "nameZh", "宁海路街道",
                 "nameEn", "Ninghailu Street", "parentId", district, "communityCount", 12)).assertOk().string("createDivision.division.id");
         Result draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", "shangcheng")).assertOk();
-        admin.run("publishPolicyProfile", "input", Map.of("id", draft.string("createPolicyDraft.profile.id"),
-                "version", draft.integer("createPolicyDraft.profile.version"), "effectiveFrom", "2026-01-01")).assertOk();
+        // Shangcheng's calendar owes the bureau alone: two milestones of the street stations give the
+        // operator an item to close (overdue since 10 November) and one still due
+        Map<String, Object> template = draft.get("createPolicyDraft.profile.document");
+        Map<String, Object> document = new HashMap<>(template);
+        @SuppressWarnings("unchecked")
+        List<Object> calendar = new ArrayList<>((List<Object>) template.get("calendar"));
+        calendar.add(milestone("quarterly_report", "报送季度服务情况报告", "Quarterly service report", "11-10"));
+        calendar.add(milestone("year_end_summary", "报送年度工作总结", "Year-end summary", "12-15"));
+        document.put("calendar", calendar);
+        Result updated = admin.run("updatePolicyDraft", "input", Map.of("id", draft.string("createPolicyDraft.profile.id"),
+                "version", draft.integer("createPolicyDraft.profile.version"), "document", document)).assertOk();
+        admin.run("publishPolicyProfile", "input", Map.of("id", updated.string("updatePolicyDraft.profile.id"),
+                "version", updated.integer("updatePolicyDraft.profile.version"), "effectiveFrom", "2026-01-01")).assertOk();
         String operatedStation = admin.run("createStation", "input", Map.of("code", "hunanlu", "name", OPERATED_STATION,
                 "kind", "street_station", "divisionId", hunanlu, "operatingMode", "PURCHASED", "status", "OPERATING",
                 "statusSince", "2026-03-01")).assertOk().string("createStation.station.id");
-        admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
-                "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01")).assertOk();
+        String station = admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
+                "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01"))
+                .assertOk().string("createStation.station.id");
+        admin.run("saveServicePlan", "input", Map.of("stationId", station, "year", 2026, "projects", List.of(
+                Map.of("name", PROJECT, "slot", "core")))).assertOk();
+        admin.run("submitFeaturedCase", "input", Map.of("stationId", station, "year", 2026, "kind", "individual",
+                "title", CASE, "summary", "独居老人的社区支持网络", "body", "通过个案管理为独居老人建立邻里互助与定期探访。")).assertOk();
         String worker = admin.run("registerWorker", "input", Map.of("name", WORKER, "educationLevel", "BACHELOR",
                 "birthDate", "1992-04-01", "certificateLevel", "INTERMEDIATE", "certificateDate", "2020-06-01",
                 "lastRecordCheckOn", "2026-05-01")).assertOk().string("registerWorker.worker.id");
@@ -163,6 +184,18 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         String operatorPassword = "站点运营人员的新密码 2026";
         new PasswordLogin(server, json).firstLogin(code, "wang.fang", operatorCreated.string("createUser.oneTimePassword"), operatorPassword);
         String platformPassword = platformUser();
+        // an operator granted the Ninghailu station, who records its year, and a supervisor: both
+        // have chosen their passwords
+        String yearOperatorPassword = "站点运营的新密码 2026";
+        Result yearOperatorCreated = admin.run("createUser", "input", Map.of("username", "wang.lei", "displayName", "王磊",
+                "roles", List.of("STATION_OPERATOR"))).assertOk();
+        new PasswordLogin(server, json).firstLogin(code, "wang.lei", yearOperatorCreated.string("createUser.oneTimePassword"),
+                yearOperatorPassword);
+        admin.run("grantStation", "input", Map.of("subject", code + ":wang.lei", "stationId", station)).assertOk();
+        String supervisorPassword = "督导人员的新密码 2026";
+        Result supervisorCreated = admin.run("createUser", "input", Map.of("username", "li.na", "displayName", "李娜",
+                "roles", List.of("SUPERVISOR"))).assertOk();
+        new PasswordLogin(server, json).firstLogin(code, "li.na", supervisorCreated.string("createUser.oneTimePassword"), supervisorPassword);
 
         Result wuhan = as("wuhan", "VIEWER").run("stationPage", "first", 1).assertOk();
         List<Map<String, Object>> edges = wuhan.get("stations.edges");
@@ -184,7 +217,20 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "worker", "孙丽", "trainedOn", "2026-11-02"));
         fixture.put("lifecycle", Map.of("station", PILOT_STATION, "worker", "周杰", "tooEarly", "2026-02-01", "operatingOn", "2026-11-02"));
         fixture.put("platform", Map.of("username", PLATFORM_USER, "password", platformPassword));
+        fixture.put("yearOperator", Map.of("username", "wang.lei", "password", yearOperatorPassword));
+        fixture.put("supervisor", Map.of("username", "li.na", "password", supervisorPassword));
+        fixture.put("dueItem", "报送季度服务情况报告");
+        fixture.put("featuredCase", CASE);
+        fixture.put("project", PROJECT);
         return fixture;
+    }
+
+    /** A milestone every street station owes each year by `monthDay`, in the profile's own format. */
+    private static Map<String, Object> milestone(String code, String labelZh, String labelEn, String monthDay) {
+        return Map.of("code", code, "labelZh", labelZh, "labelEn", labelEn,
+                "responsible", Map.of("stations", List.of("street_station")), "annually", monthDay,
+                "evidence", Map.of("labelZh", "报告及报送记录", "labelEn", "The report and its filing"),
+                "source", "控制台测试", "wording", labelZh, "severity", "ADVISORY");
     }
 
     /**
