@@ -512,6 +512,7 @@ results.push(await withBrowser('admin-moves-a-station-through-its-life-cycle', l
     check((await page.getByRole('button', { name: label }).count()) === 0, `a closed station still offers "${label}"`);
   }
   await shot(page, 'station-closed');
+}));
 
 // 12. An operator records an activity (the API's refusal of zero hours shown on the field) and
 // closes an overdue due item with evidence, then reopens it.
@@ -589,6 +590,10 @@ results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', l
   await page.getByLabel('选择站点').click();
   await page.keyboard.type('宁海路');
   await page.locator('.ant-select-item-option', { hasText: fixture.station.name }).first().click();
+  // other scenarios record visits in the same bureau: the count is read before this one
+  const onSite = async () => Number(/实地督导\s*(\d+)/.exec(await page.getByTestId('supervision-counts').innerText())?.[1] ?? 0);
+  await page.waitForLoadState('networkidle');
+  const visitsBefore = await onSite();
   await page.getByTestId('visit-record').click();
   const visit = page.getByRole('dialog');
   await visit.getByLabel('督导概况').fill('查看台账与功能室，访谈站点社工');
@@ -596,7 +601,8 @@ results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', l
   await visit.waitFor({ state: 'hidden' });
   await page.getByTestId('visit').first().waitFor();
   // the counts follow the new visit
-  await page.waitForFunction(() => /实地督导\s*1/.test(document.querySelector('[data-testid=supervision-counts]')?.innerText ?? ''));
+  await page.waitForFunction((n) => new RegExp(`实地督导\\s*${n}`).test(document.querySelector('[data-testid=supervision-counts]')?.innerText ?? ''),
+    visitsBefore + 1);
   await page.getByTestId('finding-add').first().click();
   const finding = page.getByRole('dialog');
   await finding.getByLabel('发现的问题').fill('服务档案未按月归档');
