@@ -334,6 +334,36 @@ results.push(await withBrowser('excel-import-dry-run-fix-import-export', laptop,
   await shot(page, 'excel-imported');
 }));
 
+// 8. The monthly brief: an administrator opens the bureau's from the menu and sees the month's
+// figures against the last; printed, the page leaves the menu out; a station's brief opens from
+// the station's page.
+results.push(await withBrowser('monthly-brief', laptop, async (page) => {
+  const { brief } = fixture;
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await page.getByRole('menuitem', { name: '月度简报' }).click();
+  await page.getByTestId('brief-title').waitFor();
+  const figure = async (id) => (await page.getByTestId(id).locator('.ant-statistic-content-value').textContent()).trim();
+  const title = await page.getByTestId('brief-title').textContent();
+  check(title.includes(brief.month), `the brief's title: ${title}`);
+  check((await figure('brief-records')) === brief.records, `records: ${await figure('brief-records')}`);
+  check((await figure('brief-served')) === brief.served, `served: ${await figure('brief-served')}`);
+  check((await page.getByTestId('brief-served').textContent()).includes(`上月 ${brief.previousServed}`), 'no comparison with last month');
+  await page.getByTestId('brief-compliance').getByText('检查站点').waitFor();
+  await page.getByTestId('brief-due').waitFor();
+  await shot(page, 'brief');
+  await page.emulateMedia({ media: 'print' });
+  check(!(await page.getByRole('menuitem', { name: '月度简报' }).isVisible()), 'the menu is printed');
+  check(!(await page.getByTestId('brief-print').isVisible()), 'the print button is printed');
+  await shot(page, 'brief-print');
+  await page.emulateMedia({ media: 'screen' });
+  await go(page, '/stations');
+  await page.getByRole('link', { name: brief.station }).click();
+  await page.getByTestId('station-brief').click();
+  await page.getByTestId('brief-title').getByText(brief.station).waitFor();
+  check((await figure('brief-served')) === brief.served, `the station's served: ${await figure('brief-served')}`);
+  await shot(page, 'brief-station');
+}));
+
 const failed = results.filter((r) => !r).length;
 console.log(failed ? `${failed} of ${results.length} scenarios failed` : `all ${results.length} scenarios passed`);
 process.exit(failed ? 1 : 0);

@@ -20,6 +20,7 @@ const WorkerPage = lazy(() => import('./pages/WorkerPage'));
 const Policy = lazy(() => import('./pages/Policy'));
 const Users = lazy(() => import('./pages/Users'));
 const Excel = lazy(() => import('./pages/Excel'));
+const Brief = lazy(() => import('./pages/Brief'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const page = (el: React.ReactNode) => (
@@ -40,6 +41,7 @@ const router = createBrowserRouter(
         { path: 'policy', element: page(<Policy />) },
         { path: 'users', element: page(<Users />) },
         { path: 'excel', element: page(<Excel />) },
+        { path: 'brief', element: page(<Brief />) },
         { path: '*', element: page(<NotFound />) },
       ],
     },

@@ -5,7 +5,7 @@ import { download, exportPath, ExcelFailure, importWorkbook, type ImportAnswer }
 import { useI18n } from '../i18n';
 import { useRights } from '../session';
 
-const KINDS = ['stations', 'workers', 'divisions'] as const;
+const KINDS = ['stations', 'workers', 'divisions', 'activities'] as const;
 
 export default function Excel() {
   const { t, lang } = useI18n();
@@ -16,7 +16,7 @@ export default function Excel() {
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const kindLabel = (k: string) => ({ stations: t('站点', 'Stations'), workers: t('社工', 'Workers'), divisions: t('区划', 'Divisions') })[k] ?? k;
+  const kindLabel = (k: string) => ({ stations: t('站点', 'Stations'), workers: t('社工', 'Workers'), divisions: t('区划', 'Divisions'), activities: t('服务记录', 'Activity records') })[k] ?? k;
   const fail = (e: unknown) => (e instanceof ExcelFailure ? `${e.message} (${e.status})` : String(e));
 
   const run = async (dryRun: boolean) => {
@@ -53,6 +53,7 @@ export default function Excel() {
               <Button onClick={() => get(exportPath('workers', {}), 'workers.xlsx')}>{t('社工', 'Workers')}</Button>
               <Button onClick={() => get(exportPath('findings', {}), 'findings.xlsx')}>{t('问题清单', 'Findings')}</Button>
               <Button onClick={() => get(exportPath('compliance-report', {}), 'compliance-report.xlsx')}>{t('合规报告', 'Compliance report')}</Button>
+              <Button onClick={() => get(exportPath('activities', {}), 'activities.xlsx')}>{t('服务记录（本年）', 'Activity records (this year)')}</Button>
             </Space>
           </Card>
         </Col>

@@ -36,6 +36,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String STATION = "宁海路社工站";
     private static final String WORKER = "刘洋";
+    private static final String BRIEF_STATION = "南京市鼓楼区湖南路街道社会工作站";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -95,7 +96,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         assertEquals(0, process.exitValue(), out);
         for (String scenario : List.of("sign-in-with-one-time-password", "overview-to-finding-and-fix", "lists-and-pages",
                 "policy-draft-what-if-publish", "viewer-sees-no-edit-controls", "other-tenants-station-not-found",
-                "excel-import-dry-run-fix-import-export")) {
+                "excel-import-dry-run-fix-import-export", "monthly-brief")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
@@ -124,9 +125,15 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         Result draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", "shangcheng")).assertOk();
         admin.run("publishPolicyProfile", "input", Map.of("id", draft.string("createPolicyDraft.profile.id"),
                 "version", draft.integer("createPolicyDraft.profile.version"), "effectiveFrom", "2026-01-01")).assertOk();
-        admin.run("createStation", "input", Map.of("code", "hunanlu", "name", "南京市鼓楼区湖南路街道社会工作站",
+        String hunanluStation = admin.run("createStation", "input", Map.of("code", "hunanlu", "name", BRIEF_STATION,
                 "kind", "street_station", "divisionId", hunanlu, "operatingMode", "PURCHASED", "status", "OPERATING",
-                "statusSince", "2026-03-01")).assertOk();
+                "statusSince", "2026-03-01")).assertOk().string("createStation.station.id");
+        // the monthly brief's figures: one record this month (November) and one the month before
+        admin.run("recordActivity", "input", Map.of("stationId", hunanluStation, "kind", "group_work", "title", "长者健康小组",
+                "heldOn", "2026-11-10", "hours", 2.5, "volunteers", 3, "volunteerHours", 6,
+                "beneficiaries", List.of(Map.of("category", "elderly", "count", 12)))).assertOk();
+        admin.run("recordActivity", "input", Map.of("stationId", hunanluStation, "kind", "case_work", "title", "困境儿童个案",
+                "heldOn", "2026-10-20", "hours", 1, "beneficiaries", List.of(Map.of("category", "children", "count", 4)))).assertOk();
         admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
                 "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01")).assertOk();
         admin.run("registerWorker", "input", Map.of("name", WORKER, "educationLevel", "BACHELOR",
@@ -153,6 +160,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         // Shangcheng's head "from talents" asks a 社会工作师 certificate, which the worker holds
         fixture.put("whatIf", Map.of("rule", "shangcheng_head_from_talents"));
         fixture.put("publishOn", "2027-01-01");
+        fixture.put("brief", Map.of("month", "2026年11月", "station", BRIEF_STATION, "records", "1", "served", "12",
+                "previousServed", "4"));
         return fixture;
     }
 
