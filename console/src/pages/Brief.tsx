@@ -1,8 +1,9 @@
-import { Button, Card, Col, Descriptions, Empty, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
+import { errorCode } from '../api/errors';
 import type { BriefFieldsFragment } from '../gql/graphql';
 import { NotFoundResult, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
@@ -82,6 +83,12 @@ export default function Brief() {
   const [station] = useQuery({ query: StationBrief, variables: { id: stationId ?? '', month }, pause: !stationId });
   const answer = stationId ? station : bureau;
 
+  if (!stationId && errorCode(bureau.error) === 'FORBIDDEN') {
+    return (
+      <Alert type="info" showIcon role="status" title={t('全局简报仅供本局人员查看', "The bureau's brief is for the bureau's staff")}
+        description={t('站点运营人员请在站点页面点击“月度简报”，查看本站简报。', "A station's operator opens its station's brief from the station's page.")} />
+    );
+  }
   if (!answer.data) return <Pending fetching={answer.fetching} error={answer.error} />;
   let brief: BriefFieldsFragment;
   let stationName: string | null = null;

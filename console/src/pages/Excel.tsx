@@ -6,12 +6,15 @@ import { useI18n } from '../i18n';
 import { useRights } from '../session';
 
 const KINDS = ['stations', 'workers', 'divisions', 'activities'] as const;
+// what the service lets a station's operator import: workers and activity records of its stations
+const OPERATOR_KINDS: readonly (typeof KINDS)[number][] = ['workers', 'activities'];
 
 export default function Excel() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const rights = useRights();
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('stations');
+  const importable = rights.importExcel ? KINDS : rights.editStations ? OPERATOR_KINDS : [];
+  const [kind, setKind] = useState<(typeof KINDS)[number]>(importable[0] ?? 'stations');
   const [file, setFile] = useState<File | null>(null);
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -57,12 +60,12 @@ export default function Excel() {
             </Space>
           </Card>
         </Col>
-        {rights.importExcel && (
+        {importable.length > 0 && (
           <Col xs={24}>
             <Card title={t('导入', 'Import')}>
               <Space wrap align="start">
                 <Select aria-label={t('导入内容', 'What to import')} value={kind} style={{ width: 140 }}
-                  onChange={(k) => { setKind(k); setAnswer(null); }} options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} />
+                  onChange={(k) => { setKind(k); setAnswer(null); }} options={importable.map((k) => ({ value: k, label: kindLabel(k) }))} />
                 <Upload accept=".xlsx,.csv" maxCount={1} beforeUpload={(f) => { setFile(f); setAnswer(null); return false; }}
                   onRemove={() => { setFile(null); setAnswer(null); }}
                   fileList={file ? [{ uid: '1', name: file.name, status: 'done' } as UploadFile] : []}>
