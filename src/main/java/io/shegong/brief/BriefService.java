@@ -125,8 +125,10 @@ public class BriefService {
             ym = null;
         }
         if (ym == null || ym.getYear() < 2000) {
+            // the input is echoed only in part: a message never carries an unbounded argument back
+            String given = month.length() > 20 ? month.substring(0, 20) + "…" : month;
             throw ApiException.badInput("month", "month is a month as YYYY-MM from 2000 on, e.g. " + now + "; '"
-                    + month + "' is not");
+                    + given + "' is not");
         }
         if (ym.isAfter(now.plusMonths(MAX_MONTHS_AHEAD))) {
             throw ApiException.badInput("month", "month is at most " + MAX_MONTHS_AHEAD + " months ahead of this one, "
