@@ -336,7 +336,37 @@ results.push(await withBrowser('excel-import-dry-run-fix-import-export', laptop,
   await shot(page, 'excel-imported');
 }));
 
-// 8. An operator registers a worker, posts it at the station granted to it and sees the findings
+// 8. The monthly brief: an administrator opens the bureau's from the menu and sees the month's
+// figures against the last; printed, the page leaves the menu out; a station's brief opens from
+// the station's page.
+results.push(await withBrowser('monthly-brief', laptop, async (page) => {
+  const { brief } = fixture;
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await page.getByRole('menuitem', { name: '月度简报' }).click();
+  await page.getByTestId('brief-title').waitFor();
+  const figure = async (id) => (await page.getByTestId(id).locator('.ant-statistic-content-value').textContent()).trim();
+  const title = await page.getByTestId('brief-title').textContent();
+  check(title.includes(brief.month), `the brief's title: ${title}`);
+  check((await figure('brief-records')) === brief.records, `records: ${await figure('brief-records')}`);
+  check((await figure('brief-served')) === brief.served, `served: ${await figure('brief-served')}`);
+  check((await page.getByTestId('brief-served').textContent()).includes(`上月 ${brief.previousServed}`), 'no comparison with last month');
+  await page.getByTestId('brief-compliance').getByText('检查站点').waitFor();
+  await page.getByTestId('brief-due').waitFor();
+  await shot(page, 'brief');
+  await page.emulateMedia({ media: 'print' });
+  check(!(await page.getByRole('menuitem', { name: '月度简报' }).isVisible()), 'the menu is printed');
+  check(!(await page.getByTestId('brief-print').isVisible()), 'the print button is printed');
+  await shot(page, 'brief-print');
+  await page.emulateMedia({ media: 'screen' });
+  await go(page, '/stations');
+  await page.getByRole('link', { name: brief.station }).click();
+  await page.getByTestId('station-brief').click();
+  await page.getByTestId('brief-title').getByText(brief.station).waitFor();
+  check((await figure('brief-served')) === brief.served, `the station's served: ${await figure('brief-served')}`);
+  await shot(page, 'brief-station');
+}));
+
+// 9. An operator registers a worker, posts it at the station granted to it and sees the findings
 // change, then records the worker's training; another station shows it nothing to edit. Training
 // comes after the post: an operator edits the workers posted at its stations, and no other.
 results.push(await withBrowser('operator-registers-posts-and-trains', laptop, async (page) => {
@@ -402,7 +432,7 @@ results.push(await withBrowser('operator-registers-posts-and-trains', laptop, as
   }
 }));
 
-// 9. Conditions checked while the administrator types, before any save; and the compliance report
+// 10. Conditions checked while the administrator types, before any save; and the compliance report
 // as a page that prints without the console's navigation.
 results.push(await withBrowser('policy-conditions-checked-while-typing-and-printable-report', laptop, async (page) => {
   await signedIn(page, tenant, admin.username, admin.newPassword);
@@ -435,7 +465,7 @@ results.push(await withBrowser('policy-conditions-checked-while-typing-and-print
   await page.emulateMedia({ media: 'screen' });
 }));
 
-// 10. A platform administrator signs in without a tenant, lands on the tenants, creates a bureau
+// 11. A platform administrator signs in without a tenant, lands on the tenants, creates a bureau
 // (its administrator's one-time password shown once) and deactivates it.
 results.push(await withBrowser('platform-admin-creates-and-deactivates-a-tenant', laptop, async (page) => {
   const { platform } = fixture;
@@ -470,7 +500,7 @@ results.push(await withBrowser('platform-admin-creates-and-deactivates-a-tenant'
   await row.getByText('启用', { exact: true }).waitFor();
 }));
 
-// 11. An administrator moves a signed station into operation (a date before its status's is refused
+// 12. An administrator moves a signed station into operation (a date before its status's is refused
 // on the field), records a supervision visit, ends a post and closes the station.
 results.push(await withBrowser('admin-moves-a-station-through-its-life-cycle', laptop, async (page) => {
   const { lifecycle } = fixture;
@@ -514,7 +544,7 @@ results.push(await withBrowser('admin-moves-a-station-through-its-life-cycle', l
   await shot(page, 'station-closed');
 }));
 
-// 12. An operator records an activity (the API's refusal of zero hours shown on the field) and
+// 13. An operator records an activity (the API's refusal of zero hours shown on the field) and
 // closes an overdue due item with evidence, then reopens it.
 results.push(await withBrowser('operator-records-activity-and-closes-due-item', laptop, async (page) => {
   const operator = fixture.yearOperator;
@@ -575,7 +605,7 @@ results.push(await withBrowser('operator-records-activity-and-closes-due-item', 
   await shot(page, 'station-projects');
 }));
 
-// 13. A supervisor records a visit and a finding with a deadline (one before the visit refused on
+// 14. A supervisor records a visit and a finding with a deadline (one before the visit refused on
 // its field); the operator reports the rectification; the supervisor re-inspects and closes it.
 // A viewer sees the loop and none of its controls.
 results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', laptop, async (page) => {
@@ -651,7 +681,7 @@ results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', l
   }
 }));
 
-// 14. An administrator accepts the featured case the station submitted, and reads the bureau's
+// 15. An administrator accepts the featured case the station submitted, and reads the bureau's
 // calendar: who is late, linking to the station.
 results.push(await withBrowser('admin-accepts-featured-case', laptop, async (page) => {
   await signedIn(page, tenant, admin.username, admin.newPassword);

@@ -22,6 +22,7 @@ const Users = lazy(() => import('./pages/Users'));
 const Excel = lazy(() => import('./pages/Excel'));
 const Calendar = lazy(() => import('./pages/Calendar'));
 const Supervision = lazy(() => import('./pages/Supervision'));
+const Brief = lazy(() => import('./pages/Brief'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 const Tenants = lazy(() => import('./pages/Tenants'));
 const ComplianceReportPage = lazy(() => import('./pages/ComplianceReport'));
@@ -49,6 +50,7 @@ const router = createBrowserRouter(
         { path: 'report', element: page(<ComplianceReportPage />) },
         { path: 'calendar', element: page(<Calendar />) },
         { path: 'supervision', element: page(<Supervision />) },
+        { path: 'brief', element: page(<Brief />) },
         { path: '*', element: page(<NotFound />) },
       ],
     },

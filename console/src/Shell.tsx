@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Layout, Menu, Button, Space, Typography, Segmented, Grid } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, ReadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from 'urql';
 import { graphql } from './gql';
 import { useI18n, enumLabel, ENUMS } from './i18n';
@@ -36,6 +36,7 @@ export default function Shell() {
     { key: '/policy', icon: <FileTextOutlined />, label: t('政策配置', 'Policy profile') },
     ...(rights.manageUsers ? [{ key: '/users', icon: <UserOutlined />, label: t('用户', 'Users') }] : []),
     { key: '/excel', icon: <FileExcelOutlined />, label: t('Excel 导入导出', 'Excel') },
+    { key: '/brief', icon: <ReadOutlined />, label: t('月度简报', 'Monthly brief') },
   ];
   const selected = items
     .map((i) => i.key)

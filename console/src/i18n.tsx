@@ -165,3 +165,21 @@ export function enumLabel(lang: Lang, table: Record<string, Pair>, value: string
 export function enumOptions(lang: Lang, table: Record<string, Pair>) {
   return Object.entries(table).map(([value, pair]) => ({ value, label: pair[lang === 'zh' ? 0 : 1] }));
 }
+
+// The monthly brief's words (pages/Brief.tsx).
+export const BRIEF_ENUMS = {
+  dueStatus: {
+    DUE: ['待完成', 'Due'],
+    OVERDUE: ['已逾期', 'Overdue'],
+    DONE: ['已完成', 'Done'],
+  } as Record<string, Pair>,
+  // words for common codes when the profile leaves `beneficiaryCategories` free and gives no labels
+  beneficiary: {
+    elderly: ['老年人', 'Elderly'],
+    children: ['儿童', 'Children'],
+    youth: ['青少年', 'Youth'],
+    disabled: ['残疾人', 'People with disabilities'],
+    in_difficulty: ['困难群众', 'People in difficulty'],
+    family: ['家庭', 'Families'],
+  } as Record<string, Pair>,
+};

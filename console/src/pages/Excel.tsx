@@ -5,18 +5,21 @@ import { download, exportPath, ExcelFailure, importWorkbook, type ImportAnswer }
 import { useI18n } from '../i18n';
 import { useRights } from '../session';
 
-const KINDS = ['stations', 'workers', 'divisions'] as const;
+const KINDS = ['stations', 'workers', 'divisions', 'activities'] as const;
+// what the service lets a station's operator import: workers and activity records of its stations
+const OPERATOR_KINDS: readonly (typeof KINDS)[number][] = ['workers', 'activities'];
 
 export default function Excel() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const rights = useRights();
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('stations');
+  const importable = rights.importExcel ? KINDS : rights.editStations ? OPERATOR_KINDS : [];
+  const [kind, setKind] = useState<(typeof KINDS)[number]>(importable[0] ?? 'stations');
   const [file, setFile] = useState<File | null>(null);
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const kindLabel = (k: string) => ({ stations: t('站点', 'Stations'), workers: t('社工', 'Workers'), divisions: t('区划', 'Divisions') })[k] ?? k;
+  const kindLabel = (k: string) => ({ stations: t('站点', 'Stations'), workers: t('社工', 'Workers'), divisions: t('区划', 'Divisions'), activities: t('服务记录', 'Activity records') })[k] ?? k;
   const fail = (e: unknown) => (e instanceof ExcelFailure ? `${e.message} (${e.status})` : String(e));
 
   const run = async (dryRun: boolean) => {
@@ -53,15 +56,16 @@ export default function Excel() {
               <Button onClick={() => get(exportPath('workers', {}), 'workers.xlsx')}>{t('社工', 'Workers')}</Button>
               <Button onClick={() => get(exportPath('findings', {}), 'findings.xlsx')}>{t('问题清单', 'Findings')}</Button>
               <Button onClick={() => get(exportPath('compliance-report', {}), 'compliance-report.xlsx')}>{t('合规报告', 'Compliance report')}</Button>
+              <Button onClick={() => get(exportPath('activities', {}), 'activities.xlsx')}>{t('服务记录（本年）', 'Activity records (this year)')}</Button>
             </Space>
           </Card>
         </Col>
-        {rights.importExcel && (
+        {importable.length > 0 && (
           <Col xs={24}>
             <Card title={t('导入', 'Import')}>
               <Space wrap align="start">
                 <Select aria-label={t('导入内容', 'What to import')} value={kind} style={{ width: 140 }}
-                  onChange={(k) => { setKind(k); setAnswer(null); }} options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} />
+                  onChange={(k) => { setKind(k); setAnswer(null); }} options={importable.map((k) => ({ value: k, label: kindLabel(k) }))} />
                 <Upload accept=".xlsx,.csv" maxCount={1} beforeUpload={(f) => { setFile(f); setAnswer(null); return false; }}
                   onRemove={() => { setFile(null); setAnswer(null); }}
                   fileList={file ? [{ uid: '1', name: file.name, status: 'done' } as UploadFile] : []}>

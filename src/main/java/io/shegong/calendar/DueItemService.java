@@ -75,9 +75,12 @@ public class DueItemService {
         this.audit = audit;
     }
 
-    /** Which items to list: due between `from` and `to` (both inclusive), narrowed by the rest. */
+    /**
+     * Which items to list: due between `from` and `to` (both inclusive), narrowed by the rest;
+     * `statuses` lets one call ask for what is overdue and what is coming up together.
+     */
     public record Query(LocalDate from, LocalDate to, @Nullable UUID stationId, @Nullable UUID divisionId,
-                        @Nullable DueItem.Status status) {
+                        @Nullable DueItem.Status status, @Nullable Set<DueItem.Status> statuses) {
     }
 
     /**
@@ -109,6 +112,7 @@ public class DueItemService {
         return items.stream()
                 .filter(i -> !narrowed || i.party() != Party.BUREAU)
                 .filter(i -> q.status() == null || i.status() == q.status())
+                .filter(i -> q.statuses() == null || q.statuses().contains(i.status()))
                 .toList();
     }
 

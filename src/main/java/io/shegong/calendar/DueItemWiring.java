@@ -90,7 +90,17 @@ public class DueItemWiring implements Wiring, LoaderContributor {
     private List<DueItem> dueItems(DataFetchingEnvironment env) {
         Input f = new Input(env.getArgument("filter"), "filter");
         return service.list(RequestContext.of(env).caller(), new DueItemService.Query(from(env), to(env),
-                f.id("stationId", "Station"), f.id("divisionId", "Division"), f.enumValue("status", DueItem.Status.class)));
+                f.id("stationId", "Station"), f.id("divisionId", "Division"), f.enumValue("status", DueItem.Status.class),
+                statuses(f.raw("statuses"))));
+    }
+
+    private static Set<DueItem.Status> statuses(Object given) {
+        if (given == null) {
+            return null;
+        }
+        Set<DueItem.Status> out = java.util.EnumSet.noneOf(DueItem.Status.class);
+        ((List<?>) given).forEach(s -> out.add(DueItem.Status.valueOf(s.toString())));
+        return out;
     }
 
     private static DueItem item(DataFetchingEnvironment env) {

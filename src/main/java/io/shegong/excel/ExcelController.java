@@ -38,7 +38,7 @@ import java.util.function.Supplier;
 
 /**
  * Excel next to GraphQL, for a console's upload and download buttons: import templates, imports
- * of a sheet of stations, workers or divisions, and the lists as workbooks. The bearer token is
+ * of a sheet of stations, workers, divisions or activity records, and the lists as workbooks. The bearer token is
  * the one /graphql takes, and the tenant is the token's alone. Failures answer in the shape of
  * {@link HttpErrors}, with a status for the kind of failure.
  */
@@ -53,7 +53,7 @@ public class ExcelController {
         this.exporter = exporter;
     }
 
-    /** `stations.xlsx`, `workers.xlsx` or `divisions.xlsx`: any member of the tenant. */
+    /** `stations.xlsx`, `workers.xlsx`, `divisions.xlsx` or `activities.xlsx`: any member of the tenant. */
     @Get("/templates/{file}")
     public MutableHttpResponse<?> template(@PathVariable String file, HttpRequest<?> http, Authentication authentication) {
         return answer(http, authentication, () -> {
@@ -90,7 +90,10 @@ public class ExcelController {
         });
     }
 
-    /** `stations.xlsx`, `workers.xlsx`, `findings.xlsx` or `compliance-report.xlsx`, with the lists' filters as query parameters. */
+    /**
+     * `stations.xlsx`, `workers.xlsx`, `findings.xlsx`, `compliance-report.xlsx` or
+     * `activities.xlsx`, with the lists' filters as query parameters.
+     */
     @Get("/export/{file}")
     public MutableHttpResponse<?> export(@PathVariable String file, HttpRequest<?> http, Authentication authentication) {
         return answer(http, authentication, () -> {
@@ -108,6 +111,8 @@ public class ExcelController {
                         f.text("certificateLevel", 20), bool(f, "fullTime"), f.text("text", 100)));
                 case "findings" -> exporter.findings(caller, date(f, "on"),
                         new ComplianceReport.Filter(null, f.id("divisionId", "Division"), f.enumValue("severity", Severity.class)));
+                case "activities" -> exporter.activities(caller, date(f, "from"), date(f, "to"), f.id("stationId", "Station"),
+                        f.id("divisionId", "Division"));
                 default -> exporter.complianceReport(caller, date(f, "on"), new ComplianceReport.Filter(f.text("kind", 64),
                         f.id("divisionId", "Division"), f.enumValue("severity", Severity.class)));
             };

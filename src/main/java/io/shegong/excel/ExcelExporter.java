@@ -1,5 +1,8 @@
 package io.shegong.excel;
 
+import io.shegong.activity.ActivityRecord;
+import io.shegong.activity.ActivityService;
+import io.shegong.activity.StationProjectRepository;
 import io.shegong.compliance.ComplianceReport;
 import io.shegong.compliance.ComplianceService;
 import io.shegong.compliance.Finding;
@@ -58,11 +61,15 @@ public class ExcelExporter {
     private final ComplianceService compliance;
     private final PolicyVocabularies vocabularies;
     private final BureauCalendar calendar;
+    private final ActivityService activityService;
+    private final StationProjectRepository projects;
 
     ExcelExporter(Sessions sessions, StationService stationService, StationRepository stations,
                   DivisionRepository divisions, WorkerService workerService, WorkerRepository workers,
                   AssignmentRepository assignments, ComplianceService compliance, PolicyVocabularies vocabularies,
-                  BureauCalendar calendar) {
+                  BureauCalendar calendar, ActivityService activityService, StationProjectRepository projects) {
+        this.activityService = activityService;
+        this.projects = projects;
         this.sessions = sessions;
         this.stationService = stationService;
         this.stations = stations;
@@ -76,7 +83,7 @@ public class ExcelExporter {
     }
 
     /** The lists that can be exported: the export path's `{list}`. */
-    public static final Set<String> LISTS = Set.of("stations", "workers", "findings", "compliance-report");
+    public static final Set<String> LISTS = Set.of("stations", "workers", "findings", "compliance-report", "activities");
 
     public byte[] stations(Caller caller, StationRepository.Filter filter) {
         return read(caller, () -> {
@@ -186,6 +193,52 @@ public class ExcelExporter {
                     new Table("站点合规", List.of("站点ID", "站点编码", "站点名称", "站点类型", "所属区划", "当日状态", "结论",
                             "违规数", "建议数", "检查日期"), rows),
                     new Table("按规则", List.of("规则", "严重程度", "依据", "问题数", "站点数"), rules));
+        });
+    }
+
+    /**
+     * Activity records held in a period (at most 366 days; this year until today when not given),
+     * of one station or of the stations in a division's subtree, oldest first; each row holds
+     * what the import takes, so an exported sheet reads back in.
+     */
+    public byte[] activities(Caller caller, LocalDate from, LocalDate to, UUID stationId, UUID divisionId) {
+        return read(caller, () -> {
+            LocalDate today = calendar.today();
+            LocalDate last = to == null ? today : to;
+            LocalDate first = from == null ? last.withDayOfYear(1) : from;
+            ActivityService.checkPeriod(first, last);
+            List<Station> at = stationService.all(caller, new StationRepository.Filter(divisionId, null, null, null, null, null))
+                    .stream().filter(s -> stationId == null || s.id().equals(stationId)).toList();
+            Map<UUID, Station> byId = at.stream().collect(Collectors.toMap(Station::id, Function.identity()));
+            List<ActivityRecord> records = activityService.periods(caller, byId.keySet(), first, last).values().stream()
+                    .flatMap(p -> p.records().stream())
+                    .sorted(java.util.Comparator.comparing(ActivityRecord::heldOn).thenComparing(r -> byId.get(r.stationId()).code()))
+                    .toList();
+            Map<UUID, String> projectNames = new HashMap<>();
+            List<UUID> projectIds = records.stream().map(ActivityRecord::projectId).filter(java.util.Objects::nonNull).distinct().toList();
+            for (List<UUID> chunk : chunks(projectIds)) {
+                projects.byIds(Ids.array(chunk)).forEach(p -> projectNames.put(p.id(), p.name()));
+            }
+            Map<UUID, String> names = workerNames(records.stream().flatMap(r -> r.workerIds().stream()).map(UUID::fromString).toList());
+            Vocabularies terms = vocabularies.today();
+            List<List<Object>> rows = new ArrayList<>();
+            for (ActivityRecord r : records) {
+                Station s = byId.get(r.stationId());
+                String served = r.beneficiaries().entrySet().stream()
+                        .map(e -> terms.labelZh("beneficiaryCategories", e.getKey()) + ":" + e.getValue())
+                        .collect(Collectors.joining("、"));
+                rows.add(Arrays.asList(GlobalId.encode("ActivityRecord", r.id()), s.code(), s.name(),
+                        r.projectId() == null ? null : projectNames.get(r.projectId()), r.heldOn(),
+                        terms.labelZh("activityKinds", r.kind()), r.title(), r.hours(),
+                        r.workerIds().stream().map(id -> names.get(UUID.fromString(id))).filter(java.util.Objects::nonNull)
+                                .collect(Collectors.joining("、")),
+                        served.isEmpty() ? null : served,
+                        r.beneficiaries().values().stream().mapToInt(Integer::intValue).sum(), r.volunteers(),
+                        r.volunteerHours(), r.recordedBy()));
+            }
+            return List.of(new Table("服务记录", List.of("ID", "站点编码", "站点名称", "所属项目名称", "服务日期", "服务类型",
+                    "活动名称", "服务时长（小时）", "服务社工姓名", "服务对象人数（类别:人数）", "服务人次合计", "志愿者人数",
+                    "志愿服务时长（小时）", "记录人"), rows));
         });
     }
 

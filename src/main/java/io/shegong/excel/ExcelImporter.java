@@ -20,7 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Imports a sheet of stations, workers or divisions through the services that the create
+ * Imports a sheet of stations, workers, divisions or activity records through the services that the create
  * mutations use, so that a row is held to exactly the rules a mutation is. The whole file is one
  * transaction: each row is written in a savepoint of its own, so that a refused row undoes only
  * itself and every row is tried; when any row is refused, or for a dry run, the transaction is
@@ -137,6 +137,7 @@ public class ExcelImporter {
         return switch (k.name()) {
             case "stations" -> "站点";
             case "workers" -> "社工";
+            case "activities" -> "服务记录";
             default -> "区划";
         };
     }

@@ -109,7 +109,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "excel-import-dry-run-fix-import-export", "operator-registers-posts-and-trains", "policy-conditions-checked-while-typing-and-printable-report",
                 "platform-admin-creates-and-deactivates-a-tenant", "admin-moves-a-station-through-its-life-cycle",
                 "operator-records-activity-and-closes-due-item", "supervisor-finding-rectified-and-reinspected",
-                "admin-accepts-featured-case")) {
+                "admin-accepts-featured-case", "monthly-brief")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
@@ -152,6 +152,12 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         String operatedStation = admin.run("createStation", "input", Map.of("code", "hunanlu", "name", OPERATED_STATION,
                 "kind", "street_station", "divisionId", hunanlu, "operatingMode", "PURCHASED", "status", "OPERATING",
                 "statusSince", "2026-03-01")).assertOk().string("createStation.station.id");
+        // the monthly brief's figures: one record this month (November) and one the month before
+        admin.run("recordActivity", "input", Map.of("stationId", operatedStation, "kind", "group_work", "title", "长者健康小组",
+                "heldOn", "2026-11-10", "hours", 2.5, "volunteers", 3, "volunteerHours", 6,
+                "beneficiaries", List.of(Map.of("category", "elderly", "count", 12)))).assertOk();
+        admin.run("recordActivity", "input", Map.of("stationId", operatedStation, "kind", "case_work", "title", "困境儿童个案",
+                "heldOn", "2026-10-20", "hours", 1, "beneficiaries", List.of(Map.of("category", "children", "count", 4)))).assertOk();
         String station = admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
                 "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01"))
                 .assertOk().string("createStation.station.id");
@@ -222,6 +228,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         fixture.put("dueItem", "报送季度服务情况报告");
         fixture.put("featuredCase", CASE);
         fixture.put("project", PROJECT);
+        fixture.put("brief", Map.of("month", "2026年11月", "station", OPERATED_STATION, "records", "1", "served", "12",
+                "previousServed", "4"));
         return fixture;
     }
 

@@ -183,6 +183,10 @@ class CrossTenantTest extends GraphQLTestBase {
                 "divisionId", wuhan.get("Division")).assertOk().get("activitySummary"));
         Fixtures.assertSameError(qingpu.run("policyWhatIf", "draftId", wuhan.get("PolicyProfile")),
                 qingpu.run("policyWhatIf", "draftId", missing("PolicyProfile")));
+        Result foreignBrief = qingpu.run("monthlyBrief", "divisionId", wuhan.get("Division"));
+        foreignBrief.assertError("NOT_FOUND", "divisionId");
+        Fixtures.assertSameError(foreignBrief, qingpu.run("monthlyBrief", "divisionId", missing("Division")));
+        qingpu.run("stationMonthlyBrief", "id", wuhan.get("Station")).assertOk().assertNullAt("node");
     }
 
     @Test
