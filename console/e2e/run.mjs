@@ -129,6 +129,9 @@ results.push(await withBrowser('overview-to-finding-and-fix', laptop, async (pag
   await signedIn(page, tenant, admin.username, admin.newPassword);
   await page.getByText('问题最多的站点').waitFor();
   await page.getByRole('img', { name: '站点状态分布图' }).waitFor();
+  // a target's gap: the school no station serves yet
+  const target = page.getByTestId('targets').getByRole('row', { name: new RegExp(fixture.target.label) });
+  await target.getByTestId('target-gap').getByText(fixture.target.lacking).waitFor();
   await shot(page, 'overview');
   await page.getByRole('link', { name: fixture.station.name }).click();
   await page.getByRole('heading', { name: fixture.station.name, exact: true, level: 2 }).waitFor();

@@ -115,11 +115,11 @@ SQL
 body() { python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1"; }
 declare -A QUERIES=(
     [targets]=$(body "{targets{code state value needed shortfall lackingDivisions{code} lackingFacilities{name} history{month value met}}}")
-    [due_next_30_days]=$(body "{dueItems(to:\"$IN_30_DAYS\"){milestone status dueOn station{code} division{code}}}")
+    [due_next_30_days]=$(body "{dueItems(to:\"$IN_30_DAYS\",filter:{statuses:[OVERDUE,DUE]}){milestone status dueOn station{code} division{code}}}")
     [activity_by_division_and_month]=$(body "{activitySummary(from:\"$YEAR-01-01\",to:\"$TODAY\"){division{code} month records hours served volunteers}}")
+    [monthly_brief]=$(body "{monthlyBrief{month asOf dueThisMonth{milestone status} overdue{milestone} late{overdue station{code}} activity{records hours served beneficiaries{code count} volunteers} previousActivity{records served} activityByDivision{division{code} records} compliance{before{stations compliant violations advisories} after{stations compliant violations advisories} becameNonCompliant{code} becameCompliant{code}} featuredCases{submitted accepted returned} supervision{opened rectified overdue}}}")
 )
-ORDER=(targets due_next_30_days activity_by_division_and_month)
-if [[ -n "${BRIEF_QUERY:-}" ]]; then QUERIES[monthly_brief]=$(body "$BRIEF_QUERY"); ORDER+=(monthly_brief); fi
+ORDER=(targets due_next_30_days activity_by_division_and_month monthly_brief)
 
 for label in "${LABELS[@]}"; do load "$label"; done
 

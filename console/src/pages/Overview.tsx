@@ -7,6 +7,7 @@ import { Chart } from '../components/Chart';
 import { Pending } from '../components/Status';
 import { ENUMS, enumLabel, useI18n } from '../i18n';
 import { SeverityTag } from '../components/Tags';
+import { Targets } from '../components/Targets';
 
 const OverviewQuery = graphql(`
   query Overview {
@@ -168,6 +169,9 @@ export default function Overview() {
                 { title: t('站点数', 'Stations'), dataIndex: 'stations' },
               ]} />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <Targets />
         </Col>
       </Row>
     </>

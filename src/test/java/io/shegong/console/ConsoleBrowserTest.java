@@ -42,6 +42,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String STATION = "宁海路社工站";
     private static final String WORKER = "刘洋";
+    private static final String SCHOOL = "南京市鼓楼区琅琊路小学";
     private static final String OPERATED_STATION = "南京市鼓楼区湖南路街道社会工作站";
     private static final String PLATFORM_USER = "console.platform";
     private static final String PILOT_STATION = "鼓楼区社工站试点";
@@ -168,6 +169,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         String worker = admin.run("registerWorker", "input", Map.of("name", WORKER, "educationLevel", "BACHELOR",
                 "birthDate", "1992-04-01", "certificateLevel", "INTERMEDIATE", "certificateDate", "2020-06-01",
                 "lastRecordCheckOn", "2026-05-01")).assertOk().string("registerWorker.worker.id");
+        // a school no station serves: the gap of Shangcheng's "every school" target on the overview
+        admin.run("registerHostFacility", "input", Map.of("name", SCHOOL, "divisionId", ninghailu)).assertOk();
         // a city supervisor: Shangcheng's head "from talents or supervisors" holds for them
         admin.run("designate", "input", Map.of("kind", "SUPERVISOR", "level", "CITY", "workerId", worker,
                 "awardedOn", "2024-03-01")).assertOk();
@@ -219,6 +222,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         // the what-if asks the head a senior certificate instead, which the worker lacks
         fixture.put("whatIf", Map.of("rule", "shangcheng_head_from_talents"));
         fixture.put("publishOn", "2027-01-01");
+        fixture.put("target", Map.of("label", "一校一社工", "lacking", SCHOOL));
         fixture.put("operator", Map.of("username", "wang.fang", "password", operatorPassword, "station", OPERATED_STATION,
                 "worker", "孙丽", "trainedOn", "2026-11-02"));
         fixture.put("lifecycle", Map.of("station", PILOT_STATION, "worker", "周杰", "tooEarly", "2026-02-01", "operatingOn", "2026-11-02"));
