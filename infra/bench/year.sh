@@ -86,11 +86,11 @@ SELECT (SELECT id FROM t), gen_random_uuid(), w.id, s.id, CASE WHEN w.n % 3 = 0 
 -- demonstration stations, supervisors and leading talents, and forty schools, thirty served
 INSERT INTO designation (tenant_id, id, kind, level, station_id, awarded_on, recorded_by)
 SELECT (SELECT id FROM t), gen_random_uuid(), 'DEMONSTRATION', (ARRAY['CITY','PROVINCIAL','DISTRICT'])[1 + n % 3], id,
-       DATE '2022-06-01' + (n * 20), 'bench'
+       DATE '2022-06-01' + (n * 20)::int, 'bench'
   FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM station WHERE tenant_id = (SELECT id FROM t)) s WHERE n % 8 = 0;
 INSERT INTO designation (tenant_id, id, kind, level, worker_id, awarded_on, recorded_by)
 SELECT (SELECT id FROM t), gen_random_uuid(), CASE WHEN n % 4 = 0 THEN 'LEADING_TALENT' ELSE 'SUPERVISOR' END,
-       (ARRAY['CITY','PROVINCIAL','DISTRICT'])[1 + n % 3], id, DATE '2021-03-01' + (n * 9), 'bench'
+       (ARRAY['CITY','PROVINCIAL','DISTRICT'])[1 + n % 3], id, DATE '2021-03-01' + (n * 9)::int, 'bench'
   FROM (SELECT id, row_number() OVER (ORDER BY name) AS n FROM social_worker WHERE tenant_id = (SELECT id FROM t)) w WHERE n % 10 = 0;
 INSERT INTO host_facility (tenant_id, id, kind, name, division_id, station_id, served_since)
 SELECT (SELECT id FROM t), gen_random_uuid(), 'SCHOOL', '基准学校' || i,

@@ -28,21 +28,30 @@ public interface ActivityRecordRepository extends GenericRepository<ActivityReco
 
     /**
      * The tenant's records within a period summed by the division of their station and by month,
-     * in one statement; only stations located in the division's subtree when one is given.
+     * in one statement: the whole months `[wholeFrom, wholeTo)` from the totals kept by month, the
+     * days around them record by record; only stations located in the division's subtree when one
+     * is given.
      */
     @Query("""
-            SELECT s.division_id, to_char(a.held_on, 'YYYY-MM') AS month, count(*) AS records,
-                   sum(a.hours)::float8 AS hours,
-                   sum(coalesce((SELECT sum(value::int) FROM jsonb_each_text(a.beneficiaries)), 0))::bigint AS served,
-                   sum(a.volunteers)::bigint AS volunteers, sum(a.volunteer_hours)::float8 AS volunteer_hours
-              FROM activity_record a JOIN station s ON s.tenant_id = a.tenant_id AND s.id = a.station_id
-             WHERE a.held_on BETWEEN :from AND :to
-               AND (CAST(:divisionId AS uuid) IS NULL OR s.division_id IN (
+            WITH totals AS (
+                SELECT station_id, month, records, hours, served, volunteers, volunteer_hours
+                  FROM activity_month WHERE month >= :wholeFrom AND month < :wholeTo
+                UNION ALL
+                SELECT station_id, date_trunc('month', held_on)::date, 1, hours, people_served(beneficiaries),
+                       volunteers, volunteer_hours
+                  FROM activity_record
+                 WHERE (held_on >= :from AND held_on < :wholeFrom) OR (held_on >= :wholeTo AND held_on <= :to))
+            SELECT s.division_id, to_char(t.month, 'YYYY-MM') AS month, sum(t.records)::bigint AS records,
+                   sum(t.hours)::float8 AS hours, sum(t.served)::bigint AS served,
+                   sum(t.volunteers)::bigint AS volunteers, sum(t.volunteer_hours)::float8 AS volunteer_hours
+              FROM totals t JOIN station s ON s.id = t.station_id
+             WHERE CAST(:divisionId AS uuid) IS NULL OR s.division_id IN (
                        WITH RECURSIVE sub AS (
                            SELECT id FROM division WHERE id = CAST(:divisionId AS uuid)
                            UNION ALL
                            SELECT d.id FROM division d JOIN sub ON d.parent_id = sub.id)
-                       SELECT id FROM sub))
-             GROUP BY s.division_id, month ORDER BY month, s.division_id""")
-    List<MonthTotals> byDivisionAndMonth(LocalDate from, LocalDate to, @io.micronaut.core.annotation.Nullable UUID divisionId);
+                       SELECT id FROM sub)
+             GROUP BY s.division_id, t.month ORDER BY t.month, s.division_id""")
+    List<MonthTotals> byDivisionAndMonth(LocalDate from, LocalDate to, LocalDate wholeFrom, LocalDate wholeTo,
+                                         @io.micronaut.core.annotation.Nullable UUID divisionId);
 }

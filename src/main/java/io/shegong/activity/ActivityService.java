@@ -236,7 +236,8 @@ public class ActivityService {
     public List<MonthTotals> summary(Caller caller, LocalDate from, LocalDate to, UUID divisionId) {
         caller.requireTenantMember();
         checkPeriod(from, to);
-        return activities.byDivisionAndMonth(from, to, divisionId);
+        WholeMonths whole = WholeMonths.of(from, to, calendar.today());
+        return activities.byDivisionAndMonth(from, to, whole.start(), whole.end(), divisionId);
     }
 
     private void station(UUID id) {

@@ -20,14 +20,22 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface BriefRepository extends GenericRepository<ActivityRecord, UUID> {
 
-    /** People served by month and category, most served first. */
+    /**
+     * People served by month and category, most served first: the whole months `[wholeFrom,
+     * wholeTo)` from the totals kept by month, the days around them record by record.
+     */
     @Query("""
-            SELECT to_char(a.held_on, 'YYYY-MM') AS month, b.key AS code, sum(b.value::int)::bigint AS n
-              FROM activity_record a CROSS JOIN LATERAL jsonb_each_text(a.beneficiaries) b
-             WHERE a.held_on BETWEEN :from AND :to
-               AND (CAST(:everyStation AS boolean) OR a.station_id = ANY(CAST(:stationIds AS uuid[])))
-             GROUP BY month, code ORDER BY month, n DESC, code""")
-    List<ServedCount> served(LocalDate from, LocalDate to, boolean everyStation,
+            WITH counts AS (
+                SELECT station_id, month, beneficiaries FROM activity_month
+                 WHERE month >= :wholeFrom AND month < :wholeTo
+                UNION ALL
+                SELECT station_id, date_trunc('month', held_on)::date, beneficiaries FROM activity_record
+                 WHERE (held_on >= :from AND held_on < :wholeFrom) OR (held_on >= :wholeTo AND held_on <= :to))
+            SELECT to_char(c.month, 'YYYY-MM') AS month, b.key AS code, sum(b.value::int)::bigint AS n
+              FROM counts c CROSS JOIN LATERAL jsonb_each_text(c.beneficiaries) b
+             WHERE CAST(:everyStation AS boolean) OR c.station_id = ANY(CAST(:stationIds AS uuid[]))
+             GROUP BY c.month, code ORDER BY c.month, n DESC, code""")
+    List<ServedCount> served(LocalDate from, LocalDate to, LocalDate wholeFrom, LocalDate wholeTo, boolean everyStation,
                              @TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
 
     /**

@@ -3,6 +3,7 @@ package io.shegong.brief;
 import io.shegong.activity.ActivityRecord;
 import io.shegong.activity.ActivityService;
 import io.shegong.activity.MonthTotals;
+import io.shegong.activity.WholeMonths;
 import io.shegong.calendar.DueItem;
 import io.shegong.calendar.DueItemService;
 import io.shegong.compliance.ComplianceReport;
@@ -159,7 +160,9 @@ public class BriefService {
             byDivision = List.of();
         } else {
             List<MonthTotals> months = activities.summary(caller, previous.atDay(1), to, scope.divisionId());
-            activity = tenantActivity(months, sums.served(previous.atDay(1), to, scope.all(), scope.ids()));
+            WholeMonths whole = WholeMonths.of(previous.atDay(1), to, calendar.today());
+            activity = tenantActivity(months, sums.served(previous.atDay(1), to, whole.start(), whole.end(), scope.all(),
+                    scope.ids()));
             byDivision = months.stream().filter(m -> m.month().equals(ym.toString())).toList();
         }
 

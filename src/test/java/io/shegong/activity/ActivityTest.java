@@ -133,6 +133,13 @@ class ActivityTest extends GraphQLTestBase {
         assertEquals(12, ((Number) months.get(0).get("served")).intValue());
         assertEquals(50, ((Number) months.get(1).get("served")).intValue());
         assertEquals(4.0, ((Number) months.get(1).get("hours")).doubleValue());
+        // days at a period's edges are read record by record, the months between from the monthly totals
+        List<Map<String, Object>> edges = admin.run("activitySummary", "from", "2026-10-13", "to", "2026-11-01",
+                "divisionId", street).assertOk().get("activitySummary");
+        assertEquals(List.of("2026-11"), edges.stream().map(m -> m.get("month")).toList(), "the 12 October group is before it");
+        assertEquals(50, ((Number) edges.getFirst().get("served")).intValue());
+        assertEquals(List.of(), (List<?>) admin.run("activitySummary", "from", "2026-10-13", "to", "2026-10-31",
+                "divisionId", street).assertOk().get("activitySummary"));
         assertEquals(List.of(), (List<?>) as("wuhan", "VIEWER").run("activitySummary", "from", "2026-01-01", "to", "2026-12-31",
                 "divisionId", street).assertOk().get("activitySummary"), "another bureau's division holds nothing here");
 

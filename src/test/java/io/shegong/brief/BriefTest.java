@@ -1,6 +1,7 @@
 package io.shegong.brief;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.shegong.support.Fixtures;
 import io.shegong.support.GraphQLTestBase;
 import io.shegong.support.Result;
 import org.junit.jupiter.api.Test;
@@ -26,26 +27,11 @@ class BriefTest extends GraphQLTestBase {
 
     /** A new bureau on Weihai's profile, in force since 2025. */
     private Client bureau() {
-        String code = unique("br").replace("_", "-");
-        platformAdmin().run("createTenant", "input", Map.of("code", code, "nameZh", "测试民政局", "nameEn", "Test Bureau",
-                "level", "DISTRICT", "region", "测试")).assertOk();
-        Client admin = as(code, "TENANT_ADMIN");
-        String draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", "weihai")).assertOk()
-                .string("createPolicyDraft.profile.id");
-        admin.run("publishPolicyProfile", "input", Map.of("id", draft, "version", 1, "effectiveFrom", "2025-01-01")).assertOk();
-        return admin;
+        return newBureau("weihai", "2025-01-01");
     }
 
     private static String tenantOf(Client admin) {
         return admin.run("viewer").assertOk().string("viewer.tenant.code");
-    }
-
-    private static String division(Client admin, String level, String parentId) {
-        Map<String, Object> input = new HashMap<>(Map.of("code", unique("d"), "level", level, "nameZh", "测试区划"));
-        if (parentId != null) {
-            input.put("parentId", parentId);
-        }
-        return admin.run("createDivision", "input", input).assertOk().string("createDivision.division.id");
     }
 
     private static String station(Client admin, String division, String status, String since) {
@@ -83,8 +69,8 @@ class BriefTest extends GraphQLTestBase {
     @Test
     void tenantBrief_figuresFollowTheRecords_monthAgainstTheMonthBefore() {
         Client admin = bureau();
-        String county = division(admin, "DISTRICT", null);
-        String street = division(admin, "STREET", county);
+        String county = Fixtures.division(admin, "DISTRICT", null);
+        String street = Fixtures.division(admin, "STREET", county);
         // signed on 20 September: trained workers are due on post by 20 October (003 四、(四))
         String late = station(admin, street, "SIGNED", "2026-09-20");
         activity(admin, late, "2026-10-12", 2.5, 3, 6, List.of(Map.of("category", "elderly", "count", 12)));
@@ -154,7 +140,7 @@ class BriefTest extends GraphQLTestBase {
     @Test
     void complianceChange_countsAsTheReportDoesOnBothDays_andNamesTheStationsThatMoved() {
         Client admin = bureau();
-        String street = division(admin, "STREET", division(admin, "DISTRICT", null));
+        String street = Fixtures.division(admin, "STREET", Fixtures.division(admin, "DISTRICT", null));
         String older = station(admin, street, "OPERATING", "2026-03-01");
         String newer = station(admin, street, "SIGNED", "2026-11-10");
         Result brief = admin.run("monthlyBrief", "month", "2026-11").assertOk();
@@ -179,7 +165,7 @@ class BriefTest extends GraphQLTestBase {
     @Test
     void stationBrief_isTheStationsAlone_andAnOperatorReadsOnlyItsOwn() {
         Client admin = bureau();
-        String street = division(admin, "STREET", division(admin, "DISTRICT", null));
+        String street = Fixtures.division(admin, "STREET", Fixtures.division(admin, "DISTRICT", null));
         String mine = station(admin, street, "SIGNED", "2026-09-20");
         String other = station(admin, street, "OPERATING", "2026-01-05");
         activity(admin, mine, "2026-11-02", 3, 1, 2, List.of(Map.of("category", "elderly", "count", 7)));
@@ -213,9 +199,9 @@ class BriefTest extends GraphQLTestBase {
     @Test
     void divisionBrief_coversItsSubtreeOnly() {
         Client admin = bureau();
-        String county = division(admin, "DISTRICT", null);
-        String inside = station(admin, division(admin, "STREET", county), "OPERATING", "2026-01-05");
-        String outside = station(admin, division(admin, "STREET", division(admin, "DISTRICT", null)), "OPERATING", "2026-01-05");
+        String county = Fixtures.division(admin, "DISTRICT", null);
+        String inside = station(admin, Fixtures.division(admin, "STREET", county), "OPERATING", "2026-01-05");
+        String outside = station(admin, Fixtures.division(admin, "STREET", Fixtures.division(admin, "DISTRICT", null)), "OPERATING", "2026-01-05");
         activity(admin, inside, "2026-11-02", 2, 0, 0, List.of(Map.of("category", "elderly", "count", 4)));
         activity(admin, outside, "2026-11-02", 2, 0, 0, List.of(Map.of("category", "elderly", "count", 9)));
         admin.run("submitFeaturedCase", "input", Map.of("stationId", outside, "year", 2026, "kind", "elderly",
@@ -247,13 +233,13 @@ class BriefTest extends GraphQLTestBase {
     @Test
     void tenantBrief_costsTheSameStatementsForFewAndManyStations() {
         Client admin = bureau();
-        String street = division(admin, "STREET", division(admin, "DISTRICT", null));
+        String street = Fixtures.division(admin, "STREET", Fixtures.division(admin, "DISTRICT", null));
         for (int i = 0; i < 2; i++) {
             activity(admin, station(admin, street, "SIGNED", "2026-09-20"), "2026-10-12", 1, 0, 0,
                     List.of(Map.of("category", "elderly", "count", 1)));
         }
         Result few = admin.run("monthlyBrief", "month", "2026-10").assertOk();
-        String other = division(admin, "STREET", division(admin, "DISTRICT", null));
+        String other = Fixtures.division(admin, "STREET", Fixtures.division(admin, "DISTRICT", null));
         for (int i = 0; i < 30; i++) {
             String s = station(admin, i % 2 == 0 ? street : other, i % 2 == 0 ? "SIGNED" : "OPERATING", "2026-09-20");
             activity(admin, s, "2026-10-0" + (1 + i % 9), 1, 1, 1, List.of(Map.of("category", "children", "count", 2)));

@@ -32,14 +32,6 @@ class CalendarTest extends GraphQLTestBase {
         return admin.run("viewer").assertOk().string("viewer.tenant.code");
     }
 
-    private static String division(Client admin, String level, String parentId) {
-        Map<String, Object> input = new HashMap<>(Map.of("code", unique("d"), "level", level, "nameZh", "测试区划"));
-        if (parentId != null) {
-            input.put("parentId", parentId);
-        }
-        return admin.run("createDivision", "input", input).assertOk().string("createDivision.division.id");
-    }
-
     private static String station(Client admin, String kind, String division, String status, String since) {
         return admin.run("createStation", "input", Map.of("code", unique("s"), "name", "测试社工站", "kind", kind,
                         "divisionId", division, "operatingMode", "SELF_RUN", "status", status, "statusSince", since))
@@ -79,7 +71,7 @@ class CalendarTest extends GraphQLTestBase {
     @Test
     void weihai_annualPlanBy31March_isDueThenOverdue_andClosedByItsCompletion() {
         Client admin = newBureau("weihai", "2025-01-01");
-        String county = division(admin, "DISTRICT", null);
+        String county = Fixtures.division(admin, "DISTRICT", null);
         Map<String, Object> filter = Map.of("divisionId", county);
         List<Map<String, Object>> before = items(admin.run("dueItems", "from", "2026-01-01", "to", "2027-12-31",
                 "filter", filter).assertOk());
@@ -105,10 +97,10 @@ class CalendarTest extends GraphQLTestBase {
         assertEquals(tenantOf(admin) + ":admin", ((Map<String, Object>) closed.get("completion")).get("recordedBy"));
 
         // a division's item is no finding of the stations in it
-        String town = station(admin, "town_station", division(admin, "STREET", county), "OPERATING", "2025-02-01");
+        String town = station(admin, "town_station", Fixtures.division(admin, "STREET", county), "OPERATING", "2025-02-01");
         assertNull(finding(findings(admin, town, null), "annual_plan_filed"));
         // a city is not a 区市: the item is not its own
-        String city = division(admin, "CITY", null);
+        String city = Fixtures.division(admin, "CITY", null);
         admin.run("completeDueItem", "input", complete("county_report_to_city", 2025, "divisionId", city, "2025-11-20"))
                 .assertError("BAD_USER_INPUT", "input.divisionId");
     }
@@ -116,7 +108,7 @@ class CalendarTest extends GraphQLTestBase {
     @Test
     void weihai_trainedWorkersOnPostWithinAMonthOfSigning_isAStationFindingOnceOverdue() {
         Client admin = newBureau("weihai", "2025-01-01");
-        String street = division(admin, "STREET", division(admin, "DISTRICT", null));
+        String street = Fixtures.division(admin, "STREET", Fixtures.division(admin, "DISTRICT", null));
         String late = station(admin, "town_station", street, "SIGNED", "2026-10-01");
         String recent = station(admin, "town_station", street, "SIGNED", "2026-11-10");
 
@@ -152,7 +144,7 @@ class CalendarTest extends GraphQLTestBase {
     @Test
     void qingpu_signagePhotosBy10March2022_isOverdueOnTheStationAfterItsDay_andClosedByItsCompletion() {
         Client admin = newBureau("qingpu", "2022-02-15");
-        String street = division(admin, "STREET", division(admin, "DISTRICT", null));
+        String street = Fixtures.division(admin, "STREET", Fixtures.division(admin, "DISTRICT", null));
         String xujing = station(admin, "comprehensive", street, "OPERATING", "2022-01-10");
         String later = station(admin, "comprehensive", street, "OPERATING", "2022-04-01");
 
@@ -178,7 +170,7 @@ class CalendarTest extends GraphQLTestBase {
     @Test
     void qingpu_onSiteInspectionAndYearEndAssessment_areTheBureausOwn_dueOnTheWindowsLastDay() {
         Client admin = newBureau("qingpu", "2022-02-15");
-        String street = division(admin, "STREET", division(admin, "DISTRICT", null));
+        String street = Fixtures.division(admin, "STREET", Fixtures.division(admin, "DISTRICT", null));
         String station = station(admin, "comprehensive", street, "OPERATING", "2022-01-10");
         List<Map<String, Object>> all = items(admin.run("dueItems", "from", "2022-01-01", "to", "2022-12-31").assertOk());
         Map<String, Object> assessment = item(all, "m10_year_end_assessment", "2022-12-31");
@@ -224,8 +216,8 @@ class CalendarTest extends GraphQLTestBase {
     @Test
     void wuhan_districtPlansByEndOfDecember2021_areOwedByEachDistrict() {
         Client admin = newBureau("wuhan", "2021-12-01");
-        String jiangan = division(admin, "DISTRICT", null);
-        String street = division(admin, "STREET", jiangan);
+        String jiangan = Fixtures.division(admin, "DISTRICT", null);
+        String street = Fixtures.division(admin, "STREET", jiangan);
         List<Map<String, Object>> all = items(admin.run("dueItems", "from", "2021-12-01", "to", "2021-12-31").assertOk());
         Map<String, Object> plan = item(all, "district_plan", "2021-12-31");
         assertEquals("OVERDUE", plan.get("status"));
@@ -310,14 +302,14 @@ class CalendarTest extends GraphQLTestBase {
     @Test
     void completeDueItem_refusesAnUnknownMilestone_aDayInTheFuture_andAParty_thatDoesNotOweIt() {
         Client admin = newBureau("weihai", "2025-01-01");
-        String county = division(admin, "DISTRICT", null);
+        String county = Fixtures.division(admin, "DISTRICT", null);
         admin.run("completeDueItem", "input", complete("annual_budget", 2026, "divisionId", county, "2026-03-01"))
                 .assertError("BAD_USER_INPUT", "input.milestone");
         admin.run("completeDueItem", "input", complete("annual_plan_filed", 2026, "divisionId", county, "2026-11-26"))
                 .assertError("BAD_USER_INPUT", "input.doneOn");
         admin.run("completeDueItem", "input", complete("annual_plan_filed", 2024, "divisionId", county, "2024-03-01"))
                 .assertError("BAD_USER_INPUT", "input.milestone");
-        String street = division(admin, "STREET", county);
+        String street = Fixtures.division(admin, "STREET", county);
         String town = station(admin, "town_station", street, "OPERATING", "2025-02-01");
         // never signed in the registry: no item a month after a signing
         admin.run("completeDueItem", "input", complete("workers_on_post", 2025, "stationId", town, "2025-03-01"))
@@ -362,7 +354,7 @@ class CalendarTest extends GraphQLTestBase {
     void roles_readersRead_anOperatorCompletesOnlyItsGrantedStations() {
         Client admin = newBureau("weihai", "2025-01-01");
         String tenant = tenantOf(admin);
-        String street = division(admin, "STREET", division(admin, "DISTRICT", null));
+        String street = Fixtures.division(admin, "STREET", Fixtures.division(admin, "DISTRICT", null));
         String granted = station(admin, "town_station", street, "SIGNED", "2026-09-01");
         String other = station(admin, "town_station", street, "SIGNED", "2026-09-01");
         admin.run("grantStation", "input", Map.of("subject", tenant + ":operator", "stationId", granted)).assertOk();

@@ -171,7 +171,7 @@ class ActivityExcelTest extends GraphQLTestBase {
         assertEquals(3, year.size(), "this year until today when no period is given");
         assertEquals(s.project(), year.get(1).get(3));
         assertEquals(s.worker(), year.get(1).get(8));
-        assertEquals("elderly:12", year.get(1).get(9));
+        assertEquals("老年人:12", year.get(1).get(9), "a declared category is written by its label, which reads back in");
 
         String jiangan = Fixtures.divisionId(admin, "jiangan");
         List<List<String>> district = Sheets.read(Sheets.get(uri("/excel/export/activities.xlsx?divisionId="

@@ -60,6 +60,16 @@ public final class Fixtures {
                 "status", "OPERATING", "statusSince", "2024-01-01")).assertOk().string("createStation.station.id");
     }
 
+    /** A new division of the level under the parent (none for a city or district); its id. */
+    public static String division(GraphQLTestBase.Client admin, String level, String parentId) {
+        java.util.Map<String, Object> input = new java.util.HashMap<>(java.util.Map.of("code", unique("d"), "level", level,
+                "nameZh", "测试区划"));
+        if (parentId != null) {
+            input.put("parentId", parentId);
+        }
+        return admin.run("createDivision", "input", input).assertOk().string("createDivision.division.id");
+    }
+
     public static String unique(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
