@@ -270,7 +270,7 @@ public class BriefService {
             StationCompliance one = compliance.stations(caller, List.of(scope.stationId()), on).get(scope.stationId());
             return one == null || one.standing() == StationCompliance.Standing.NOT_CHECKED ? List.of() : List.of(one);
         }
-        return compliance.report(caller, on, new ComplianceReport.Filter(null, scope.divisionId(), null), null).rows();
+        return compliance.rowsUntilChanged(caller, on, new ComplianceReport.Filter(null, scope.divisionId(), null));
     }
 
     private static MonthlyBrief.Standing standing(List<StationCompliance> rows) {

@@ -2,6 +2,7 @@ package io.shegong.compliance;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.shegong.audit.AuditRepository;
 import io.shegong.core.db.Ids;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.security.Caller;
@@ -47,12 +48,21 @@ public class ComplianceService {
     private final StationRepository stations;
     private final DivisionRepository divisions;
     private final ComplianceData data;
+    /**
+     * Evaluations by tenant, day, filter and the bureau's count of changes, for reads that ask the
+     * same days again and again (the monthly brief: the end of last month and today). A change
+     * moves the count, so a kept evaluation always answers what a fresh one would.
+     */
+    private final Cache<String, List<StationCompliance>> evaluations = Caffeine.newBuilder().maximumSize(200)
+            .expireAfterAccess(Duration.ofHours(1)).build();
+    private final AuditRepository audit;
     /** Reports by tenant and snapshot id, for the pages after the first; small, and short-lived. */
     private final Cache<String, ComplianceReport> reports = Caffeine.newBuilder().maximumSize(100)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public ComplianceService(PolicyRepository profiles, PolicyService policies, StationRepository stations,
-                             DivisionRepository divisions, ComplianceData data) {
+                             DivisionRepository divisions, ComplianceData data, AuditRepository audit) {
+        this.audit = audit;
         this.profiles = profiles;
         this.divisions = divisions;
         this.policies = policies;
@@ -107,6 +117,17 @@ public class ComplianceService {
             }
         }
         return new ArrayList<>(byRule.values());
+    }
+
+    /**
+     * The report's rows on a date, kept until the bureau's next change: what a dashboard asks
+     * again and again. The report's first page, which a person asks to see what is true now, is
+     * evaluated afresh instead.
+     */
+    public List<StationCompliance> rowsUntilChanged(Caller caller, LocalDate on, ComplianceReport.Filter filter) {
+        caller.requireTenantMember();
+        String key = caller.tenantCode() + "/" + on + "/" + filter + "/" + audit.changes();
+        return evaluations.get(key, k -> report(caller, on, filter, null).rows());
     }
 
     /**

@@ -160,6 +160,13 @@ class BriefTest extends GraphQLTestBase {
         assertEquals(newerFails, ids(brief.get("monthlyBrief.compliance.becameNonCompliant")).contains(newer),
                 "a station checked for the first time and failing became non-compliant");
         assertFalse(ids(brief.get("monthlyBrief.compliance.becameCompliant")).contains(older), "nothing changed for it");
+
+        // the two days' evaluations are kept until the bureau's next change, and that change shows
+        assertEquals(2, admin.run("monthlyBrief", "month", "2026-11").assertOk().integer("monthlyBrief.compliance.after.stations"));
+        station(admin, street, "OPERATING", "2026-10-01");
+        Result changed = admin.run("monthlyBrief", "month", "2026-11").assertOk();
+        assertEquals(2, changed.integer("monthlyBrief.compliance.before.stations"), "a station operating since October");
+        assertEquals(3, changed.integer("monthlyBrief.compliance.after.stations"));
     }
 
     @Test
