@@ -119,7 +119,9 @@ declare -A QUERIES=(
     [activity_by_division_and_month]=$(body "{activitySummary(from:\"$YEAR-01-01\",to:\"$TODAY\"){division{code} month records hours served volunteers}}")
     [monthly_brief]=$(body "{monthlyBrief{month asOf dueThisMonth{milestone status} overdue{milestone} late{overdue station{code}} activity{records hours served beneficiaries{code count} volunteers} previousActivity{records served} activityByDivision{division{code} records} compliance{before{stations compliant violations advisories} after{stations compliant violations advisories} becameNonCompliant{code} becameCompliant{code}} featuredCases{submitted accepted returned} supervision{opened rectified overdue}}}")
 )
-ORDER=(targets due_next_30_days activity_by_division_and_month monthly_brief)
+# for comparison: the report a brief would evaluate twice if it kept nothing
+QUERIES[compliance_report]=$(body "{complianceReport{totals{stations compliant violations advisories}}}")
+ORDER=(targets due_next_30_days activity_by_division_and_month monthly_brief compliance_report)
 
 for label in "${LABELS[@]}"; do load "$label"; done
 

@@ -1,5 +1,13 @@
 package io.shegong.demo;
 
+import io.shegong.activity.StationProject;
+import io.shegong.activity.StationProjectRepository;
+import io.shegong.catalogue.ServicePlan;
+import io.shegong.catalogue.ServicePlanRepository;
+import io.shegong.supervision.SupervisionFinding;
+import io.shegong.supervision.SupervisionFindingRepository;
+import io.shegong.supervision.SupervisionVisit;
+import io.shegong.supervision.SupervisionVisitRepository;
 import io.shegong.target.Designation;
 import io.shegong.target.DesignationRepository;
 import io.shegong.target.HostFacility;
@@ -84,6 +92,10 @@ public class DemoData {
     private final DueItemCompletionRepository completions;
     private final DesignationRepository designationRows;
     private final HostFacilityRepository facilities;
+    private final ServicePlanRepository plans;
+    private final StationProjectRepository stationProjects;
+    private final SupervisionVisitRepository visits;
+    private final SupervisionFindingRepository findingRows;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
                     DivisionRepository divisions, AccountRepository accounts, StationRepository stations,
@@ -91,7 +103,12 @@ public class DemoData {
                     WorkerRepository workers, TrainingRecordRepository training, AssignmentRepository assignments,
                     FeaturedCaseRepository cases, ActivityRecordRepository activities,
                     DueItemCompletionRepository completions, DesignationRepository designationRows,
-                    HostFacilityRepository facilities) {
+                    HostFacilityRepository facilities, ServicePlanRepository plans, StationProjectRepository stationProjects,
+                    SupervisionVisitRepository visits, SupervisionFindingRepository findingRows) {
+        this.plans = plans;
+        this.stationProjects = stationProjects;
+        this.visits = visits;
+        this.findingRows = findingRows;
         this.designationRows = designationRows;
         this.facilities = facilities;
         this.cases = cases;
@@ -199,6 +216,8 @@ public class DemoData {
             list("workers").forEach(this::worker);
             list("designations").forEach(this::designation);
             list("schools").forEach(this::school);
+            list("plans").forEach(this::plan);
+            list("supervision").forEach(this::supervisionVisit);
             list("featuredCases").forEach(this::featuredCase);
             list("activitySeries").forEach(this::activitySeries);
             users();
@@ -261,6 +280,45 @@ public class DemoData {
         private void school(Map<String, Object> f) {
             facilities.save(new HostFacility(UUID.randomUUID(), "SCHOOL", (String) f.get("name"), divisionIds.get(f.get("division")),
                     stationIds.get(f.get("station")), date(f.get("servedSince")), 1));
+        }
+
+        /**
+         * A station's plan for a year and the projects it runs from it, each at the stage it has
+         * reached (`stages`: the day each stage began, research first).
+         */
+        private void plan(Map<String, Object> p) {
+            UUID station = stationIds.get(p.get("station"));
+            int year = (Integer) p.get("year");
+            List<Map<String, Object>> projects = (List<Map<String, Object>>) p.get("projects");
+            plans.save(new ServicePlan(UUID.randomUUID(), station, year, projects.stream()
+                    .map(x -> new ServicePlan.Project((String) x.get("name"), (String) x.get("slot"), (String) x.get("item"), null))
+                    .toList(), 1, "demo", null));
+            for (Map<String, Object> x : projects) {
+                Map<String, String> stages = new java.util.LinkedHashMap<>();
+                ((Map<String, Object>) x.getOrDefault("stages", Map.of())).forEach((k, v) -> stages.put(k, date(v).toString()));
+                if (stages.isEmpty()) {
+                    continue;
+                }
+                String reached = stages.keySet().stream().reduce((a, b) -> b).orElseThrow();
+                stationProjects.save(new StationProject(UUID.randomUUID(), station, year, (String) x.get("name"), (String) x.get("slot"),
+                        (String) x.get("item"), reached, stages, LocalDate.parse(stages.values().iterator().next()), null,
+                        (String) x.get("operator"), null, (Integer) x.get("targetBeneficiaries"), (Integer) x.get("targetSessions"),
+                        1, "demo"));
+            }
+        }
+
+        /** A visit and what it found, each finding at the point of the loop the demo gives. */
+        private void supervisionVisit(Map<String, Object> v) {
+            UUID station = stationIds.get(v.get("station"));
+            SupervisionVisit visit = visits.save(new SupervisionVisit(UUID.randomUUID(), station, date(v.get("visitedOn")),
+                    (String) v.getOrDefault("kind", "ON_SITE"), (String) v.get("supervisor"), (String) v.get("summary"), "demo", null));
+            for (Map<String, Object> f : (List<Map<String, Object>>) v.getOrDefault("findings", List.of())) {
+                LocalDate rectifyBy = date(f.get("rectifyBy"));
+                String status = (String) f.getOrDefault("status", rectifyBy == null ? "NOTED" : "OPEN");
+                findingRows.save(new SupervisionFinding(UUID.randomUUID(), visit.id(), station, (String) f.get("description"),
+                        (String) f.get("rule"), rectifyBy, status, date(f.get("reportedOn")), (String) f.get("report"),
+                        date(f.get("reinspectedOn")), (String) f.get("note"), 1, "demo"));
+            }
         }
 
         private void featuredCase(Map<String, Object> c) {
