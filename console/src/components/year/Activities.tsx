@@ -61,7 +61,7 @@ const RecordActivity = graphql(`
 /** A station's activity records over a period with their totals, and recording one. */
 export default function Activities({ stationId, today }: { stationId: string; today: string }) {
   const { t, lang } = useI18n();
-  const rights = useYearRights();
+  const rights = useYearRights(stationId);
   const [from, setFrom] = useState(startOfYear(today));
   const [to, setTo] = useState(today);
   const [recording, setRecording] = useState(false);

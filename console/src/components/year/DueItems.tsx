@@ -48,7 +48,7 @@ type Item = { milestone: string; year: number; labelZh: string; labelEn: string;
 export default function DueItems({ stationId, today }: { stationId: string; today: string }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const rights = useYearRights();
+  const rights = useYearRights(stationId);
   const [showDone, setShowDone] = useState(true);
   const [closing, setClosing] = useState<Item | null>(null);
   const [{ data, fetching, error }] = useQuery({ query: StationDueItemsQuery, variables: { id: stationId } });

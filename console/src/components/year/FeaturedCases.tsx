@@ -49,7 +49,7 @@ type Case = { id: string; title: string; version: number };
 export default function FeaturedCases({ stationId, today }: { stationId: string; today: string }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const rights = useYearRights();
+  const rights = useYearRights(stationId);
   const [{ data, fetching, error }] = useQuery({ query: CasesQuery, variables: { id: stationId } });
   const [submitting, setSubmitting] = useState(false);
   const [returning, setReturning] = useState<Case | null>(null);

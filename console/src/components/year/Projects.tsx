@@ -49,7 +49,7 @@ type Project = { id: string; name: string; stage: string; version: number; stage
 /** A station's projects, where its plan places them, and their stage in the project cycle. */
 export default function Projects({ stationId, today }: { stationId: string; today: string }) {
   const { t, lang } = useI18n();
-  const rights = useYearRights();
+  const rights = useYearRights(stationId);
   const [{ data, fetching, error }] = useQuery({ query: ProjectsQuery, variables: { id: stationId } });
   const [starting, setStarting] = useState(false);
   const [advancing, setAdvancing] = useState<Project | null>(null);

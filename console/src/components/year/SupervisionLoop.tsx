@@ -77,7 +77,7 @@ type Dialog =
  */
 export default function SupervisionLoop({ stationId }: { stationId: string }) {
   const { t, lang } = useI18n();
-  const rights = useYearRights();
+  const rights = useYearRights(stationId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [{ data, fetching, error }] = useQuery({ query: LoopQuery, variables: { id: stationId } });
   if (!data) return <Pending fetching={fetching} error={error} />;

@@ -3,21 +3,22 @@ import { Alert, type FormInstance } from 'antd';
 import type { OperationResult } from 'urql';
 import { describeError, fieldErrors, type ApiUserError } from '../../api/errors';
 import { useI18n } from '../../i18n';
-import { useSession } from '../../session';
+import { useRights, useSession } from '../../session';
 
 export { termsOf, startOfYear, type Term } from './terms';
 
 /**
- * What the caller's roles let the year's pages offer. The service checks each write again: an
- * operator sees the controls on every station, and one not granted to it answers FORBIDDEN in words.
+ * What the caller's roles, and an operator's grants, let a station's year offer; the service
+ * checks each write again.
  */
-export function useYearRights() {
+export function useYearRights(stationId: string) {
   const { session } = useSession();
+  const { canEditStation } = useRights();
   const has = (r: string) => session.roles.includes(r);
   const admin = has('TENANT_ADMIN');
   return {
-    /** projects, activities, featured cases, due items and rectifications of a station */
-    record: admin || has('STATION_OPERATOR'),
+    /** projects, activities, featured cases, due items and rectifications of a station granted to the caller */
+    record: canEditStation(stationId),
     /** visits, findings and re-inspections */
     supervise: admin || has('SUPERVISOR'),
     /** accepting or returning featured cases */
