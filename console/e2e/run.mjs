@@ -54,6 +54,14 @@ async function withBrowser(name, viewport, body) {
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   const what = (r) => `${r.method()} ${r.url()}${r.postData()?.startsWith('{') ? ` ${JSON.parse(r.postData()).operationName ?? ''}` : ''}`;
   page.on('requestfailed', (r) => problems.push(`request failed: ${what(r)} ${r.failure()?.errorText}`));
+  // requests still running: a page's later queries (the overview's targets) outlive its load state
+  const inflight = new Set();
+  page.on('request', (r) => inflight.add(r));
+  page.on('requestfinished', (r) => inflight.delete(r));
+  page.on('requestfailed', (r) => inflight.delete(r));
+  page.settled = async () => {
+    for (let waited = 0; inflight.size > 0 && waited < TIMEOUT; waited += 50) await page.waitForTimeout(50);
+  };
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${what(r.request())}`); });
   const started = Date.now();
   try {
@@ -83,6 +91,7 @@ async function shot(page, file) {
 // that would read as a failed request.
 async function go(page, path) {
   await page.waitForLoadState('networkidle');
+  await page.settled();
   await page.goto(`${console_}${path}`);
 }
 
@@ -97,6 +106,8 @@ async function signIn(page, tenant, username, password) {
 async function signedIn(page, tenant, username, password) {
   await signIn(page, tenant, username, password);
   await page.getByRole('heading', { name: '概览' }).waitFor();
+  await page.getByTestId('targets').waitFor();
+  await page.settled();
 }
 
 const laptop = { width: 1366, height: 860 };
