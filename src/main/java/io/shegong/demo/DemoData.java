@@ -9,6 +9,7 @@ import io.shegong.calendar.DueItemCompletionRepository;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.shegong.contract.ContractDemo;
 import io.shegong.core.db.Session;
 import io.shegong.core.db.Sessions;
 import io.shegong.core.security.AccountRepository;
@@ -84,6 +85,7 @@ public class DemoData {
     private final DueItemCompletionRepository completions;
     private final DesignationRepository designationRows;
     private final HostFacilityRepository facilities;
+    private final ContractDemo contractDemo;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
                     DivisionRepository divisions, AccountRepository accounts, StationRepository stations,
@@ -91,7 +93,8 @@ public class DemoData {
                     WorkerRepository workers, TrainingRecordRepository training, AssignmentRepository assignments,
                     FeaturedCaseRepository cases, ActivityRecordRepository activities,
                     DueItemCompletionRepository completions, DesignationRepository designationRows,
-                    HostFacilityRepository facilities) {
+                    HostFacilityRepository facilities, ContractDemo contractDemo) {
+        this.contractDemo = contractDemo;
         this.designationRows = designationRows;
         this.facilities = facilities;
         this.cases = cases;
@@ -203,6 +206,7 @@ public class DemoData {
             list("activitySeries").forEach(this::activitySeries);
             users();
             list("dueItemCompletions").forEach(this::completion);
+            contractDemo.load(doc, divisionIds, stationIds, workerIds);
         }
 
         /** A due item of the calendar the bureau has already closed. */
