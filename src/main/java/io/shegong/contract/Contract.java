@@ -53,15 +53,21 @@ public record Contract(
 
     public enum EndReason { EXPIRED, TERMINATED, RENEWED }
 
+    /**
+     * A contract ended early runs until its `endedOn`: terminating it at the end of next month
+     * leaves it in force until then.
+     */
     public Status statusOn(LocalDate day) {
-        return switch (status) {
-            case "DRAFT" -> Status.DRAFT;
-            case "ENDED" -> Status.ENDED;
-            default -> day.isBefore(startsOn) ? Status.SIGNED : day.isAfter(endsOn) ? Status.ENDED : Status.IN_FORCE;
-        };
+        if ("DRAFT".equals(status)) {
+            return Status.DRAFT;
+        }
+        if (endedOn != null && day.isAfter(endedOn) || day.isAfter(endsOn)) {
+            return Status.ENDED;
+        }
+        return day.isBefore(startsOn) ? Status.SIGNED : Status.IN_FORCE;
     }
 
-    /** Why it ended by a day, or null while it has not. */
+    /** Why it ended (or is set to end, when terminated or renewed ahead), or null while it runs to its term. */
     public EndReason endReasonOn(LocalDate day) {
         if (endReason != null) {
             return EndReason.valueOf(endReason);

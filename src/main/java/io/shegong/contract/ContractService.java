@@ -326,9 +326,9 @@ public class ContractService {
         caller.requireTenantAdmin();
         Contract current = existing(c.id());
         LocalDate today = calendar.today();
-        if ("DRAFT".equals(current.status()) || "ENDED".equals(current.status())) {
+        if ("DRAFT".equals(current.status()) || "ENDED".equals(current.status()) || current.statusOn(today) == Contract.Status.ENDED) {
             throw ApiException.badInput("input.id", "only a signed contract that has not ended is ended; this one is "
-                    + current.statusOn(today));
+                    + current.statusOn(today) + (current.endReason() == null ? "" : " (" + current.endReason() + ")"));
         }
         if (c.reason() == Contract.EndReason.EXPIRED) {
             throw ApiException.badInput("input.reason", "a contract expires by its term; end it as TERMINATED or RENEWED");
@@ -455,7 +455,7 @@ public class ContractService {
         }
         BigDecimal score = null;
         if (c.score() != null) {
-            score = Money.parse(c.score(), "input.score");
+            score = Money.score(c.score(), "input.score");
             if (score.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw ApiException.badInput("input.score", "a score is from 0 to 100");
             }

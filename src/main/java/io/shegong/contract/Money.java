@@ -16,17 +16,26 @@ public final class Money {
 
     /** A non-negative amount of at most two decimals (fen), or BAD_USER_INPUT at `field`. */
     public static BigDecimal parse(String text, String field) {
+        return decimal(text, field, "an amount", "a decimal number of yuan, e.g. 150000.00");
+    }
+
+    /** A non-negative score of at most two decimals, or BAD_USER_INPUT at `field`. */
+    static BigDecimal score(String text, String field) {
+        return decimal(text, field, "a score", "a decimal number, e.g. 86.5");
+    }
+
+    private static BigDecimal decimal(String text, String field, String what, String example) {
         BigDecimal amount;
         try {
             amount = new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badInput(field, "an amount is a decimal number of yuan, e.g. 150000.00; '" + text + "' is not one");
+            throw ApiException.badInput(field, what + " is " + example + "; '" + text + "' is not one");
         }
         if (amount.signum() < 0) {
-            throw ApiException.badInput(field, "an amount must not be negative");
+            throw ApiException.badInput(field, what + " must not be negative");
         }
         if (amount.stripTrailingZeros().scale() > 2) {
-            throw ApiException.badInput(field, "an amount has at most 2 decimals (fen); " + text + " has more");
+            throw ApiException.badInput(field, what + " has at most 2 decimals; " + text + " has more");
         }
         if (amount.compareTo(MAX) > 0) {
             throw ApiException.badInput(field, "an amount is at most " + MAX.toPlainString());

@@ -195,9 +195,16 @@ public class ContractTest extends GraphQLTestBase {
                 .assertError("BAD_USER_INPUT", "input.reason");
         Result ended = admin.run("endContract", "input", Map.of("id", current, "version", 2, "reason", "RENEWED",
                 "endedOn", "2026-12-31", "successorId", next)).assertOk();
-        assertEquals("ENDED", ended.string("endContract.contract.status"));
+        assertEquals("IN_FORCE", ended.string("endContract.contract.status"), "it runs until the day it ends");
         assertEquals("RENEWED", ended.string("endContract.contract.endReason"));
         assertEquals(next, ended.string("endContract.contract.successor.id"));
+        admin.run("endContract", "input", Map.of("id", current, "version", 3, "reason", "TERMINATED", "endedOn", "2026-12-01"))
+                .assertError("BAD_USER_INPUT", "input.id");
+        String stopped = signed(admin, weihaiInput(admin, op, "2026-01-01", "2026-12-31"), "2025-12-20");
+        Result terminated = admin.run("endContract", "input", Map.of("id", stopped, "version", 2, "reason", "TERMINATED",
+                "endedOn", "2026-11-20", "note", "承接主体不能按合同约定提供服务")).assertOk();
+        assertEquals("ENDED", terminated.string("endContract.contract.status"));
+        assertEquals("TERMINATED", terminated.string("endContract.contract.endReason"));
         String old = signed(admin, weihaiInput(admin, op, "2024-01-01", "2024-12-31"), "2023-12-20");
         Result expired = admin.run("contract", "id", old).assertOk();
         assertEquals("ENDED", expired.string("node.status"));
