@@ -27,11 +27,14 @@ import java.util.UUID;
 public class ContractChecks {
     private final ContractRepository contracts;
     private final ContractEvaluationRepository evaluations;
+    private final ContractReportRepository reports;
     private final ContractService service;
 
-    public ContractChecks(ContractRepository contracts, ContractEvaluationRepository evaluations, ContractService service) {
+    public ContractChecks(ContractRepository contracts, ContractEvaluationRepository evaluations,
+                          ContractReportRepository reports, ContractService service) {
         this.contracts = contracts;
         this.evaluations = evaluations;
+        this.reports = reports;
         this.service = service;
     }
 
@@ -66,6 +69,11 @@ public class ContractChecks {
         Map<UUID, List<ContractEvaluation>> evaluationsOf = new HashMap<>();
         evaluations.of(Ids.array(ids)).stream().filter(e -> !e.evaluatedOn().isAfter(on))
                 .forEach(e -> evaluationsOf.computeIfAbsent(e.contractId(), k -> new ArrayList<>()).add(e));
+        Map<UUID, List<ContractReport>> reportsOf = new HashMap<>();
+        if (rules.rules().stream().anyMatch(r -> r.check() == ContractRules.Check.REPORTS)) {
+            reports.of(Ids.array(ids)).stream().filter(r -> !r.submittedOn().isAfter(on))
+                    .forEach(r -> reportsOf.computeIfAbsent(r.contractId(), k -> new ArrayList<>()).add(r));
+        }
         for (Contract c : checked) {
             List<UUID> served = stationsOf.getOrDefault(c.id(), List.of());
             List<ContractEvaluation> evaluated = evaluationsOf.getOrDefault(c.id(), List.of());
@@ -78,6 +86,7 @@ public class ContractChecks {
                     case END_AFTER_FAILED_EVALUATION -> endAfterFailure(c, rule, rules, evaluated, on, out);
                     case RENEWAL_WHEN_ALL_GRADED -> renewal(c, rule, rules, evaluated, on, out);
                     case TAKEOVER_PLAN -> takeoverPlan(c, rule, on, out);
+                    case REPORTS -> reports(c, rule, reportsOf.getOrDefault(c.id(), List.of()), on, out);
                 }
             }
         }
@@ -205,6 +214,60 @@ public class ContractChecks {
         }
     }
 
+    /**
+     * The periods the contract owes a report of the rule's kind for, whose time to report has
+     * passed by the day: months or contract years of its run from signing, its first half, its
+     * whole run. A period is reported when a report of the kind covers any of its days.
+     */
+    private static void reports(Contract c, Rule rule, List<ContractReport> submitted, LocalDate on,
+                                Map<UUID, List<ContractFinding>> out) {
+        if (c.signedOn() == null) {
+            return;
+        }
+        LocalDate from = c.signedOn().isAfter(c.startsOn()) ? c.signedOn() : c.startsOn();
+        LocalDate last = c.lastDay();
+        List<LocalDate[]> owed = new ArrayList<>();
+        switch (rule.kind()) {
+            case "MONTHLY_BRIEF" -> {
+                for (LocalDate m = from.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(1)) {
+                    LocalDate end = m.plusMonths(1).minusDays(1);
+                    owed.add(new LocalDate[]{m.isBefore(from) ? from : m, end.isAfter(last) ? last : end});
+                }
+            }
+            case "ANNUAL_SUMMARY" -> {
+                for (int n = 1; n <= c.years() && !c.yearStart(n).isAfter(last); n++) {
+                    owed.add(new LocalDate[]{c.yearStart(n), c.yearEnd(n).isAfter(last) ? last : c.yearEnd(n)});
+                }
+            }
+            case "MID_TERM" -> owed.add(new LocalDate[]{c.startsOn(),
+                    c.startsOn().plusDays(java.time.temporal.ChronoUnit.DAYS.between(c.startsOn(), c.endsOn()) / 2)});
+            default -> owed.add(new LocalDate[]{c.startsOn(), last});
+        }
+        List<LocalDate[]> missing = owed.stream()
+                .filter(p -> p[1].plusDays(rule.days()).isBefore(on))
+                .filter(p -> submitted.stream().noneMatch(r -> r.kind().equals(rule.kind())
+                        && !r.periodStart().isAfter(p[1]) && !r.periodEnd().isBefore(p[0])))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String periods = String.join(", ", missing.stream().limit(6).map(p -> p[0] + "~" + p[1]).toList())
+                + (missing.size() > 6 ? " …" : "");
+        add(out, c, rule, rule.basis().severity(),
+                "缺少" + missing.size() + "份" + reportZh(rule.kind()) + "（" + periods + "）",
+                missing.size() + " " + rule.kind().toLowerCase().replace('_', ' ') + " report(s) missing (" + periods + ")",
+                List.of(), List.of(), null);
+    }
+
+    private static String reportZh(String kind) {
+        return switch (kind) {
+            case "MONTHLY_BRIEF" -> "月度工作简报";
+            case "MID_TERM" -> "中期工作报告";
+            case "ANNUAL_SUMMARY" -> "年度工作总结";
+            default -> "终期工作报告";
+        };
+    }
+
     private static boolean failing(ContractRules rules, String grade) {
         ContractRules.Grade g = rules.grade(grade);
         return g != null && g.failing();
@@ -220,7 +283,9 @@ public class ContractChecks {
 
     private static void add(Map<UUID, List<ContractFinding>> out, Contract c, Rule rule, Severity severity, String zh, String en,
                             List<UUID> stations, List<UUID> workers, LocalDate proposed) {
-        out.get(c.id()).add(new ContractFinding(c.id(), rule.code(), severity, zh, en, rule.source(), rule.basis().wording(),
+        boolean bureau = rule.basis().bureauSetting();
+        out.get(c.id()).add(new ContractFinding(c.id(), rule.code(), severity, bureau ? zh + "（按本局设定）" : zh,
+                bureau ? en + " (by the bureau's own setting)" : en, rule.source(), rule.basis().wording(), bureau,
                 stations, workers, proposed));
     }
 }

@@ -12,6 +12,6 @@ import java.util.UUID;
  * proposes; an eligibility (renewal) is INFO, since it is a permission, never a fault.
  */
 public record ContractFinding(UUID contractId, String rule, Severity severity, String messageZh, String messageEn,
-                              String source, String wording, List<UUID> stationIds, List<UUID> workerIds,
-                              LocalDate proposedEndOn) {
+                              String source, String wording, boolean bureauSetting, List<UUID> stationIds,
+                              List<UUID> workerIds, LocalDate proposedEndOn) {
 }

@@ -192,7 +192,12 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
                 .dataFetcher("contracts", env -> RequestContext.loader(env, OPERATOR_CONTRACTS).load(env.<Operator>getSource().id()))
                 .dataFetcher("stations", env -> values(env, OPERATOR_STATIONS, env.<Operator>getSource().id()))
                 .dataFetcher("staff", env -> values(env, OPERATOR_STAFF, env.<Operator>getSource().id()))
-                .dataFetcher("evaluations", env -> values(env, OPERATOR_EVALUATIONS, env.<Operator>getSource().id())));
+                .dataFetcher("evaluations", env -> values(env, OPERATOR_EVALUATIONS, env.<Operator>getSource().id()))
+                .dataFetcher("latestEvaluation", env -> ContractWiring.<ContractEvaluation>values(env, OPERATOR_EVALUATIONS,
+                        env.<Operator>getSource().id()).thenApply(list -> list.stream()
+                        .max(java.util.Comparator.comparing(ContractEvaluation::evaluatedOn)
+                                .thenComparing(ContractEvaluation::recordedAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                        .orElse(null))));
         wiring.type("Contract", t -> t
                 .dataFetcher("purchaser", env -> DivisionWiring.byId(env, env.<Contract>getSource().purchaserDivisionId()))
                 .dataFetcher("landingParty", env -> DivisionWiring.byId(env, env.<Contract>getSource().landingDivisionId()))

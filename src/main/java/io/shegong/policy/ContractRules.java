@@ -25,6 +25,7 @@ public record ContractRules(List<Grade> grades, List<Rule> rules, List<Note> not
 
     private static final Set<String> FIELDS = Set.of("grades", "rules", "notes");
     private static final Set<String> EVALUATION_KINDS = Set.of("MID_TERM", "ANNUAL", "FINAL");
+    private static final Set<String> REPORT_KINDS = Set.of("MONTHLY_BRIEF", "MID_TERM", "FINAL", "ANNUAL_SUMMARY");
 
     /** What a rule checks of a contract. */
     public enum Check {
@@ -41,7 +42,13 @@ public record ContractRules(List<Grade> grades, List<Rule> rules, List<Note> not
         /** Every evaluation of the term graded `grade`: the operator may renew (a finding of eligibility, INFO). */
         RENEWAL_WHEN_ALL_GRADED,
         /** A signed contract that has not ended has a takeover plan (接管预案). */
-        TAKEOVER_PLAN
+        TAKEOVER_PLAN,
+        /**
+         * The operator submits reports of `kind`, each due `within` days after what it reports on:
+         * a monthly brief after each month, an annual summary after each contract year, a
+         * mid-term report after the term's midpoint, a final report after its last day.
+         */
+        REPORTS
     }
 
     /** A grade of the bureau's scale; a failing grade is what ends a contract where the profile says so. */
@@ -51,7 +58,7 @@ public record ContractRules(List<Grade> grades, List<Rule> rules, List<Note> not
     /**
      * One rule; the parameters its check reads are set, the others null: `years` (MAX_TERM),
      * `months`/`days`/`minimum` (STAFF_ON_POST), `kind`/`minimum` (EVALUATIONS_PER_YEAR),
-     * `kind` (END_AFTER_FAILED_EVALUATION), `grade` (RENEWAL_WHEN_ALL_GRADED).
+     * `kind` (END_AFTER_FAILED_EVALUATION), `grade` (RENEWAL_WHEN_ALL_GRADED), `kind`/`days` (REPORTS).
      */
     public record Rule(String code, Check check, String labelZh, String labelEn, Basis basis, Integer years,
                        int months, int days, int minimum, String kind, String grade) {
@@ -142,6 +149,14 @@ public record ContractRules(List<Grade> grades, List<Rule> rules, List<Note> not
                     throw ApiException.badInput(r.at("grade"), "'" + grade + "' is not a grade of contracts.grades; declared: "
                             + String.join(", ", grades.stream().map(Grade::code).toList()));
                 }
+            }
+            case REPORTS -> {
+                kind = r.text("kind", true);
+                if (!REPORT_KINDS.contains(kind)) {
+                    throw ApiException.badInput(r.at("kind"), "kind must be one of " + REPORT_KINDS + ", not '" + kind + "'");
+                }
+                DocumentReader within = r.object("within");
+                days = within == null ? 0 : nonNull(within.integer("days", 0));
             }
             default -> {
                 // NO_SUBCONTRACTING and TAKEOVER_PLAN take no parameter

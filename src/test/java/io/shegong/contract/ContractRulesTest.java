@@ -159,6 +159,35 @@ class ContractRulesTest extends GraphQLTestBase {
     }
 
     @Test
+    void weihaiReports_aMonthlyBriefForEveryMonthPastItsDays_aMidTermAndAFinalReport() {
+        Client admin = as("weihai", "TENANT_ADMIN");
+        Client operator = as("weihai", "STATION_OPERATOR");
+        String op = operator(admin);
+        String running = signed(admin, weihaiInput(admin, op, "2026-01-01", "2026-12-31"), "2025-12-20");
+        List<Map<String, Object>> briefs = findings(admin, running, "weihai_contract_monthly_brief");
+        assertEquals(1, briefs.size());
+        assertTrue(briefs.getFirst().get("messageZh").toString().startsWith("缺少10份月度工作简报"), briefs.toString());
+        assertEquals(true, briefs.getFirst().get("bureauSetting"));
+        assertEquals("ADVISORY", briefs.getFirst().get("severity"));
+        for (int m = 1; m <= 10; m++) {
+            java.time.LocalDate start = java.time.LocalDate.of(2026, m, 1);
+            operator.run("submitContractReport", "input", Map.of("contractId", running, "kind", "MONTHLY_BRIEF",
+                    "periodStart", start.toString(), "periodEnd", start.plusMonths(1).minusDays(1).toString(), "body", "月报")).assertOk();
+        }
+        assertEquals(List.of(), findings(admin, running, "weihai_contract_monthly_brief"), "November's brief is not yet due");
+        assertEquals(1, findings(admin, running, "weihai_contract_mid_term_report").size());
+        operator.run("submitContractReport", "input", Map.of("contractId", running, "kind", "MID_TERM",
+                "periodStart", "2026-01-01", "periodEnd", "2026-06-30", "body", "中期报告")).assertOk();
+        assertEquals(List.of(), findings(admin, running, "weihai_contract_mid_term_report"));
+        assertEquals(List.of(), findings(admin, running, "weihai_contract_final_report"), "the term has not ended");
+        String over = signed(admin, weihaiInput(admin, op, "2025-01-01", "2025-12-31"), "2024-12-20");
+        assertEquals(1, findings(admin, over, "weihai_contract_final_report").size());
+        operator.run("submitContractReport", "input", Map.of("contractId", over, "kind", "FINAL",
+                "periodStart", "2025-01-01", "periodEnd", "2025-12-31", "body", "终期报告")).assertOk();
+        assertEquals(List.of(), findings(admin, over, "weihai_contract_final_report"));
+    }
+
+    @Test
     void wuhanMidTermEvaluation_perContractYear_andRenewalWhenEveryEvaluationIsExcellent() {
         Client admin = as("wuhan", "TENANT_ADMIN");
         Client supervisor = as("wuhan", "SUPERVISOR");

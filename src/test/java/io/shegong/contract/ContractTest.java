@@ -216,7 +216,8 @@ public class ContractTest extends GraphQLTestBase {
     @Test
     void recordContractEvaluation_refusesAYearNotBegun_anUnknownGrade_andAnOperator() {
         Client admin = as("weihai", "TENANT_ADMIN");
-        String id = signed(admin, weihaiInput(admin, operator(admin), "2025-01-01", "2027-12-31"), "2024-12-20");
+        String op = operator(admin);
+        String id = signed(admin, weihaiInput(admin, op, "2025-01-01", "2027-12-31"), "2024-12-20");
         Client supervisor = as("weihai", "SUPERVISOR");
         Map<String, Object> in = new HashMap<>(Map.of("contractId", id, "contractYear", 2, "kind", "ANNUAL",
                 "evaluator", "威海市社会工作评估中心", "evaluatedOn", "2026-11-20", "score", "86.5", "grade", "good"));
@@ -244,6 +245,9 @@ public class ContractTest extends GraphQLTestBase {
         Result grades = as("weihai", "VIEWER").run("operators").assertOk();
         assertEquals(List.of("优秀", "良好", "合格", "不合格"), grades.<List<Map<String, Object>>>get("contractGrades").stream()
                 .map(g -> g.get("labelZh")).toList());
+        Map<String, Object> evaluated = grades.<List<Map<String, Object>>>get("operators").stream()
+                .filter(o -> op.equals(o.get("id"))).findFirst().orElseThrow();
+        assertEquals(Map.of("grade", "good", "evaluatedOn", "2026-11-20"), evaluated.get("latestEvaluation"));
     }
 
     @Test
