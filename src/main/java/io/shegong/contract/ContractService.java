@@ -28,9 +28,13 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -182,9 +186,9 @@ public class ContractService {
             throw ApiException.notFound("input.id", "Social worker");
         }
         // the worker record does not carry its employer, so the audit is told what changed
-        java.util.Map<String, Object> was = new java.util.HashMap<>();
+        Map<String, Object> was = new HashMap<>();
         was.put("employerId", before);
-        java.util.Map<String, Object> is = new java.util.HashMap<>();
+        Map<String, Object> is = new HashMap<>();
         is.put("employerId", c.operatorId());
         audit.note("SocialWorker", c.id(), was, is);
         return operator;
@@ -270,7 +274,7 @@ public class ContractService {
         }
         List<TrancheInput> schedule = c.tranches() == null ? List.of() : c.tranches();
         BigDecimal scheduled = BigDecimal.ZERO;
-        List<BigDecimal> amounts = new java.util.ArrayList<>();
+        List<BigDecimal> amounts = new ArrayList<>();
         for (int i = 0; i < schedule.size(); i++) {
             TrancheInput t = schedule.get(i);
             if (t.dueOn().isBefore(c.startsOn()) || t.dueOn().isAfter(c.endsOn())) {
@@ -487,7 +491,7 @@ public class ContractService {
             if (catalogue.models().isEmpty()) {
                 return (Set<String>) null;
             }
-            Set<String> out = new java.util.TreeSet<>();
+            Set<String> out = new TreeSet<>();
             catalogue.models().forEach(m -> m.slots().forEach(s -> out.add(s.code())));
             return out;
         }).orElse(null);

@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.shegong.core.db.Ids;
 import io.shegong.core.graphql.Commands;
+import io.shegong.core.graphql.GlobalId;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
@@ -13,20 +14,25 @@ import io.shegong.core.time.BureauCalendar;
 import io.shegong.division.DivisionWiring;
 import io.shegong.station.Station;
 import io.shegong.station.StationRepository;
+import io.shegong.station.StationWiring;
 import io.shegong.worker.SocialWorker;
 import io.shegong.worker.WorkerRepository;
+import io.shegong.worker.WorkerWiring;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoaderRegistry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -172,7 +178,7 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
                 .map(l -> new Linked<>(keyOf.apply(l), found.get(targetOf.apply(l)))).toList();
     }
 
-    private static <T> java.util.concurrent.CompletableFuture<List<T>> values(DataFetchingEnvironment env, String loader, UUID key) {
+    private static <T> CompletableFuture<List<T>> values(DataFetchingEnvironment env, String loader, UUID key) {
         return RequestContext.<UUID, List<Linked<T>>>loader(env, loader).load(key)
                 .thenApply(list -> list.stream().map(Linked::value).toList());
     }
@@ -195,8 +201,8 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
                 .dataFetcher("evaluations", env -> values(env, OPERATOR_EVALUATIONS, env.<Operator>getSource().id()))
                 .dataFetcher("latestEvaluation", env -> ContractWiring.<ContractEvaluation>values(env, OPERATOR_EVALUATIONS,
                         env.<Operator>getSource().id()).thenApply(list -> list.stream()
-                        .max(java.util.Comparator.comparing(ContractEvaluation::evaluatedOn)
-                                .thenComparing(ContractEvaluation::recordedAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                        .max(Comparator.comparing(ContractEvaluation::evaluatedOn)
+                                .thenComparing(ContractEvaluation::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                         .orElse(null))));
         wiring.type("Contract", t -> t
                 .dataFetcher("purchaser", env -> DivisionWiring.byId(env, env.<Contract>getSource().purchaserDivisionId()))
@@ -232,13 +238,13 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
         wiring.type("ContractFinding", t -> t
                 .dataFetcher("contract", env -> RequestContext.loader(env, CONTRACT).load(env.<ContractFinding>getSource().contractId()))
                 .dataFetcher("stations", env -> {
-                    List<java.util.concurrent.CompletableFuture<Object>> all = env.<ContractFinding>getSource().stationIds().stream()
-                            .map(id -> io.shegong.station.StationWiring.byId(env, id)).toList();
-                    return java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new))
-                            .thenApply(v -> all.stream().map(java.util.concurrent.CompletableFuture::join)
-                                    .filter(java.util.Objects::nonNull).toList());
+                    List<CompletableFuture<Object>> all = env.<ContractFinding>getSource().stationIds().stream()
+                            .map(id -> StationWiring.byId(env, id)).toList();
+                    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                            .thenApply(v -> all.stream().map(CompletableFuture::join)
+                                    .filter(Objects::nonNull).toList());
                 })
-                .dataFetcher("workers", env -> io.shegong.worker.WorkerWiring.byIds(env, env.<ContractFinding>getSource().workerIds())));
+                .dataFetcher("workers", env -> WorkerWiring.byIds(env, env.<ContractFinding>getSource().workerIds())));
         wiring.type("Station", t -> t.dataFetcher("contracts", env -> values(env, STATION_CONTRACTS, env.<Station>getSource().id())));
         wiring.type("SocialWorker", t -> t.dataFetcher("employer", env -> RequestContext.<UUID, Linked<Operator>>loader(env, WORKER_EMPLOYER)
                 .load(env.<SocialWorker>getSource().id()).thenApply(l -> l == null ? null : l.value())));
@@ -251,7 +257,7 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
                     ContractService.SetWorkerEmployer c = commands.bind(env, ContractService.SetWorkerEmployer.class);
                     Operator employer = service.setEmployer(RequestContext.of(env).caller(), c);
                     Map<String, Object> payload = new HashMap<>();
-                    payload.put("workerId", io.shegong.core.graphql.GlobalId.encode("SocialWorker", c.id()));
+                    payload.put("workerId", GlobalId.encode("SocialWorker", c.id()));
                     payload.put("employer", employer);
                     return payload;
                 })
