@@ -17,6 +17,7 @@ import io.shegong.calendar.DueItemCompletionRepository;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.shegong.contract.ContractDemo;
 import io.shegong.core.db.Session;
 import io.shegong.core.db.Sessions;
 import io.shegong.core.security.AccountRepository;
@@ -96,6 +97,7 @@ public class DemoData {
     private final StationProjectRepository stationProjects;
     private final SupervisionVisitRepository visits;
     private final SupervisionFindingRepository findingRows;
+    private final ContractDemo contractDemo;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
                     DivisionRepository divisions, AccountRepository accounts, StationRepository stations,
@@ -104,11 +106,12 @@ public class DemoData {
                     FeaturedCaseRepository cases, ActivityRecordRepository activities,
                     DueItemCompletionRepository completions, DesignationRepository designationRows,
                     HostFacilityRepository facilities, ServicePlanRepository plans, StationProjectRepository stationProjects,
-                    SupervisionVisitRepository visits, SupervisionFindingRepository findingRows) {
+                    SupervisionVisitRepository visits, SupervisionFindingRepository findingRows, ContractDemo contractDemo) {
         this.plans = plans;
         this.stationProjects = stationProjects;
         this.visits = visits;
         this.findingRows = findingRows;
+        this.contractDemo = contractDemo;
         this.designationRows = designationRows;
         this.facilities = facilities;
         this.cases = cases;
@@ -222,6 +225,7 @@ public class DemoData {
             list("activitySeries").forEach(this::activitySeries);
             users();
             list("dueItemCompletions").forEach(this::completion);
+            contractDemo.load(doc, divisionIds, stationIds, workerIds);
         }
 
         /** A due item of the calendar the bureau has already closed. */

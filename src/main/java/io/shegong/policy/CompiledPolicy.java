@@ -16,6 +16,7 @@ public final class CompiledPolicy {
     private final Catalogue catalogue;
     private final List<Milestone> milestones;
     private final List<Target> targets;
+    private final ContractRules contractRules;
     private final Map<String, WorkerFacts.Expression> expressions = new HashMap<>();
 
     public CompiledPolicy(UUID profileId, int revision, PolicyDocument document) {
@@ -25,6 +26,7 @@ public final class CompiledPolicy {
         this.catalogue = Catalogue.parse(new DocumentReader(document.raw(), "document"));
         this.milestones = milestones(document);
         this.targets = targets(document);
+        this.contractRules = contractRules(document);
         document.staffingRules().stream().filter(r -> r.counts() != null)
                 .forEach(r -> expressions.put(r.counts(), WorkerFacts.compile(r.counts(), r.code())));
         document.qualificationRules().forEach(q -> q.alternatives().forEach(a -> a.conditions()
@@ -70,6 +72,23 @@ public final class CompiledPolicy {
         } catch (ApiException untyped) {
             return List.of();
         }
+    }
+
+    /**
+     * Contract rules, like calendars, were kept as given (inert text) before they were typed: such
+     * a revision has none, and the common grade scale.
+     */
+    private static ContractRules contractRules(PolicyDocument document) {
+        try {
+            return ContractRules.parse(new DocumentReader(document.raw(), "document"));
+        } catch (ApiException untyped) {
+            return ContractRules.NONE;
+        }
+    }
+
+    /** The `contracts` section: grade scale, rules and notes. */
+    public ContractRules contractRules() {
+        return contractRules;
     }
 
     /** The targets (目标), in the profile's order. */

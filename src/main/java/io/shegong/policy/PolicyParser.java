@@ -85,6 +85,7 @@ public final class PolicyParser {
         Catalogue.parse(doc);
         Milestone.parse(doc, kindCodes);
         Target.parse(doc, kindCodes, vocabularies);
+        ContractRules.parse(doc);
         List<YearlyMinimum> minimums = doc.objects("yearlyMinimums", (r, i) -> yearlyMinimum(r, kindCodes, vocabularies));
         unique(doc, "yearlyMinimums", minimums.stream().map(YearlyMinimum::code).toList());
         return new PolicyDocument(vocabularies, kinds, staffing, qualification, checks, minimums,

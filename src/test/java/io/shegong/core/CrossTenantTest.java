@@ -24,11 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class CrossTenantTest extends GraphQLTestBase {
     private final Map<String, String> wuhan = new java.util.HashMap<>();
+    private String qOperator;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
     void collectWuhanIds() {
         Client admin = as("wuhan", "TENANT_ADMIN");
+        qOperator = as("qingpu", "TENANT_ADMIN").run("registerOperator", "input", Map.of("name", "青浦测试社工机构",
+                "creditCode", io.shegong.contract.ContractTest.newCreditCode())).assertOk().string("registerOperator.operator.id");
         Result r = admin.run("wuhanIds").assertOk();
         Map<String, Object> station = Fixtures.node(((List<Map<String, Object>>) r.get("stations.edges")).stream()
                 .filter(e -> "dazhi".equals(Fixtures.node(e).get("code"))).findFirst().orElseThrow());
@@ -70,6 +73,34 @@ class CrossTenantTest extends GraphQLTestBase {
         wuhan.put("HostFacility", admin.run("registerHostFacility", "input", Map.of("name", "跨租户测试小学" + UUID.randomUUID(),
                 "divisionId", wuhan.get("Division"), "stationId", wuhan.get("Station"), "servedSince", "2026-09-01"))
                 .assertOk().string("registerHostFacility.facility.id"));
+        // operators and service contracts
+        String operator = admin.run("registerOperator", "input", Map.of("name", "跨租户社工机构",
+                "creditCode", io.shegong.contract.ContractTest.newCreditCode())).assertOk().string("registerOperator.operator.id");
+        wuhan.put("Operator", operator);
+        String contract = admin.run("createContract", "input", Map.of("title", "跨租户合同",
+                "purchaserId", Fixtures.divisionId(admin, "jiangan"), "landingPartyId", wuhan.get("Division"),
+                "operatorId", operator, "stationIds", List.of(wuhan.get("Station")), "startsOn", "2026-01-01",
+                "endsOn", "2026-12-31", "price", "100000.00", "tranches", List.of(Map.of("dueOn", "2026-06-30", "amount", "50000"))))
+                .assertOk().string("createContract.contract.id");
+        wuhan.put("Contract", contract);
+        admin.run("signContract", "input", Map.of("id", contract, "version", 1, "signedOn", "2025-12-20")).assertOk();
+        wuhan.put("ContractTranche", admin.run("contract", "id", contract).assertOk().string("node.tranches.0.id"));
+        wuhan.put("ContractReport", admin.run("submitContractReport", "input", Map.of("contractId", contract, "kind", "MONTHLY_BRIEF",
+                "periodStart", "2026-10-01", "periodEnd", "2026-10-31", "body", "x")).assertOk().string("submitContractReport.report.id"));
+        wuhan.put("ContractEvaluation", admin.run("recordContractEvaluation", "input", Map.of("contractId", contract, "contractYear", 1,
+                "kind", "MID_TERM", "evaluator", "x", "evaluatedOn", "2026-06-30", "grade", "good"))
+                .assertOk().string("recordContractEvaluation.evaluation.id"));
+    }
+
+    /** A Qingpu contract's input, valid but for the field a case replaces with a foreign or missing id. */
+    private Map<String, Object> contractInput(Map<String, Object> replaced) {
+        Client viewer = as("qingpu", "VIEWER");
+        Map<String, Object> in = new java.util.HashMap<>(Map.of("title", "x", "purchaserId", Fixtures.divisionId(viewer, "qingpu"),
+                "landingPartyId", Fixtures.divisionId(viewer, "xujing"), "operatorId", qOperator,
+                "stationIds", List.of(Fixtures.stationId(viewer, "xujing")), "startsOn", "2026-01-01", "endsOn", "2026-12-31",
+                "price", "1.00"));
+        in.putAll(replaced);
+        return in;
     }
 
     private static String missing(String type) {
@@ -153,7 +184,23 @@ class CrossTenantTest extends GraphQLTestBase {
                         "servedSince", "2026-11-01")),
                 new Case("serveHostFacility", "HostFacility", id -> Map.of("id", id, "version", 1)),
                 new Case("serveHostFacility", "Station", id -> Map.of("id", qFacility, "version", 99, "stationId", id,
-                        "servedSince", "2026-11-01")));
+                        "servedSince", "2026-11-01")),
+                // operators and service contracts
+                new Case("updateOperator", "Operator", id -> Map.of("id", id, "version", 1, "name", "x")),
+                new Case("setWorkerEmployer", "SocialWorker", id -> Map.of("id", id)),
+                new Case("setWorkerEmployer", "Operator", id -> Map.of("id", missing("SocialWorker"), "operatorId", id)),
+                new Case("createContract", "Division", id -> contractInput(Map.of("purchaserId", id))),
+                new Case("createContract", "Division", id -> contractInput(Map.of("landingPartyId", id))),
+                new Case("createContract", "Operator", id -> contractInput(Map.of("operatorId", id))),
+                new Case("createContract", "Station", id -> contractInput(Map.of("stationIds", List.of(id)))),
+                new Case("signContract", "Contract", id -> Map.of("id", id, "version", 1, "signedOn", "2026-01-01")),
+                new Case("endContract", "Contract", id -> Map.of("id", id, "version", 2, "reason", "TERMINATED", "endedOn", "2026-06-30")),
+                new Case("setContractTakeoverPlan", "Contract", id -> Map.of("id", id, "version", 2, "takeoverPlan", "x")),
+                new Case("submitContractReport", "Contract", id -> Map.of("contractId", id, "kind", "MONTHLY_BRIEF",
+                        "periodStart", "2026-10-01", "periodEnd", "2026-10-31", "body", "x")),
+                new Case("acceptContractReport", "ContractReport", id -> Map.of("id", id, "version", 1)),
+                new Case("recordContractEvaluation", "Contract", id -> Map.of("contractId", id, "contractYear", 1, "kind", "ANNUAL",
+                        "evaluator", "x", "evaluatedOn", "2026-06-30", "grade", "good")));
         Client qingpu = as("qingpu", "TENANT_ADMIN");
         for (Case c : cases) {
             Result foreign = qingpu.run(c.document(), "input", c.input().apply(wuhan.get(c.type())));

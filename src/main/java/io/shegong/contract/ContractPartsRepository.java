@@ -1,0 +1,24 @@
+package io.shegong.contract;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A contract's payment tranches. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ContractPartsRepository extends GenericRepository<ContractTranche, UUID> {
+
+    ContractTranche save(ContractTranche tranche);
+
+    @Query("SELECT * FROM contract_tranche WHERE id = ANY(CAST(:ids AS uuid[]))")
+    List<ContractTranche> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
+
+    @Query("SELECT * FROM contract_tranche WHERE contract_id = ANY(CAST(:contractIds AS uuid[])) ORDER BY position")
+    List<ContractTranche> tranchesOf(@TypeDef(type = DataType.STRING_ARRAY) String[] contractIds);
+}
