@@ -69,6 +69,7 @@ public class FundingChecks {
 
     public Report report(Caller caller, int year) {
         FundingService.requireReader(caller);
+        FundingService.plausible(year);
         LocalDate today = calendar.today();
         boolean closed = year < today.getYear();
         LocalDate asOf = closed ? LocalDate.of(year, 12, 31) : today;

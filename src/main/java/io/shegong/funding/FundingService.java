@@ -134,6 +134,7 @@ public class FundingService {
 
     public List<FundingEntry> ledger(Caller caller, Integer year, UUID stationId) {
         requireReader(caller);
+        plausible(year);
         return entries.ledger(year, stationId);
     }
 
@@ -151,6 +152,7 @@ public class FundingService {
     /** The tenant's totals, in three statements however many stations and entries there are. */
     public List<Total> totals(Caller caller, Integer year, Set<GroupBy> groupBy) {
         requireReader(caller);
+        plausible(year);
         List<FundingEntry> rows = entries.ledger(year, null);
         Map<UUID, UUID> districtOf = groupBy.contains(GroupBy.DISTRICT) ? districts(rows) : Map.of();
         Map<List<Object>, BigDecimal[]> sums = new LinkedHashMap<>();
@@ -196,6 +198,13 @@ public class FundingService {
             d = d.parentId() == null ? null : byId.get(d.parentId());
         }
         return d == null ? null : d.id();
+    }
+
+    /** A fiscal year the ledger can hold (its CHECK), else bad input naming `year`. */
+    static void plausible(Integer year) {
+        if (year != null && (year < 1900 || year > 2199)) {
+            throw ApiException.badInput("year", "year must be a fiscal year between 1900 and 2199, not " + year);
+        }
     }
 
     static BigDecimal zero() {

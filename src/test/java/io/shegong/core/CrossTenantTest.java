@@ -70,6 +70,9 @@ class CrossTenantTest extends GraphQLTestBase {
         wuhan.put("HostFacility", admin.run("registerHostFacility", "input", Map.of("name", "跨租户测试小学" + UUID.randomUUID(),
                 "divisionId", wuhan.get("Division"), "stationId", wuhan.get("Station"), "servedSince", "2026-09-01"))
                 .assertOk().string("registerHostFacility.facility.id"));
+        wuhan.put("FundingEntry", admin.run("recordFundingEntry", "input", Map.of("kind", "ALLOCATION", "source", "district_budget",
+                "amount", "1000", "entryDate", "2026-03-01", "fiscalYear", 2026, "payerLevel", "DISTRICT", "purpose", "OPERATION",
+                "stationId", wuhan.get("Station"))).assertOk().string("recordFundingEntry.entry.id"));
     }
 
     private static String missing(String type) {
@@ -153,7 +156,14 @@ class CrossTenantTest extends GraphQLTestBase {
                         "servedSince", "2026-11-01")),
                 new Case("serveHostFacility", "HostFacility", id -> Map.of("id", id, "version", 1)),
                 new Case("serveHostFacility", "Station", id -> Map.of("id", qFacility, "version", 99, "stationId", id,
-                        "servedSince", "2026-11-01")));
+                        "servedSince", "2026-11-01")),
+                new Case("recordFundingEntry", "Station", id -> Map.of("kind", "ALLOCATION", "source", "street_purchase",
+                        "amount", "1", "entryDate", "2026-03-01", "fiscalYear", 2026, "payerLevel", "STREET", "purpose", "OPERATION",
+                        "stationId", id)),
+                new Case("recordFundingEntry", "Division", id -> Map.of("kind", "ALLOCATION", "source", "street_purchase",
+                        "amount", "1", "entryDate", "2026-03-01", "fiscalYear", 2026, "payerLevel", "DISTRICT", "purpose", "GENERAL",
+                        "payerDivisionId", id)),
+                new Case("removeFundingEntry", "FundingEntry", id -> Map.of("id", id, "version", 1)));
         Client qingpu = as("qingpu", "TENANT_ADMIN");
         for (Case c : cases) {
             Result foreign = qingpu.run(c.document(), "input", c.input().apply(wuhan.get(c.type())));
@@ -187,6 +197,7 @@ class CrossTenantTest extends GraphQLTestBase {
         foreignBrief.assertError("NOT_FOUND", "divisionId");
         Fixtures.assertSameError(foreignBrief, qingpu.run("monthlyBrief", "divisionId", missing("Division")));
         qingpu.run("stationMonthlyBrief", "id", wuhan.get("Station")).assertOk().assertNullAt("node");
+        assertEquals(List.of(), qingpu.run("fundingEntries", "stationId", wuhan.get("Station")).assertOk().get("fundingEntries"));
     }
 
     @Test

@@ -147,6 +147,9 @@ class FundingTest extends GraphQLTestBase {
         number.put("amount", 100.5);
         assertFalse(record(admin, number).errors().isEmpty());
         assertEquals(List.of(), admin.run("fundingEntries").assertOk().get("fundingEntries"));
+        admin.run("fundingFindings", "year", 1800).assertError("BAD_USER_INPUT", "year");
+        admin.run("fundingTotals", "year", 3000, "groupBy", List.of()).assertError("BAD_USER_INPUT", "year");
+        admin.run("fundingEntries", "stationId", "not-an-id").assertError("BAD_USER_INPUT", "stationId");
     }
 
     @Test
