@@ -311,6 +311,36 @@ class FundingTest extends GraphQLTestBase {
         assertEquals(2, ((List<?>) r.get("fundingFindings.notes")).size());
     }
 
+    // ---- the demo bureaus' ledgers meet and miss their rules ---------------------------------------
+
+    private static List<String> stationCodes(List<Map<String, Object>> findings, String problem) {
+        return findings.stream().filter(f -> problem.equals(f.get("problem"))).map(f -> (String) station(f).get("code")).toList();
+    }
+
+    @Test
+    void demoLedgers_meetAndMissTheirBureausRules() {
+        Client weihai = as("weihai", "VIEWER");
+        List<String> short_ = stationCodes(findingsOf(weihai, 2025, "station_yearly_minimum"), "BELOW_MINIMUM");
+        assertTrue(short_.containsAll(List.of("zhangcun", "yangting")) && !short_.contains("huancuilou"), short_.toString());
+        assertEquals("1800000.00", findingsOf(weihai, 2025, "city_fund_yearly_minimum").getFirst().get("actual"));
+
+        List<Map<String, Object>> subsidies = findingsOf(as("qingpu", "VIEWER"), 2025, "construction_subsidy");
+        assertTrue(stationCodes(subsidies, "MISSING").contains("baihe"), subsidies.toString());
+        assertEquals(List.of("xiayang"), stationCodes(subsidies, "REPEATED"));
+
+        Client shangcheng = as("shangcheng", "VIEWER");
+        assertEquals("VIOLATION", findingsOf(shangcheng, 2024, "venture_fund_share").getFirst().get("severity"));
+        assertEquals(List.of(), findingsOf(shangcheng, 2025, "venture_fund_share"));
+
+        List<String> labour = stationCodes(findingsOf(as("wuhan", "VIEWER"), 2025, "labour_cost_floor"), "BELOW_MINIMUM");
+        assertTrue(labour.containsAll(List.of("yiyuan", "jiangjunlu")) && !labour.contains("dazhi"), labour.toString());
+
+        List<Map<String, Object>> yangpu = as("yangpu", "VIEWER").run("fundingTotals", "year", 2025, "groupBy", List.of("SOURCE"))
+                .assertOk().get("fundingTotals");
+        assertEquals("2160000.00", yangpu.stream().filter(t -> "purchase_of_services".equals(t.get("source"))).findFirst()
+                .orElseThrow().get("allocated"));
+    }
+
     // ---- statements --------------------------------------------------------------------------
 
     @Test
