@@ -153,6 +153,18 @@ class FundingTest extends GraphQLTestBase {
     }
 
     @Test
+    void recordFundingEntry_retriedWithItsIdempotencyKey_recordsTheMoneyOnce() {
+        Client admin = bureau("weihai");
+        Map<String, Object> in = entry("city_special_fund", "1860000", 2025, "CITY", "GENERAL", null);
+        in.put("idempotencyKey", java.util.UUID.randomUUID().toString());
+        String first = record(admin, in).assertOk().string("recordFundingEntry.entry.id");
+        assertEquals(first, record(admin, in).assertOk().string("recordFundingEntry.entry.id"));
+        assertEquals(1, ((List<?>) admin.run("fundingEntries").assertOk().get("fundingEntries")).size());
+        in.put("amount", "1");
+        record(admin, in).assertError("CONFLICT", null);
+    }
+
+    @Test
     void removeFundingEntry_atAStaleVersionIsConflict_atTheVersionReadRemovesIt() {
         Client admin = bureau("weihai");
         String id = record(admin, entry("city_special_fund", "10", 2025, "CITY", "GENERAL", null)).assertOk()
