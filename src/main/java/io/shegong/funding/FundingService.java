@@ -14,7 +14,6 @@ import io.shegong.funding.FundingEntry.PayerLevel;
 import io.shegong.funding.FundingEntry.Purpose;
 import io.shegong.policy.FundingRule;
 import io.shegong.policy.PolicyVocabularies;
-import io.shegong.station.Station;
 import io.shegong.station.StationRepository;
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotBlank;
@@ -120,7 +119,11 @@ public class FundingService {
         if (current.version() != c.version()) {
             throw ApiException.conflict("input.version", "The entry was changed since version " + c.version());
         }
-        entries.delete(current);
+        try {
+            entries.delete(current);
+        } catch (OptimisticLockException removedMeanwhile) {
+            throw ApiException.conflict("input.version", "The entry was changed since version " + c.version());
+        }
         return current;
     }
 
