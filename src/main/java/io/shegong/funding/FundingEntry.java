@@ -18,6 +18,8 @@ import java.util.UUID;
  * `amount` yuan from a source of the profile's `fundingSources`, for a fiscal year, by the level
  * that pays (and the paying division when it is one of the bureau's), for a station (operation,
  * labour, its construction subsidy, services bought from it) or for the network in general.
+ * An entry does not yet name the contract tranche (付款节点) it pays: contracts are built apart, and
+ * a tranche reference belongs here, with its own cross-tenant case, once they are merged.
  */
 @MappedEntity("funding_entry")
 @NamingStrategy(ColumnNames.class)
