@@ -22,7 +22,8 @@ CREATE TABLE funding_entry (
     note               text,
     version            integer NOT NULL DEFAULT 1,
     recorded_by        text NOT NULL,
-    recorded_at        timestamptz NOT NULL DEFAULT now(),
+    -- the clock, not the transaction's start: the entries of one imported sheet keep the order they were recorded in
+    recorded_at        timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (tenant_id, id),
     FOREIGN KEY (tenant_id, station_id) REFERENCES station (tenant_id, id),
     FOREIGN KEY (tenant_id, payer_division_id) REFERENCES division (tenant_id, id),
