@@ -29,6 +29,8 @@ import io.shegong.activity.FeaturedCase;
 import io.shegong.activity.FeaturedCaseRepository;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
+import io.shegong.funding.FundingEntry;
+import io.shegong.funding.FundingEntryRepository;
 import io.shegong.policy.PolicyService;
 import io.shegong.policy.PolicyTemplates;
 import io.shegong.station.Station;
@@ -98,6 +100,7 @@ public class DemoData {
     private final SupervisionVisitRepository visits;
     private final SupervisionFindingRepository findingRows;
     private final ContractDemo contractDemo;
+    private final FundingEntryRepository funding;
 
     public DemoData(Sessions sessions, PolicyTemplates templates, TenantRepository tenants, PolicyService policies,
                     DivisionRepository divisions, AccountRepository accounts, StationRepository stations,
@@ -106,12 +109,14 @@ public class DemoData {
                     FeaturedCaseRepository cases, ActivityRecordRepository activities,
                     DueItemCompletionRepository completions, DesignationRepository designationRows,
                     HostFacilityRepository facilities, ServicePlanRepository plans, StationProjectRepository stationProjects,
-                    SupervisionVisitRepository visits, SupervisionFindingRepository findingRows, ContractDemo contractDemo) {
+                    SupervisionVisitRepository visits, SupervisionFindingRepository findingRows, ContractDemo contractDemo,
+                    FundingEntryRepository funding) {
         this.plans = plans;
         this.stationProjects = stationProjects;
         this.visits = visits;
         this.findingRows = findingRows;
         this.contractDemo = contractDemo;
+        this.funding = funding;
         this.designationRows = designationRows;
         this.facilities = facilities;
         this.cases = cases;
@@ -226,6 +231,26 @@ public class DemoData {
             users();
             list("dueItemCompletions").forEach(this::completion);
             contractDemo.load(doc, divisionIds, stationIds, workerIds);
+            list("funding").forEach(e -> fundingEntry(e, stationIds.get(e.get("station"))));
+            list("fundingPerStation").forEach(this::fundingPerStation);
+        }
+
+        /** A line of the funding ledger; amounts are strings in the demo files, so no cent passes through a double. */
+        private void fundingEntry(Map<String, Object> e, UUID station) {
+            funding.save(new FundingEntry(UUID.randomUUID(), (String) e.getOrDefault("kind", "ALLOCATION"), (String) e.get("source"),
+                    new java.math.BigDecimal(e.get("amount").toString()).setScale(2), date(e.get("date")), (Integer) e.get("fiscalYear"),
+                    (String) e.get("payerLevel"), divisionIds.get(e.get("payer")), (String) e.get("purpose"), station,
+                    (String) e.get("reference"), (String) e.get("note"), 1, "demo"));
+        }
+
+        /** The same entry for every station of a kind but those in `except`, which the demo gives less on purpose. */
+        private void fundingPerStation(Map<String, Object> e) {
+            List<String> except = strings(e.get("except"));
+            for (Map<String, Object> st : list("stations")) {
+                if (st.get("kind").equals(e.get("stationKind")) && !except.contains((String) st.get("code"))) {
+                    fundingEntry(e, stationIds.get(st.get("code")));
+                }
+            }
         }
 
         /** A due item of the calendar the bureau has already closed. */

@@ -47,13 +47,15 @@ import java.util.function.Supplier;
 public class ExcelController {
     private final ExcelImporter importer;
     private final ExcelExporter exporter;
+    private final FundingExport fundingExport;
 
-    public ExcelController(ExcelImporter importer, ExcelExporter exporter) {
+    public ExcelController(ExcelImporter importer, ExcelExporter exporter, FundingExport fundingExport) {
         this.importer = importer;
         this.exporter = exporter;
+        this.fundingExport = fundingExport;
     }
 
-    /** `stations.xlsx`, `workers.xlsx`, `divisions.xlsx` or `activities.xlsx`: any member of the tenant. */
+    /** `stations.xlsx`, `workers.xlsx`, `divisions.xlsx`, `activities.xlsx` or `funding.xlsx`: any member of the tenant. */
     @Get("/templates/{file}")
     public MutableHttpResponse<?> template(@PathVariable String file, HttpRequest<?> http, Authentication authentication) {
         return answer(http, authentication, () -> {
@@ -91,8 +93,8 @@ public class ExcelController {
     }
 
     /**
-     * `stations.xlsx`, `workers.xlsx`, `findings.xlsx`, `compliance-report.xlsx` or
-     * `activities.xlsx`, with the lists' filters as query parameters.
+     * `stations.xlsx`, `workers.xlsx`, `findings.xlsx`, `compliance-report.xlsx`, `activities.xlsx` or
+     * `funding.xlsx` (the ledger, `year` a fiscal year), with the lists' filters as query parameters.
      */
     @Get("/export/{file}")
     public MutableHttpResponse<?> export(@PathVariable String file, HttpRequest<?> http, Authentication authentication) {
@@ -113,6 +115,7 @@ public class ExcelController {
                         new ComplianceReport.Filter(null, f.id("divisionId", "Division"), f.enumValue("severity", Severity.class)));
                 case "activities" -> exporter.activities(caller, date(f, "from"), date(f, "to"), f.id("stationId", "Station"),
                         f.id("divisionId", "Division"));
+                case "funding" -> fundingExport.entries(caller, year(f));
                 default -> exporter.complianceReport(caller, date(f, "on"), new ComplianceReport.Filter(f.text("kind", 64),
                         f.id("divisionId", "Division"), f.enumValue("severity", Severity.class)));
             };
@@ -175,6 +178,18 @@ public class ExcelController {
             case "false" -> false;
             default -> throw ApiException.badInput(f.path(field), field + " must be true or false");
         };
+    }
+
+    /** The `year` parameter of the funding ledger's export: a fiscal year, or every year when absent. */
+    private static Integer year(Input f) {
+        String s = f.text("year", 4);
+        if (s == null) {
+            return null;
+        }
+        if (!s.matches("\\d{4}")) {
+            throw ApiException.badInput(f.path("year"), "year must be a fiscal year as 2025");
+        }
+        return Integer.parseInt(s);
     }
 
     private static LocalDate date(Input f, String field) {

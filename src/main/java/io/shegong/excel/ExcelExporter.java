@@ -83,7 +83,8 @@ public class ExcelExporter {
     }
 
     /** The lists that can be exported: the export path's `{list}`. */
-    public static final Set<String> LISTS = Set.of("stations", "workers", "findings", "compliance-report", "activities");
+    public static final Set<String> LISTS = Set.of("stations", "workers", "findings", "compliance-report", "activities",
+            "funding");
 
     public byte[] stations(Caller caller, StationRepository.Filter filter) {
         return read(caller, () -> {

@@ -20,7 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Imports a sheet of stations, workers, divisions or activity records through the services that the create
+ * Imports a sheet of stations, workers, divisions, activity records or funding ledger entries through the services that the create
  * mutations use, so that a row is held to exactly the rules a mutation is. The whole file is one
  * transaction: each row is written in a savepoint of its own, so that a refused row undoes only
  * itself and every row is tried; when any row is refused, or for a dry run, the transaction is
@@ -138,6 +138,7 @@ public class ExcelImporter {
             case "stations" -> "站点";
             case "workers" -> "社工";
             case "activities" -> "服务记录";
+            case "funding" -> "资金台账";
             default -> "区划";
         };
     }

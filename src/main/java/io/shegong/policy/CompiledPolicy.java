@@ -17,6 +17,7 @@ public final class CompiledPolicy {
     private final List<Milestone> milestones;
     private final List<Target> targets;
     private final ContractRules contractRules;
+    private final FundingRule.Section funding;
     private final Map<String, WorkerFacts.Expression> expressions = new HashMap<>();
 
     public CompiledPolicy(UUID profileId, int revision, PolicyDocument document) {
@@ -27,6 +28,7 @@ public final class CompiledPolicy {
         this.milestones = milestones(document);
         this.targets = targets(document);
         this.contractRules = contractRules(document);
+        this.funding = funding(document);
         document.staffingRules().stream().filter(r -> r.counts() != null)
                 .forEach(r -> expressions.put(r.counts(), WorkerFacts.compile(r.counts(), r.code())));
         document.qualificationRules().forEach(q -> q.alternatives().forEach(a -> a.conditions()
@@ -89,6 +91,21 @@ public final class CompiledPolicy {
     /** The `contracts` section: grade scale, rules and notes. */
     public ContractRules contractRules() {
         return contractRules;
+    }
+
+    /** Funding, like calendars, was kept as given before it was typed: such a revision has no funding rules. */
+    private static FundingRule.Section funding(PolicyDocument document) {
+        try {
+            return FundingRule.parse(new DocumentReader(document.raw(), "document"),
+                    Set.copyOf(document.stationKinds().stream().map(PolicyDocument.Kind::code).toList()), document.vocabularies());
+        } catch (ApiException untyped) {
+            return FundingRule.Section.EMPTY;
+        }
+    }
+
+    /** The funding rules (资金保障) and words-only notes, in the profile's order. */
+    public FundingRule.Section funding() {
+        return funding;
     }
 
     /** The targets (目标), in the profile's order. */

@@ -10,8 +10,8 @@ import java.util.Set;
  * A bureau's policy profile, as its administrators write it: the codes it uses with their labels,
  * station kinds, staffing rules, qualification rules and record checks, each with the source in
  * the bureau's own document and the document's words that set its severity. The catalogue and the
- * calendar ({@link Milestone}) are read from `raw` by their own parsers; funding and contract
- * sections are kept as given for later use.
+ * calendar ({@link Milestone}), targets and funding rules ({@link FundingRule}) are read from `raw` by their own
+ * parsers; the contract section is kept as given for later use.
  */
 public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds, List<StaffingRule> staffingRules,
                              List<QualificationRule> qualificationRules, List<RecordCheck> recordChecks,
@@ -37,9 +37,13 @@ public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds,
      * it, so any code is taken and shown as written.
      */
     public record Vocabularies(List<Term> rooms, List<Term> rules, List<Term> zones, List<Term> domains,
-                               List<Term> caseKinds, List<Term> activityKinds, List<Term> beneficiaryCategories) {
+                               List<Term> caseKinds, List<Term> activityKinds, List<Term> beneficiaryCategories,
+                               List<Term> fundingSources) {
         public static final List<String> NAMES = List.of("rooms", "rules", "zones", "domains", "caseKinds",
-                "activityKinds", "beneficiaryCategories");
+                "activityKinds", "beneficiaryCategories", "fundingSources");
+
+        /** Every vocabulary free: a bureau with no profile in force. */
+        public static final Vocabularies FREE = new Vocabularies(null, null, null, null, null, null, null, null);
 
         /** The declared terms of a vocabulary by name, or null when the profile leaves it free. */
         public List<Term> of(String name) {
@@ -51,6 +55,7 @@ public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds,
                 case "caseKinds" -> caseKinds;
                 case "activityKinds" -> activityKinds;
                 case "beneficiaryCategories" -> beneficiaryCategories;
+                case "fundingSources" -> fundingSources;
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -74,6 +79,7 @@ public record PolicyDocument(Vocabularies vocabularies, List<Kind> stationKinds,
                 case "caseKinds" -> "case kind";
                 case "activityKinds" -> "activity kind";
                 case "beneficiaryCategories" -> "beneficiary category";
+                case "fundingSources" -> "funding source";
                 default -> name.substring(0, name.length() - 1);
             };
             throw ApiException.badInput(path, "'" + code + "' is not a " + what + " of the bureau's policy profile in force; "

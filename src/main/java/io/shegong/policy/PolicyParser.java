@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * engine could not apply: unknown references, codes its vocabularies do not declare, overlapping
  * brackets, negative minimums, bad expressions, impossible catalogue cardinalities, and a rule
  * without the document's words that set its severity or with a severity those words contradict
- * ({@link Wording}), a calendar date that does not exist ({@link Milestone}) and a target that
- * cannot be counted ({@link Target}).
+ * ({@link Wording}), a calendar date that does not exist ({@link Milestone}), a target that
+ * cannot be counted ({@link Target}) and a funding rule the ledger cannot be held to ({@link FundingRule}).
  */
 public final class PolicyParser {
     static final Set<String> LEVELS = Set.of("DISTRICT", "STREET", "COMMUNITY", "SCHOOL");
@@ -86,6 +86,7 @@ public final class PolicyParser {
         Milestone.parse(doc, kindCodes);
         Target.parse(doc, kindCodes, vocabularies);
         ContractRules.parse(doc);
+        FundingRule.parse(doc, kindCodes, vocabularies);
         List<YearlyMinimum> minimums = doc.objects("yearlyMinimums", (r, i) -> yearlyMinimum(r, kindCodes, vocabularies));
         unique(doc, "yearlyMinimums", minimums.stream().map(YearlyMinimum::code).toList());
         return new PolicyDocument(vocabularies, kinds, staffing, qualification, checks, minimums,
@@ -99,7 +100,7 @@ public final class PolicyParser {
     private static Vocabularies vocabularies(DocumentReader doc) {
         DocumentReader v = doc.object("vocabularies");
         if (v == null) {
-            return new Vocabularies(null, null, null, null, null, null, null);
+            return Vocabularies.FREE;
         }
         for (String name : v.values().keySet()) {
             if (!Vocabularies.NAMES.contains(name)) {
@@ -108,7 +109,8 @@ public final class PolicyParser {
             }
         }
         return new Vocabularies(terms(v, "rooms"), terms(v, "rules"), terms(v, "zones"), terms(v, "domains"),
-                terms(v, "caseKinds"), terms(v, "activityKinds"), terms(v, "beneficiaryCategories"));
+                terms(v, "caseKinds"), terms(v, "activityKinds"), terms(v, "beneficiaryCategories"),
+                terms(v, "fundingSources"));
     }
 
     private static List<Term> terms(DocumentReader v, String name) {

@@ -11,7 +11,6 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class PolicyVocabularies {
-    private static final Vocabularies FREE = new Vocabularies(null, null, null, null, null, null, null);
     private final PolicyRepository profiles;
     private final PolicyService policies;
     private final BureauCalendar calendar;
@@ -23,6 +22,6 @@ public class PolicyVocabularies {
     }
 
     public Vocabularies today() {
-        return profiles.inForce(calendar.today()).map(p -> policies.compile(p).document().vocabularies()).orElse(FREE);
+        return profiles.inForce(calendar.today()).map(p -> policies.compile(p).document().vocabularies()).orElse(Vocabularies.FREE);
     }
 }

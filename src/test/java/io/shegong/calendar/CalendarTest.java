@@ -275,7 +275,7 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void aRevisionPublishedBeforeCalendarsWereTyped_hasNoDueItems_ratherThanFailing() {
-        io.shegong.policy.PolicyDocument.Vocabularies free = new io.shegong.policy.PolicyDocument.Vocabularies(null, null, null, null, null, null, null);
+        io.shegong.policy.PolicyDocument.Vocabularies free = io.shegong.policy.PolicyDocument.Vocabularies.FREE;
         Map<String, Object> given = Map.of("calendar", List.of(Map.of("code", "annual_plan_filed", "labelZh", "年度计划",
                 "labelEn", "Annual plan", "due", "annually by 03-31", "source", "003 四、(一)")));
         io.shegong.policy.CompiledPolicy old = new io.shegong.policy.CompiledPolicy(UUID.randomUUID(), 1,

@@ -90,6 +90,9 @@ class CrossTenantTest extends GraphQLTestBase {
         wuhan.put("ContractEvaluation", admin.run("recordContractEvaluation", "input", Map.of("contractId", contract, "contractYear", 1,
                 "kind", "MID_TERM", "evaluator", "x", "evaluatedOn", "2026-06-30", "grade", "good"))
                 .assertOk().string("recordContractEvaluation.evaluation.id"));
+        wuhan.put("FundingEntry", admin.run("recordFundingEntry", "input", Map.of("kind", "ALLOCATION", "source", "district_budget",
+                "amount", "1000", "entryDate", "2026-03-01", "fiscalYear", 2026, "payerLevel", "DISTRICT", "purpose", "OPERATION",
+                "stationId", wuhan.get("Station"))).assertOk().string("recordFundingEntry.entry.id"));
     }
 
     /** A Qingpu contract's input, valid but for the field a case replaces with a foreign or missing id. */
@@ -200,7 +203,14 @@ class CrossTenantTest extends GraphQLTestBase {
                         "periodStart", "2026-10-01", "periodEnd", "2026-10-31", "body", "x")),
                 new Case("acceptContractReport", "ContractReport", id -> Map.of("id", id, "version", 1)),
                 new Case("recordContractEvaluation", "Contract", id -> Map.of("contractId", id, "contractYear", 1, "kind", "ANNUAL",
-                        "evaluator", "x", "evaluatedOn", "2026-06-30", "grade", "good")));
+                        "evaluator", "x", "evaluatedOn", "2026-06-30", "grade", "good")),
+                new Case("recordFundingEntry", "Station", id -> Map.of("kind", "ALLOCATION", "source", "street_purchase",
+                        "amount", "1", "entryDate", "2026-03-01", "fiscalYear", 2026, "payerLevel", "STREET", "purpose", "OPERATION",
+                        "stationId", id)),
+                new Case("recordFundingEntry", "Division", id -> Map.of("kind", "ALLOCATION", "source", "street_purchase",
+                        "amount", "1", "entryDate", "2026-03-01", "fiscalYear", 2026, "payerLevel", "DISTRICT", "purpose", "GENERAL",
+                        "payerDivisionId", id)),
+                new Case("removeFundingEntry", "FundingEntry", id -> Map.of("id", id, "version", 1)));
         Client qingpu = as("qingpu", "TENANT_ADMIN");
         for (Case c : cases) {
             Result foreign = qingpu.run(c.document(), "input", c.input().apply(wuhan.get(c.type())));
@@ -234,6 +244,7 @@ class CrossTenantTest extends GraphQLTestBase {
         foreignBrief.assertError("NOT_FOUND", "divisionId");
         Fixtures.assertSameError(foreignBrief, qingpu.run("monthlyBrief", "divisionId", missing("Division")));
         qingpu.run("stationMonthlyBrief", "id", wuhan.get("Station")).assertOk().assertNullAt("node");
+        assertEquals(List.of(), qingpu.run("fundingEntries", "stationId", wuhan.get("Station")).assertOk().get("fundingEntries"));
     }
 
     @Test

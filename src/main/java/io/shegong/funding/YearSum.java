@@ -1,0 +1,18 @@
+package io.shegong.funding;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.NamingStrategy;
+import io.shegong.core.db.ColumnNames;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** A station's money of one fiscal year, source and kind (allocation or payment), added up in SQL. */
+@Introspected
+@NamingStrategy(ColumnNames.class)
+public record YearSum(@MappedProperty("station_id") UUID stationId, @MappedProperty("fiscal_year") int fiscalYear,
+                      @MappedProperty("source") String source, @MappedProperty("kind") String kind,
+                      @MappedProperty("amount") BigDecimal amount) {
+}
