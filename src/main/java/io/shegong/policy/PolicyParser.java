@@ -53,6 +53,20 @@ public final class PolicyParser {
     }
 
     public static PolicyDocument parse(Object document, String path) {
+        return parse(document, path, true);
+    }
+
+    /**
+     * A revision already published, to apply it: the sections typed after it was published (the
+     * calendar, targets, contracts, funding) are read leniently by {@link CompiledPolicy}, which
+     * leaves a section in an earlier form empty. A published revision cannot be corrected, and
+     * refusing it here would stop its bureau's compliance; its next revision is checked in full.
+     */
+    public static PolicyDocument parsePublished(Object document) {
+        return parse(document, "document", false);
+    }
+
+    private static PolicyDocument parse(Object document, String path, boolean strict) {
         DocumentReader doc = new DocumentReader(document, path);
         Vocabularies vocabularies = vocabularies(doc);
         List<StaffingRule> staffing = doc.objects("staffingRules", (r, i) -> staffing(r, vocabularies));
@@ -83,10 +97,12 @@ public final class PolicyParser {
         unique(doc, "qualificationRules", qualification.stream().map(QualificationRule::code).toList());
         List<RecordCheck> checks = doc.objects("recordChecks", (r, i) -> recordCheck(r));
         Catalogue.parse(doc);
-        Milestone.parse(doc, kindCodes);
-        Target.parse(doc, kindCodes, vocabularies);
-        ContractRules.parse(doc);
-        FundingRule.parse(doc, kindCodes, vocabularies);
+        if (strict) {
+            Milestone.parse(doc, kindCodes);
+            Target.parse(doc, kindCodes, vocabularies);
+            ContractRules.parse(doc);
+            FundingRule.parse(doc, kindCodes, vocabularies);
+        }
         List<YearlyMinimum> minimums = doc.objects("yearlyMinimums", (r, i) -> yearlyMinimum(r, kindCodes, vocabularies));
         unique(doc, "yearlyMinimums", minimums.stream().map(YearlyMinimum::code).toList());
         return new PolicyDocument(vocabularies, kinds, staffing, qualification, checks, minimums,

@@ -101,7 +101,7 @@ public class PolicyService {
 
     public CompiledPolicy compile(PolicyProfile p) {
         return compiled.get(p.id() + ":" + p.version(),
-                key -> new CompiledPolicy(p.id(), p.revision(), PolicyParser.parse(p.document(), "document")));
+                key -> new CompiledPolicy(p.id(), p.revision(), PolicyParser.parsePublished(p.document())));
     }
 
     /** Opens a draft from a built-in template, from one of the bureau's own revisions, or empty. */

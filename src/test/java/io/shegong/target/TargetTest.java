@@ -261,6 +261,33 @@ class TargetTest extends GraphQLTestBase {
         assertEquals(few.sqlStatements(), many.sqlStatements(), "a query per station or per target");
     }
 
+    /**
+     * A revision published before targets were typed keeps them as given; it cannot be corrected,
+     * so it is applied with no targets rather than refused, and its compliance goes on.
+     */
+    @Test
+    void aRevisionPublishedWithUntypedTargets_hasNone_andIsStillApplied() throws java.sql.SQLException {
+        Client admin = newBureau("wuhan", "2021-01-01");
+        String tenant = admin.run("viewer").assertOk().string("viewer.tenant.code");
+        // written as an earlier version of the service published it: the published revision's
+        // guard is left aside for this one session only
+        try (java.sql.Connection c = io.shegong.support.TestDatabase.admin(); java.sql.Statement replica = c.createStatement();
+             java.sql.PreparedStatement st = c.prepareStatement("""
+                UPDATE policy_profile SET document = jsonb_set(document, '{targets}',
+                       '[{"code": "coverage", "labelZh": "全覆盖", "labelEn": "Coverage", "value": 72, "kinds": ["street_station"]}]')
+                 WHERE tenant_id = (SELECT id FROM tenant WHERE code = ?)""")) {
+            replica.execute("SET session_replication_role = replica");
+            st.setString(1, tenant);
+            assertEquals(1, st.executeUpdate());
+            replica.execute("SET session_replication_role = origin");
+        }
+        assertEquals(List.of(), admin.run("targets", "on", "2026-11-25").assertOk().get("targets"));
+        String st = station(admin, "street_station", null, divisionAt(admin, "STREET"), SINCE);
+        Result standing = admin.run("stationStanding", "id", st, "on", "2026-11-25").assertOk();
+        assertTrue(List.of("COMPLIANT", "NOT_COMPLIANT").contains(standing.string("node.compliance.standing")), standing.raw());
+        assertFalse(((List<?>) standing.get("node.compliance.findings")).isEmpty(), "the revision's rules still apply to a station with no staff");
+    }
+
     @Test
     void targetHistory_aMalformedMonth_isBadInput() {
         Client admin = newBureau("wuhan", "2021-01-01");
