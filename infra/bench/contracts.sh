@@ -118,45 +118,19 @@ body() { python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))'
 declare -A QUERIES
 ORDER=(contract_page contract_findings funding_totals funding_findings)
 
-for label in "${LABELS[@]}"; do load "$label"; done
-
-: >"$OUT/rounds.tsv"
-declare -A STATEMENTS
-for round in $(seq 1 "$ROUNDS"); do
-    for label in "${LABELS[@]}"; do
-        start_service "$label"
-        # a contract in the middle of the list: its id through the API, as a client would have it
-        id=$(gql "$ADMIN" "$(body '{contracts{id code}}')" | python3 -c '
+prepare_queries() {  # a contract in the middle of the list, its id through the API as a client would have it
+    local id
+    id=$(gql "$ADMIN" "$(body '{contracts{id code}}')" | python3 -c '
 import json, sys
 rows = sorted(json.load(sys.stdin)["data"]["contracts"], key=lambda c: c["code"])
 print(rows[len(rows) // 2]["id"])')
-        QUERIES[contract_page]=$(body "{node(id:\"$id\"){...on Contract{code title years status startsOn endsOn price operator{name latestEvaluation{grade}} stations{code name} tranches{dueOn amount} reports{kind periodStart periodEnd acceptedOn figures{sessions hours beneficiaries}} evaluations{contractYear kind grade score} findings{rule severity messageZh source wording}}}}")
-        QUERIES[contract_findings]=$(body "{contractFindings{rule severity contract{code} messageZh}}")
-        QUERIES[funding_totals]=$(body "{fundingTotals(year:2025,groupBy:[SOURCE,DISTRICT]){source district{code} allocated paid entries}}")
-        QUERIES[funding_findings]=$(body "{fundingFindings(year:2025){findings{code severity source station{code} required actual messageZh}}}")
-        for q in "${ORDER[@]}"; do
-            STATEMENTS[$label.$q]=$(statements "$ADMIN" "${QUERIES[$q]}")
-            for _ in $(seq 1 "$WARMUP"); do time_one "$ADMIN" "${QUERIES[$q]}" >/dev/null; done
-        done
-        for q in "${ORDER[@]}"; do
-            printf '%s\t%s\t%s\t%s\n' "$round" "$label" "$q" "$(median_ms "$ADMIN" "${QUERIES[$q]}")" | tee -a "$OUT/rounds.tsv" >&2
-        done
-        stop_service
-    done
-done
-
-summarise() {  # summarise LABEL QUERY -> median over rounds
-    awk -F'\t' -v l="$1" -v q="$2" '$2 == l && $3 == q {print $4}' "$OUT/rounds.tsv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'
+    QUERIES[contract_page]=$(body "{node(id:\"$id\"){...on Contract{code title years status startsOn endsOn price operator{name latestEvaluation{grade}} stations{code name} tranches{dueOn amount} reports{kind periodStart periodEnd acceptedOn figures{sessions hours beneficiaries}} evaluations{contractYear kind grade score} findings{rule severity messageZh source wording}}}}")
+    QUERIES[contract_findings]=$(body "{contractFindings{rule severity contract{code} messageZh}}")
+    QUERIES[funding_totals]=$(body "{fundingTotals(year:2025,groupBy:[SOURCE,DISTRICT]){source district{code} allocated paid entries}}")
+    QUERIES[funding_findings]=$(body "{fundingFindings(year:2025){findings{code severity source station{code} required actual messageZh}}}")
 }
-{
-    echo "data: $STATIONS stations, $OPERATORS operators, $CONTRACTS contracts with 3 years of reports, evaluations and ledger entries, Weihai profile; $ROUNDS rounds, medians over rounds"
-    echo
-    printf '| read (warm, median of %s sequential) |' "$REPEATS"; for l in "${LABELS[@]}"; do printf ' %s |' "$l"; done; echo
-    printf '| --- |'; for _ in "${LABELS[@]}"; do printf ' --- |'; done; echo
-    for q in "${ORDER[@]}"; do
-        printf '| %s |' "$q"; for l in "${LABELS[@]}"; do printf ' %s ms, %s statements |' "$(summarise "$l" "$q")" "${STATEMENTS[$l.$q]}"; done; echo
-    done
-    echo
-    echo "rounds (round, build, read, warm ms):"
-    sed 's/^/    /' "$OUT/rounds.tsv"
-} | tee "$OUT/summary.md"
+
+for label in "${LABELS[@]}"; do load "$label"; done
+
+measure_rounds
+summary "$STATIONS stations, $OPERATORS operators, $CONTRACTS contracts with 3 years of reports, evaluations and ledger entries, Weihai profile"

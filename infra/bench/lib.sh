@@ -84,3 +84,48 @@ median_ms() {  # median_ms TOKEN BODY: REPEATS sequential requests after 5 unmea
 statements() {  # statements TOKEN BODY -> the SQL statements the request ran (extensions.sqlStatements)
     gql "$1" "$2" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert "errors" not in d, d; print(d["extensions"]["sqlStatements"])'
 }
+
+# Reads measured round by round, each build in turn on its own database: ORDER names the reads and
+# QUERIES holds their bodies; a script that must ask the service first (an id to read) defines
+# prepare_queries LABEL, called after each start. The statements each read costs are kept in
+# STATEMENTS[label.read] and every median in $OUT/rounds.tsv.
+declare -A STATEMENTS
+measure_rounds() {
+    : >"$OUT/rounds.tsv"
+    for round in $(seq 1 "$ROUNDS"); do
+        for label in "${LABELS[@]}"; do
+            start_service "$label"
+            if declare -F prepare_queries >/dev/null; then prepare_queries "$label"; fi
+            for q in "${ORDER[@]}"; do
+                STATEMENTS[$label.$q]=$(statements "$ADMIN" "${QUERIES[$q]}")
+                for _ in $(seq 1 "$WARMUP"); do time_one "$ADMIN" "${QUERIES[$q]}" >/dev/null; done
+            done
+            for q in "${ORDER[@]}"; do
+                printf '%s\t%s\t%s\t%s\n' "$round" "$label" "$q" "$(median_ms "$ADMIN" "${QUERIES[$q]}")" | tee -a "$OUT/rounds.tsv" >&2
+            done
+            stop_service
+        done
+    done
+}
+
+summary() {  # summary DATA_LINE: the medians over rounds and the statements, as BENCHMARKS.md shows them
+    local median
+    {
+        echo "data: $1; $ROUNDS rounds, medians over rounds"
+        echo
+        printf '| read (warm, median of %s sequential) |' "$REPEATS"; for l in "${LABELS[@]}"; do printf ' %s |' "$l"; done; echo
+        printf '| --- |'; for _ in "${LABELS[@]}"; do printf ' --- |'; done; echo
+        for q in "${ORDER[@]}"; do
+            printf '| %s |' "$q"
+            for l in "${LABELS[@]}"; do
+                median=$(awk -F'\t' -v l="$l" -v q="$q" '$2 == l && $3 == q {print $4}' "$OUT/rounds.tsv" | sort -n \
+                    | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
+                printf ' %s ms, %s statements |' "$median" "${STATEMENTS[$l.$q]}"
+            done
+            echo
+        done
+        echo
+        echo "rounds (round, build, read, warm ms):"
+        sed 's/^/    /' "$OUT/rounds.tsv"
+    } | tee "$OUT/summary.md"
+}

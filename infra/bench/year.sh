@@ -125,34 +125,5 @@ ORDER=(targets due_next_30_days activity_by_division_and_month monthly_brief com
 
 for label in "${LABELS[@]}"; do load "$label"; done
 
-: >"$OUT/rounds.tsv"
-declare -A STATEMENTS
-for round in $(seq 1 "$ROUNDS"); do
-    for label in "${LABELS[@]}"; do
-        start_service "$label"
-        for q in "${ORDER[@]}"; do
-            STATEMENTS[$label.$q]=$(statements "$ADMIN" "${QUERIES[$q]}")
-            for _ in $(seq 1 "$WARMUP"); do time_one "$ADMIN" "${QUERIES[$q]}" >/dev/null; done
-        done
-        for q in "${ORDER[@]}"; do
-            printf '%s\t%s\t%s\t%s\n' "$round" "$label" "$q" "$(median_ms "$ADMIN" "${QUERIES[$q]}")" | tee -a "$OUT/rounds.tsv" >&2
-        done
-        stop_service
-    done
-done
-
-summarise() {  # summarise LABEL QUERY -> median over rounds
-    awk -F'\t' -v l="$1" -v q="$2" '$2 == l && $3 == q {print $4}' "$OUT/rounds.tsv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'
-}
-{
-    echo "data: $STATIONS stations, $ACTIVITIES activity records in $YEAR, Shangcheng profile; today $TODAY; $ROUNDS rounds, medians over rounds"
-    echo
-    printf '| read (warm, median of %s sequential) |' "$REPEATS"; for l in "${LABELS[@]}"; do printf ' %s |' "$l"; done; echo
-    printf '| --- |'; for _ in "${LABELS[@]}"; do printf ' --- |'; done; echo
-    for q in "${ORDER[@]}"; do
-        printf '| %s |' "$q"; for l in "${LABELS[@]}"; do printf ' %s ms, %s statements |' "$(summarise "$l" "$q")" "${STATEMENTS[$l.$q]}"; done; echo
-    done
-    echo
-    echo "rounds (round, build, read, warm ms):"
-    sed 's/^/    /' "$OUT/rounds.tsv"
-} | tee "$OUT/summary.md"
+measure_rounds
+summary "$STATIONS stations, $ACTIVITIES activity records in $YEAR, Shangcheng profile; today $TODAY"
