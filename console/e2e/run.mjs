@@ -715,6 +715,115 @@ results.push(await withBrowser('admin-accepts-featured-case', laptop, async (pag
   await shot(page, 'station-featured-cases');
 }));
 
+// 16. An administrator registers an operator (a wrong credit code is refused on its field) and a
+// contract longer than three years, which the profile's three-year rule finds; the ledger reads.
+results.push(await withBrowser('admin-registers-operator-and-contract', laptop, async (page) => {
+  const { contract } = fixture;
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, '/operators');
+  await page.getByRole('heading', { name: '承接主体', level: 2 }).waitFor();
+  await page.getByTestId('operators').getByText(contract.operator).click();
+  await page.getByTestId('operator').getByRole('link', { name: contract.title }).waitFor();
+  await page.getByTestId('operator-register').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('名称').fill('鼓楼区宁海路社会工作服务中心');
+  const code = dialog.getByLabel('统一社会信用代码');
+  await code.fill(contract.wrongCreditCode);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.locator('.ant-form-item', { has: page.getByLabel('统一社会信用代码') }).locator('.ant-form-item-explain-error').waitFor();
+  await shot(page, 'operator-credit-code-error');
+  await code.fill(contract.creditCode);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByTestId('operators').getByText('鼓楼区宁海路社会工作服务中心').waitFor();
+  await shot(page, 'operators');
+
+  await go(page, '/contracts');
+  await page.getByRole('link', { name: contract.title }).waitFor();
+  await page.getByTestId('contract-create').click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('项目名称').fill('宁海路街道社工站四年运营项目');
+  const choose = async (label, text) => {
+    await form.getByLabel(label).click();
+    await page.keyboard.type(text);
+    // the lists closed before stay in the page, hidden: the open one's option, by its whole name
+    await page.locator(`.ant-select-item-option[title="${text}"]:visible`).click();
+  };
+  await choose('承接主体', '鼓楼区宁海路社会工作服务中心');
+  await choose('购买方', contract.district);
+  await choose('项目落地方（街道/镇）', contract.street);
+  await choose('服务站点', contract.station);
+  await form.locator('.ant-modal-title').click(); // closes the stations' list over the dates
+  await form.getByLabel('起始日期').fill('2026-01-01');
+  await form.getByLabel('截止日期').fill('2029-12-31');
+  await form.getByLabel('合同金额（元）').fill('600000');
+  await form.getByRole('button', { name: '保存' }).click();
+  await form.waitFor({ state: 'hidden' });
+  await page.getByRole('heading', { name: '宁海路街道社工站四年运营项目', level: 2 }).waitFor();
+  const finding = page.getByTestId('contract-finding').filter({ hasText: '超过3年' });
+  await finding.waitFor();
+  const words = await finding.innerText();
+  check(/依据/.test(words) && /最长不超过3年/.test(words), `the three-year finding shows no source or wording: ${words}`);
+  await shot(page, 'contract-too-long');
+
+  await go(page, '/funding');
+  await page.getByRole('heading', { name: '资金台账', level: 2 }).waitFor();
+  await page.getByTestId('funding-findings').waitFor();
+  await page.getByTestId('funding-record').waitFor();
+  await shot(page, 'funding');
+}));
+
+// 17. The operator's staff (a STATION_OPERATOR granted the contract's station) submits a monthly
+// brief; the contract's price and payments stay hidden from them.
+results.push(await withBrowser('operator-staff-submits-monthly-brief', laptop, async (page) => {
+  const { operator, contract } = fixture;
+  await signedIn(page, tenant, operator.username, operator.password);
+  await go(page, '/contracts');
+  await page.getByRole('link', { name: contract.title }).click();
+  await page.getByRole('heading', { name: contract.title, level: 2 }).waitFor();
+  await page.getByTestId('contract-reports').waitFor();
+  check(!(await page.getByTestId('tranches').count()), 'an operator is shown the payment schedule');
+  check(!(await page.getByText('合同金额').count()), 'an operator is shown the price');
+  check(!(await page.getByTestId('evaluation-record').count()), 'an operator is offered to record an evaluation');
+  await page.getByTestId('report-submit').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('期间起').fill('2026-10-01');
+  await dialog.getByLabel('期间止').fill('2026-10-31');
+  await dialog.getByLabel('报告内容').fill('10月开展困境儿童个案服务1次，服务4人次');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const row = page.getByTestId('contract-reports').getByRole('row', { name: /月度工作简报/ });
+  await row.getByText('待验收').waitFor();
+  check(!(await page.getByTestId('report-accept').count()), 'an operator is offered to accept a report');
+  await shot(page, 'contract-report-submitted');
+}));
+
+// 18. A supervisor records a failing annual evaluation; the contract shows the rule's consequence:
+// the day it should end by.
+results.push(await withBrowser('supervisor-fails-contract-evaluation', laptop, async (page) => {
+  const { supervisor, contract } = fixture;
+  await signedIn(page, tenant, supervisor.username, supervisor.password);
+  await go(page, '/contracts');
+  await page.getByRole('link', { name: contract.title }).click();
+  await page.getByRole('heading', { name: contract.title, level: 2 }).waitFor();
+  await page.getByTestId('tranches').waitFor();
+  await page.getByTestId('evaluation-record').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('评估方').fill('南京市社会工作评估中心');
+  await dialog.getByLabel('评估日期').fill('2026-11-20');
+  await dialog.getByLabel('得分').fill('52');
+  await dialog.getByLabel('等级').click();
+  await page.locator('.ant-select-item-option', { hasText: '不合格' }).first().click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByTestId('contract-evaluations').getByText('不合格').waitFor();
+  const end = page.getByTestId('proposed-end');
+  await end.waitFor();
+  const words = await end.innerText();
+  check(words.includes('2026-12-31'), `the failed evaluation's consequence reads: ${words}`);
+  await shot(page, 'contract-failed-evaluation');
+}));
+
 const failed = results.filter((r) => !r).length;
 console.log(failed ? `${failed} of ${results.length} scenarios failed` : `all ${results.length} scenarios passed`);
 process.exit(failed ? 1 : 0);

@@ -27,6 +27,10 @@ const NotFound = lazy(() => import('./pages/NotFound'));
 const Tenants = lazy(() => import('./pages/Tenants'));
 const ComplianceReportPage = lazy(() => import('./pages/ComplianceReport'));
 const Home = lazy(() => import('./pages/Home'));
+const Operators = lazy(() => import('./pages/Operators'));
+const Contracts = lazy(() => import('./pages/Contracts'));
+const ContractPage = lazy(() => import('./pages/ContractPage'));
+const Funding = lazy(() => import('./pages/Funding'));
 
 const page = (el: React.ReactNode) => (
   <Suspense fallback={<Spin style={{ margin: 48 }} aria-label="loading" />}>{el}</Suspense>
@@ -51,6 +55,10 @@ const router = createBrowserRouter(
         { path: 'calendar', element: page(<Calendar />) },
         { path: 'supervision', element: page(<Supervision />) },
         { path: 'brief', element: page(<Brief />) },
+        { path: 'operators', element: page(<Operators />) },
+        { path: 'contracts', element: page(<Contracts />) },
+        { path: 'contracts/:id', element: page(<ContractPage />) },
+        { path: 'funding', element: page(<Funding />) },
         { path: '*', element: page(<NotFound />) },
       ],
     },

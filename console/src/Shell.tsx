@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Layout, Menu, Button, Space, Typography, Segmented, Grid } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, ReadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, BankOutlined, ContainerOutlined, SolutionOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, ReadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from 'urql';
 import { graphql } from './gql';
 import { useI18n, enumLabel, ENUMS } from './i18n';
@@ -12,6 +12,8 @@ const ViewerQuery = graphql(`
 `);
 
 const { Header, Sider, Content } = Layout;
+// who reads the ledger's amounts; a station's operator is FORBIDDEN them
+const FUNDING_READERS = ['TENANT_ADMIN', 'SUPERVISOR', 'VIEWER'];
 
 export default function Shell() {
   const { t, lang, setLang } = useI18n();
@@ -37,6 +39,9 @@ export default function Shell() {
     ...(rights.manageUsers ? [{ key: '/users', icon: <UserOutlined />, label: t('用户', 'Users') }] : []),
     { key: '/excel', icon: <FileExcelOutlined />, label: t('Excel 导入导出', 'Excel') },
     { key: '/brief', icon: <ReadOutlined />, label: t('月度简报', 'Monthly brief') },
+    { key: '/operators', icon: <SolutionOutlined />, label: t('承接主体', 'Operators') },
+    { key: '/contracts', icon: <ContainerOutlined />, label: t('服务合同', 'Contracts') },
+    ...(session.roles.some((r) => FUNDING_READERS.includes(r)) ? [{ key: '/funding', icon: <AccountBookOutlined />, label: t('资金台账', 'Funding') }] : []),
   ];
   const selected = items
     .map((i) => i.key)

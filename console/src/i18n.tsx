@@ -183,3 +183,51 @@ export const BRIEF_ENUMS = {
     family: ['家庭', 'Families'],
   } as Record<string, Pair>,
 };
+
+// Operators, service contracts and the funding ledger (pages/Operators, Contracts, ContractPage, Funding).
+export const CONTRACT_ENUMS = {
+  operatorStatus: {
+    ACTIVE: ['正常', 'Active'],
+    SUSPENDED: ['暂停', 'Suspended'],
+    DEREGISTERED: ['已注销', 'Deregistered'],
+  } as Record<string, Pair>,
+  contractStatus: {
+    DRAFT: ['草稿', 'Draft'],
+    SIGNED: ['已签订', 'Signed'],
+    IN_FORCE: ['履行中', 'In force'],
+    ENDED: ['已结束', 'Ended'],
+  } as Record<string, Pair>,
+  endReason: {
+    EXPIRED: ['期满', 'Expired'],
+    TERMINATED: ['提前终止', 'Terminated'],
+    RENEWED: ['已续签', 'Renewed'],
+  } as Record<string, Pair>,
+  reportKind: {
+    MONTHLY_BRIEF: ['月度工作简报', 'Monthly brief'],
+    MID_TERM: ['中期工作报告', 'Mid-term report'],
+    FINAL: ['终期工作报告', 'Final report'],
+    ANNUAL_SUMMARY: ['年度总结', 'Annual summary'],
+  } as Record<string, Pair>,
+  evaluationKind: {
+    MID_TERM: ['中期评估', 'Mid-term evaluation'],
+    ANNUAL: ['年度绩效评估', 'Annual evaluation'],
+    FINAL: ['终期评估', 'Final evaluation'],
+  } as Record<string, Pair>,
+  entryKind: {
+    ALLOCATION: ['安排', 'Allocation'],
+    PAYMENT: ['拨付', 'Payment'],
+  } as Record<string, Pair>,
+  payerLevel: {
+    PROVINCIAL: ['省级', 'Provincial'],
+    CITY: ['市级', 'City'],
+    DISTRICT: ['区级', 'District'],
+    STREET: ['街道/镇', 'Street or town'],
+  } as Record<string, Pair>,
+  purpose: {
+    GENERAL: ['统筹', 'General'],
+    OPERATION: ['运营', 'Operation'],
+    LABOUR: ['人力成本', 'Labour'],
+    CONSTRUCTION_SUBSIDY: ['一次性建设补贴', 'Construction subsidy'],
+    SERVICE_PURCHASE: ['购买服务', 'Service purchase'],
+  } as Record<string, Pair>,
+};

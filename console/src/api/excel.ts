@@ -39,7 +39,7 @@ export async function download(path: string, filename: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function exportPath(kind: 'stations' | 'workers' | 'findings' | 'compliance-report' | 'activities', filter: Record<string, unknown>): string {
+export function exportPath(kind: 'stations' | 'workers' | 'findings' | 'compliance-report' | 'activities' | 'funding', filter: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) {
     if (v !== undefined && v !== null && v !== '') params.set(k, String(v));

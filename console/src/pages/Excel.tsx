@@ -3,9 +3,9 @@ import { Alert, App, Button, Card, Col, Row, Select, Space, Table, Typography, U
 import type { UploadFile } from 'antd';
 import { download, exportPath, ExcelFailure, importWorkbook, type ImportAnswer } from '../api/excel';
 import { useI18n } from '../i18n';
-import { useRights } from '../session';
+import { useRights, useSession } from '../session';
 
-const KINDS = ['stations', 'workers', 'divisions', 'activities'] as const;
+const KINDS = ['stations', 'workers', 'divisions', 'activities', 'funding'] as const;
 // what the service lets a station's operator import: workers and activity records of its stations
 const OPERATOR_KINDS: readonly (typeof KINDS)[number][] = ['workers', 'activities'];
 
@@ -13,13 +13,14 @@ export default function Excel() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const rights = useRights();
+  const { session } = useSession();
   const importable = rights.importExcel ? KINDS : rights.editStations ? OPERATOR_KINDS : [];
   const [kind, setKind] = useState<(typeof KINDS)[number]>(importable[0] ?? 'stations');
   const [file, setFile] = useState<File | null>(null);
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const kindLabel = (k: string) => ({ stations: t('站点', 'Stations'), workers: t('社工', 'Workers'), divisions: t('区划', 'Divisions'), activities: t('服务记录', 'Activity records') })[k] ?? k;
+  const kindLabel = (k: string) => ({ stations: t('站点', 'Stations'), workers: t('社工', 'Workers'), divisions: t('区划', 'Divisions'), activities: t('服务记录', 'Activity records'), funding: t('资金台账', 'Funding ledger') })[k] ?? k;
   const fail = (e: unknown) => (e instanceof ExcelFailure ? `${e.message} (${e.status})` : String(e));
 
   const run = async (dryRun: boolean) => {
@@ -57,6 +58,7 @@ export default function Excel() {
               <Button onClick={() => get(exportPath('findings', {}), 'findings.xlsx')}>{t('问题清单', 'Findings')}</Button>
               <Button onClick={() => get(exportPath('compliance-report', {}), 'compliance-report.xlsx')}>{t('合规报告', 'Compliance report')}</Button>
               <Button onClick={() => get(exportPath('activities', {}), 'activities.xlsx')}>{t('服务记录（本年）', 'Activity records (this year)')}</Button>
+              {session.roles.some((r) => r !== 'STATION_OPERATOR') ? <Button onClick={() => get(exportPath('funding', {}), 'funding.xlsx')}>{t('资金台账', 'Funding ledger')}</Button> : null}
             </Space>
           </Card>
         </Col>

@@ -48,6 +48,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final String PILOT_STATION = "鼓楼区社工站试点";
     private static final String PROJECT = "党建引领邻里守望";
     private static final String CASE = "为独居老人织密邻里守望网";
+    private static final String CONTRACT_OPERATOR = "鼓楼区湖南路社会工作服务中心";
+    private static final String CONTRACT = "湖南路街道社工站运营服务项目";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -110,7 +112,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "excel-import-dry-run-fix-import-export", "operator-registers-posts-and-trains", "policy-conditions-checked-while-typing-and-printable-report",
                 "platform-admin-creates-and-deactivates-a-tenant", "admin-moves-a-station-through-its-life-cycle",
                 "operator-records-activity-and-closes-due-item", "supervisor-finding-rectified-and-reinspected",
-                "admin-accepts-featured-case", "monthly-brief")) {
+                "admin-accepts-featured-case", "monthly-brief",
+                "admin-registers-operator-and-contract", "operator-staff-submits-monthly-brief", "supervisor-fails-contract-evaluation")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
@@ -146,6 +149,19 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         calendar.add(milestone("quarterly_report", "报送季度服务情况报告", "Quarterly service report", "11-10"));
         calendar.add(milestone("year_end_summary", "报送年度工作总结", "Year-end summary", "12-15"));
         document.put("calendar", calendar);
+        // Shangcheng's document sets no contract rule: two of Weihai's give the contract scenarios a
+        // three-year term to exceed and a failed annual evaluation to end a contract on
+        @SuppressWarnings("unchecked")
+        Map<String, Object> contracts = new HashMap<>((Map<String, Object>) template.getOrDefault("contracts", Map.of()));
+        contracts.put("rules", List.of(
+                Map.of("code", "console_contract_max_term", "check", "MAX_TERM", "years", 3,
+                        "labelZh", "政府购买服务合同履行期限最长不超过3年", "labelEn", "A service contract runs at most 3 years",
+                        "source", "控制台测试", "wording", "政府购买服务合同履行期限最长不超过3年"),
+                Map.of("code", "console_contract_end_after_failed_evaluation", "check", "END_AFTER_FAILED_EVALUATION", "kind", "ANNUAL",
+                        "labelZh", "承接主体上年绩效评估不合格的，次年终止政府购买服务合同",
+                        "labelEn", "A failed annual evaluation ends the contract the following year",
+                        "source", "控制台测试", "wording", "承接主体上年绩效评估不合格的，次年终止政府购买服务合同")));
+        document.put("contracts", contracts);
         Result updated = admin.run("updatePolicyDraft", "input", Map.of("id", draft.string("createPolicyDraft.profile.id"),
                 "version", draft.integer("createPolicyDraft.profile.version"), "document", document)).assertOk();
         admin.run("publishPolicyProfile", "input", Map.of("id", updated.string("updatePolicyDraft.profile.id"),
@@ -159,6 +175,15 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "beneficiaries", List.of(Map.of("category", "elderly", "count", 12)))).assertOk();
         admin.run("recordActivity", "input", Map.of("stationId", operatedStation, "kind", "case_work", "title", "困境儿童个案",
                 "heldOn", "2026-10-20", "hours", 1, "beneficiaries", List.of(Map.of("category", "children", "count", 4)))).assertOk();
+        // a signed contract for the Hunanlu station: its operator's staff report under it, a supervisor evaluates it
+        String operatorId = admin.run("registerOperator", "input", Map.of("name", CONTRACT_OPERATOR,
+                "creditCode", "52370000000000002U")).assertOk().string("registerOperator.operator.id");
+        Result contract = admin.run("createContract", "input", Map.of("title", CONTRACT, "purchaserId", district,
+                "landingPartyId", hunanlu, "operatorId", operatorId, "stationIds", List.of(operatedStation),
+                "startsOn", "2026-01-01", "endsOn", "2027-12-31", "price", "300000.00",
+                "tranches", List.of(Map.of("dueOn", "2026-03-01", "amount", "150000.00")))).assertOk();
+        admin.run("signContract", "input", Map.of("id", contract.string("createContract.contract.id"),
+                "version", contract.integer("createContract.contract.version"), "signedOn", "2025-12-20")).assertOk();
         String station = admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
                 "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01"))
                 .assertOk().string("createStation.station.id");
@@ -231,6 +256,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         fixture.put("supervisor", Map.of("username", "li.na", "password", supervisorPassword));
         fixture.put("dueItem", "报送季度服务情况报告");
         fixture.put("featuredCase", CASE);
+        fixture.put("contract", Map.of("title", CONTRACT, "operator", CONTRACT_OPERATOR, "district", "鼓楼区", "street", "湖南路街道",
+                "station", OPERATED_STATION, "creditCode", "52370000000000001Q", "wrongCreditCode", "52370000000000001A"));
         fixture.put("project", PROJECT);
         fixture.put("brief", Map.of("month", "2026年11月", "station", OPERATED_STATION, "records", "1", "served", "12",
                 "previousServed", "4"));

@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import { FormDialog } from '../components/FormDialog';
+import { NotFoundResult, Pending } from '../components/Status';
+import { SeverityTag } from '../components/Tags';
+import { CONTRACT_ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
+import { useRights, useSession } from '../session';
+
+const ContractQuery = graphql(`
+  query ConsoleContract($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Contract {
+        id code title status startsOn endsOn years price signedOn endedOn endReason endNote takeoverPlan documents version
+        purchaser { id nameZh nameEn }
+        landingParty { id nameZh nameEn }
+        operator { id name }
+        stations { id name }
+        tranches { id position dueOn amount condition }
+        deliverables { position description quantity unit standard }
+        reports { id kind periodStart periodEnd body submittedOn acceptedOn submittedBy version figures { sessions hours beneficiaries } }
+        evaluations { id contractYear kind evaluator evaluatedOn score grade note }
+        findings { rule severity messageZh messageEn source wording bureauSetting proposedEndOn }
+      }
+    }
+    contractGrades { code labelZh labelEn failing }
+  }
+`);
+
+const SubmitReport = graphql(`
+  mutation ConsoleSubmitContractReport($input: SubmitContractReportInput!) {
+    submitContractReport(input: $input) { report { id } userErrors { field code message } }
+  }
+`);
+
+const AcceptReport = graphql(`
+  mutation ConsoleAcceptContractReport($input: AcceptContractReportInput!) {
+    acceptContractReport(input: $input) { report { id acceptedOn version } userErrors { field code message } }
+  }
+`);
+
+const RecordEvaluation = graphql(`
+  mutation ConsoleRecordContractEvaluation($input: RecordContractEvaluationInput!) {
+    recordContractEvaluation(input: $input) { evaluation { id } userErrors { field code message } }
+  }
+`);
+
+const REPORT_FIELDS = ['kind', 'periodStart', 'periodEnd', 'body'] as const;
+const EVALUATION_FIELDS = ['contractYear', 'kind', 'evaluator', 'evaluatedOn', 'score', 'grade', 'note'] as const;
+
+/**
+ * One service contract: its terms (price and tranches only where the API shows them), what the
+ * operator owes and reported, its evaluations, and what the profile's rules find on it.
+ */
+export default function ContractPage() {
+  const { id = '' } = useParams();
+  const { t, lang, label } = useI18n();
+  const rights = useRights();
+  const { session } = useSession();
+  const [dialog, setDialog] = useState<'report' | 'evaluation' | null>(null);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ContractQuery, variables: { id } });
+  const [, submitReport] = useMutation(SubmitReport);
+  const [accepting, accept] = useMutation(AcceptReport);
+  const [, recordEvaluation] = useMutation(RecordEvaluation);
+  if (!data) return <Pending fetching={fetching} error={error} />;
+  const c = data.node?.__typename === 'Contract' ? data.node : null;
+  if (!c) return <NotFoundResult />;
+  const division = (d: { nameZh: string; nameEn?: string | null }) => (lang === 'zh' ? d.nameZh : d.nameEn || d.nameZh);
+  const grade = (code: string) => data.contractGrades.find((g) => g.code === code);
+  const signed = c.status !== 'DRAFT';
+  const canReport = signed && c.stations.some((s) => rights.canEditStation(s.id));
+  const canEvaluate = signed && (rights.admin || session.roles.includes('SUPERVISOR'));
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+
+  return (
+    <>
+      <Typography.Title level={2}>{c.title}</Typography.Title>
+      <Card title={t('合同条款', 'Terms')} style={{ marginBottom: 16 }} data-testid="contract-terms">
+        <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
+          { key: 'code', label: t('合同编号', 'Number'), children: c.code ?? '—' },
+          { key: 'status', label: t('状态', 'Status'), children: <>
+            {enumLabel(lang, CONTRACT_ENUMS.contractStatus, c.status)}
+            {c.endReason && `（${enumLabel(lang, CONTRACT_ENUMS.endReason, c.endReason)}${c.endedOn ? ` ${c.endedOn}` : ''}）`}
+          </> },
+          { key: 'operator', label: t('承接主体', 'Operator'), children: <Link to={`/operators?id=${encodeURIComponent(c.operator.id)}`}>{c.operator.name}</Link> },
+          { key: 'purchaser', label: t('购买方', 'Purchaser'), children: division(c.purchaser) },
+          { key: 'landing', label: t('项目落地方', 'Landing party'), children: division(c.landingParty) },
+          { key: 'stations', label: t('服务站点', 'Stations'), children: <Space wrap>{c.stations.map((s) => <Link key={s.id} to={`/stations/${s.id}`}>{s.name}</Link>)}</Space> },
+          { key: 'term', label: t('合同期限', 'Term'), children: `${c.startsOn} — ${c.endsOn}（${c.years}${t(' 个合同年度', ' contract years')}）` },
+          { key: 'signed', label: t('签订日期', 'Signed on'), children: c.signedOn ?? t('未签订', 'Not signed') },
+          ...(c.price != null ? [{ key: 'price', label: t('合同金额（元）', 'Price (CNY)'), children: c.price }] : []),
+          { key: 'takeover', label: t('临时接管预案', 'Takeover plan'), children: c.takeoverPlan ?? '—' },
+        ]} />
+        {c.tranches && (
+          <>
+            <Typography.Title level={5}>{t('付款安排', 'Payment schedule')}</Typography.Title>
+            <Table rowKey="id" size="small" pagination={false} dataSource={c.tranches} data-testid="tranches"
+              locale={{ emptyText: t('未约定付款安排', 'No schedule') }}
+              columns={[
+                { title: t('期次', 'No.'), dataIndex: 'position' },
+                { title: t('应付日期', 'Due on'), dataIndex: 'dueOn' },
+                { title: t('金额（元）', 'Amount (CNY)'), dataIndex: 'amount' },
+                { title: t('付款条件', 'Condition'), dataIndex: 'condition', render: (x?: string | null) => x ?? '—' },
+              ]} />
+          </>
+        )}
+        <Typography.Title level={5}>{t('服务内容', 'Deliverables')}</Typography.Title>
+        <Table rowKey="position" size="small" pagination={false} dataSource={c.deliverables}
+          locale={{ emptyText: t('未列明服务内容', 'None listed') }}
+          columns={[
+            { title: t('内容', 'What'), dataIndex: 'description' },
+            { title: t('数量', 'Quantity'), render: (_, d) => `${d.quantity} ${d.unit}` },
+            { title: t('质量标准', 'Standard'), dataIndex: 'standard', render: (x?: string | null) => x ?? '—' },
+          ]} />
+      </Card>
+
+      <Card title={t('规则检查', 'Rule findings')} style={{ marginBottom: 16 }} data-testid="contract-findings">
+        {c.findings.length === 0 ? <Typography.Text type="secondary">{t('未发现问题', 'Nothing found')}</Typography.Text> : (
+          <List dataSource={c.findings} renderItem={(f) => (
+            <List.Item data-testid="contract-finding">
+              <Space direction="vertical" size={2}>
+                <Space wrap><SeverityTag severity={f.severity} /><Typography.Text strong>{lang === 'zh' ? f.messageZh : f.messageEn}</Typography.Text></Space>
+                {f.proposedEndOn && <Typography.Text type="danger" data-testid="proposed-end">{t('依规应于 ', 'Should end by ')}{f.proposedEndOn}{t(' 终止合同', '')}</Typography.Text>}
+                <Typography.Text type="secondary">
+                  {t('依据：', 'Source: ')}{f.source ?? '—'}{f.wording && <>{t('　原文：', '  Wording: ')}{f.wording}</>}
+                  {f.bureauSetting && t('（本局自定标准）', ' (the bureau’s own setting)')}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )} />
+        )}
+      </Card>
+
+      <Card title={t('工作报告', 'Reports')} style={{ marginBottom: 16 }} data-testid="contract-reports"
+        extra={canReport && <Button data-testid="report-submit" onClick={() => setDialog('report')}>{t('提交报告', 'Submit a report')}</Button>}>
+        <Table rowKey="id" size="small" pagination={false} dataSource={c.reports} scroll={{ x: true }}
+          locale={{ emptyText: t('尚未提交报告', 'No reports yet') }}
+          columns={[
+            { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: string) => enumLabel(lang, CONTRACT_ENUMS.reportKind, k) },
+            { title: t('期间', 'Period'), render: (_, r) => `${r.periodStart} — ${r.periodEnd}` },
+            { title: t('内容', 'Text'), dataIndex: 'body' },
+            { title: t('服务记录/时长/服务人次', 'Sessions / hours / served'), render: (_, r) => `${r.figures.sessions} / ${r.figures.hours} / ${r.figures.beneficiaries}` },
+            { title: t('提交日期', 'Submitted'), dataIndex: 'submittedOn' },
+            { title: t('验收', 'Accepted'), render: (_, r) => r.acceptedOn ? <Tag color="green">{t('已验收 ', 'Accepted ')}{r.acceptedOn}</Tag>
+              : rights.admin ? <Button size="small" data-testid="report-accept" loading={accepting.fetching}
+                onClick={async () => { await accept({ input: { id: r.id, version: r.version } }); reload(); }}>{t('验收', 'Accept')}</Button>
+              : <Tag>{t('待验收', 'Awaiting')}</Tag> },
+          ]} />
+        {accepting.error && <Alert type="error" showIcon role="alert" title={accepting.error.message} />}
+      </Card>
+
+      <Card title={t('绩效评估', 'Evaluations')} data-testid="contract-evaluations"
+        extra={canEvaluate && <Button data-testid="evaluation-record" onClick={() => setDialog('evaluation')}>{t('记录评估', 'Record an evaluation')}</Button>}>
+        <Table rowKey="id" size="small" pagination={false} dataSource={c.evaluations} scroll={{ x: true }}
+          locale={{ emptyText: t('尚无评估', 'No evaluations yet') }}
+          columns={[
+            { title: t('合同年度', 'Year'), dataIndex: 'contractYear' },
+            { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: string) => enumLabel(lang, CONTRACT_ENUMS.evaluationKind, k) },
+            { title: t('评估方', 'Evaluator'), dataIndex: 'evaluator' },
+            { title: t('评估日期', 'On'), dataIndex: 'evaluatedOn' },
+            { title: t('得分', 'Score'), dataIndex: 'score', render: (x?: string | null) => x ?? '—' },
+            { title: t('等级', 'Grade'), dataIndex: 'grade', render: (g: string) => <Tag color={grade(g)?.failing ? 'red' : 'blue'}>{label(grade(g)) || g}</Tag> },
+            { title: t('备注', 'Note'), dataIndex: 'note', render: (x?: string | null) => x ?? '—' },
+          ]} />
+      </Card>
+
+      {dialog === 'report' && (
+        <FormDialog title={t('提交工作报告', 'Submit a report')} fields={REPORT_FIELDS} testId="report-form" initialValues={{ kind: 'MONTHLY_BRIEF' }}
+          done={t('报告已提交', 'Report submitted')} onClose={() => { setDialog(null); reload(); }}
+          submit={async (v) => {
+            const r = await submitReport({ input: { ...v, contractId: c.id } as never });
+            return { error: r.error, userErrors: r.data?.submitContractReport?.userErrors };
+          }}>
+          <Form.Item name="kind" label={t('报告类型', 'Kind')} rules={[{ required: true }]}>
+            <Select options={enumOptions(lang, CONTRACT_ENUMS.reportKind)} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="periodStart" label={t('期间起', 'Period from')} rules={[{ required: true, message: t('请填写期间', 'Enter the period') }]}><Input type="date" /></Form.Item>
+            <Form.Item name="periodEnd" label={t('期间止', 'Period to')} rules={[{ required: true, message: t('请填写期间', 'Enter the period') }]}><Input type="date" /></Form.Item>
+          </Space>
+          <Form.Item name="body" label={t('报告内容', 'Report')} rules={[{ required: true, message: t('请填写报告内容', 'Write the report') }]}><Input.TextArea rows={4} /></Form.Item>
+        </FormDialog>
+      )}
+      {dialog === 'evaluation' && (
+        <FormDialog title={t('记录绩效评估', 'Record an evaluation')} fields={EVALUATION_FIELDS} testId="evaluation-form"
+          initialValues={{ kind: 'ANNUAL', contractYear: 1 }}
+          done={t('评估已记录', 'Evaluation recorded')} onClose={() => { setDialog(null); reload(); }}
+          submit={async (v) => {
+            const r = await recordEvaluation({ input: { ...v, contractId: c.id } as never });
+            return { error: r.error, userErrors: r.data?.recordContractEvaluation?.userErrors };
+          }}>
+          <Space wrap>
+            <Form.Item name="contractYear" label={t('合同年度', 'Contract year')} rules={[{ required: true }]}><InputNumber min={1} max={c.years} /></Form.Item>
+            <Form.Item name="kind" label={t('评估类型', 'Kind')} rules={[{ required: true }]}>
+              <Select style={{ width: 160 }} options={enumOptions(lang, CONTRACT_ENUMS.evaluationKind)} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="evaluator" label={t('评估方', 'Evaluator')} rules={[{ required: true, message: t('请填写评估方', 'Enter the evaluator') }]}><Input /></Form.Item>
+          <Space wrap>
+            <Form.Item name="evaluatedOn" label={t('评估日期', 'Evaluated on')} rules={[{ required: true, message: t('请填写评估日期', 'Enter the day') }]}><Input type="date" /></Form.Item>
+            <Form.Item name="score" label={t('得分', 'Score')}><Input inputMode="decimal" style={{ width: 100 }} /></Form.Item>
+          </Space>
+          <Form.Item name="grade" label={t('等级', 'Grade')} rules={[{ required: true, message: t('请选择等级', 'Choose the grade') }]}>
+            <Select options={data.contractGrades.map((g) => ({ value: g.code, label: label(g) }))} />
+          </Form.Item>
+          <Form.Item name="note" label={t('备注', 'Note')}><Input.TextArea rows={2} /></Form.Item>
+        </FormDialog>
+      )}
+    </>
+  );
+}
