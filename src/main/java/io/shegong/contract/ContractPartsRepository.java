@@ -19,6 +19,10 @@ public interface ContractPartsRepository extends GenericRepository<ContractTranc
     @Query("SELECT * FROM contract_tranche WHERE id = ANY(CAST(:ids AS uuid[]))")
     List<ContractTranche> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 
+    /** The bureau's tranches falling due within a window, both days included, by day. */
+    @Query("SELECT * FROM contract_tranche WHERE due_on BETWEEN :from AND :to ORDER BY due_on, contract_id, position")
+    List<ContractTranche> dueBetween(java.time.LocalDate from, java.time.LocalDate to);
+
     @Query("SELECT * FROM contract_tranche WHERE contract_id = ANY(CAST(:contractIds AS uuid[])) ORDER BY position")
     List<ContractTranche> tranchesOf(@TypeDef(type = DataType.STRING_ARRAY) String[] contractIds);
 }

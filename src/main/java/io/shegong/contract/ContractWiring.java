@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
 public class ContractWiring implements Wiring, NodeType.Source, LoaderContributor {
     private static final String OPERATOR = "operator";
     private static final String CONTRACT = "contract";
-    private static final String TRANCHE = "contractTranche";
+    public static final String TRANCHE = "contractTranche";
     private static final String REPORT = "contractReport";
     private static final String EVALUATION = "contractEvaluation";
     private static final String CONTRACT_STATIONS = "contractStations";

@@ -240,7 +240,7 @@ public class DemoData {
             funding.save(new FundingEntry(UUID.randomUUID(), (String) e.getOrDefault("kind", "ALLOCATION"), (String) e.get("source"),
                     new java.math.BigDecimal(e.get("amount").toString()).setScale(2), date(e.get("date")), (Integer) e.get("fiscalYear"),
                     (String) e.get("payerLevel"), divisionIds.get(e.get("payer")), (String) e.get("purpose"), station,
-                    (String) e.get("reference"), (String) e.get("note"), 1, "demo"));
+                    (String) e.get("reference"), (String) e.get("note"), null, 1, "demo"));
         }
 
         /** The same entry for every station of a kind but those in `except`, which the demo gives less on purpose. */

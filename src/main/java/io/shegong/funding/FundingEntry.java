@@ -36,6 +36,7 @@ public record FundingEntry(
         @MappedProperty("station_id") @Nullable UUID stationId,
         @MappedProperty("reference") @Nullable String reference,
         @MappedProperty("note") @Nullable String note,
+        @MappedProperty("tranche_id") @Nullable UUID trancheId,
         @MappedProperty("version") @Version int version,
         @MappedProperty("recorded_by") String recordedBy) implements Identified {
 

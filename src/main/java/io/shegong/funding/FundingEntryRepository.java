@@ -26,6 +26,12 @@ public interface FundingEntryRepository extends GenericRepository<FundingEntry, 
 
     Optional<FundingEntry> findById(UUID id);
 
+    /** The payments naming each of the tranches, added up; a tranche nothing paid yet is left out. */
+    @Query("""
+            SELECT tranche_id, sum(amount) AS paid FROM funding_entry
+             WHERE kind = 'PAYMENT' AND tranche_id = ANY(CAST(:trancheIds AS uuid[])) GROUP BY tranche_id""")
+    List<TranchePaid> paidOnTranches(@TypeDef(type = DataType.STRING_ARRAY) String[] trancheIds);
+
     @Query("SELECT * FROM funding_entry WHERE id = ANY(CAST(:ids AS uuid[]))")
     List<FundingEntry> byIds(@TypeDef(type = DataType.STRING_ARRAY) String[] ids);
 

@@ -3,6 +3,8 @@ package io.shegong.funding;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
+import io.shegong.contract.ContractPartsRepository;
+import io.shegong.contract.ContractTranche;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.NodeId;
 import io.shegong.core.security.Caller;
@@ -40,13 +42,15 @@ import java.util.UUID;
 @Singleton
 public class FundingService {
     private final FundingEntryRepository entries;
+    private final ContractPartsRepository tranches;
     private final StationRepository stations;
     private final DivisionRepository divisions;
     private final PolicyVocabularies vocabularies;
     private final BureauCalendar calendar;
 
     public FundingService(FundingEntryRepository entries, StationRepository stations, DivisionRepository divisions,
-                          PolicyVocabularies vocabularies, BureauCalendar calendar) {
+                          PolicyVocabularies vocabularies, BureauCalendar calendar, ContractPartsRepository tranches) {
+        this.tranches = tranches;
         this.entries = entries;
         this.stations = stations;
         this.divisions = divisions;
@@ -70,7 +74,8 @@ public class FundingService {
             @NotNull Purpose purpose,
             @Nullable @NodeId("Station") UUID stationId,
             @Nullable @Size(max = 200) String reference,
-            @Nullable @Size(max = 2000) String note) {
+            @Nullable @Size(max = 2000) String note,
+            @Nullable @NodeId("ContractTranche") UUID trancheId) {
     }
 
     /** An entry taken out of the ledger, at the version read (a wrong entry is removed and recorded again). */
@@ -108,9 +113,17 @@ public class FundingService {
                         + ", not " + c.payerLevel());
             }
         }
+        if (c.trancheId() != null) {
+            if (c.kind() != FundingRule.EntryKind.PAYMENT) {
+                throw ApiException.badInput("input.trancheId", "only a PAYMENT pays a contract's tranche");
+            }
+            if (tranches.byIds(new String[]{c.trancheId().toString()}).isEmpty()) {
+                throw ApiException.badInput("input.trancheId", "trancheId is not a tranche of this bureau's contracts");
+            }
+        }
         return entries.save(new FundingEntry(UUID.randomUUID(), c.kind().name(), c.source(), amount, c.entryDate(), c.fiscalYear(),
                 c.payerLevel().name(), c.payerDivisionId(), c.purpose().name(), c.stationId(), blankToNull(c.reference()),
-                blankToNull(c.note()), 1, caller.subject()));
+                blankToNull(c.note()), c.trancheId(), 1, caller.subject()));
     }
 
     public FundingEntry remove(Caller caller, RemoveEntry c) {
@@ -128,6 +141,51 @@ public class FundingService {
     }
 
     /** Reading the ledger's amounts: administrators, supervisors and viewers, never a station's operator alone. */
+    /** Where a tranche stands by the ledger on the bureau's today. */
+    public enum TrancheStatus { PAID, DUE, OVERDUE }
+
+    /** A tranche with what the ledger's payments naming it add up to. */
+    public record TrancheStanding(ContractTranche tranche, BigDecimal paid, TrancheStatus status) {
+    }
+
+    public static TrancheStatus status(ContractTranche tranche, BigDecimal paid, LocalDate today) {
+        if (paid.compareTo(tranche.amount()) >= 0) {
+            return TrancheStatus.PAID;
+        }
+        return tranche.dueOn().isBefore(today) ? TrancheStatus.OVERDUE : TrancheStatus.DUE;
+    }
+
+    /**
+     * The bureau's tranches falling due within a window (a year back to 30 days ahead when not
+     * given), with what has been paid on each and where it stands; only those of a status when one
+     * is given. Read as the ledger is: TENANT_ADMIN, SUPERVISOR and VIEWER.
+     */
+    public List<TrancheStanding> tranches(Caller caller, LocalDate from, LocalDate to, TrancheStatus status) {
+        requireReader(caller);
+        LocalDate today = calendar.today();
+        LocalDate first = from == null ? today.minusYears(1) : from;
+        LocalDate last = to == null ? today.plusDays(30) : to;
+        if (last.isBefore(first)) {
+            throw ApiException.badInput("to", "to must not be before from");
+        }
+        if (first.plusYears(10).isBefore(last)) {
+            throw ApiException.badInput("to", "a window of at most 10 years");
+        }
+        List<ContractTranche> due = tranches.dueBetween(first, last);
+        java.util.Map<UUID, BigDecimal> paid = new java.util.HashMap<>();
+        if (!due.isEmpty()) {
+            entries.paidOnTranches(due.stream().map(t -> t.id().toString()).toArray(String[]::new))
+                    .forEach(p -> paid.put(p.trancheId(), p.paid()));
+        }
+        return due.stream()
+                .map(t -> {
+                    BigDecimal sum = paid.getOrDefault(t.id(), BigDecimal.ZERO.setScale(2));
+                    return new TrancheStanding(t, sum, status(t, sum, today));
+                })
+                .filter(s -> status == null || s.status() == status)
+                .toList();
+    }
+
     public static void requireReader(Caller caller) {
         caller.requireTenantMember();
         if (!caller.has(Role.TENANT_ADMIN) && !caller.has(Role.SUPERVISOR) && !caller.has(Role.VIEWER)) {

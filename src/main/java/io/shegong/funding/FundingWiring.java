@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 public class FundingWiring implements Wiring, NodeType.Source, LoaderContributor {
     private static final String ENTRY_BY_ID = "fundingEntry";
     private static final String SUMS_BY_STATION = "stationFundingSums";
+    private static final String PAID_BY_TRANCHE = "tranchePaid";
     /** The vocabularies in force today, read once per request however many entries show a label. */
     private static final String TERMS = "fundingTerms";
 
@@ -43,9 +44,11 @@ public class FundingWiring implements Wiring, NodeType.Source, LoaderContributor
     private final FundingEntryRepository rows;
     private final PolicyVocabularies vocabularies;
     private final Commands commands;
+    private final io.shegong.core.time.BureauCalendar calendar;
 
     public FundingWiring(FundingService service, FundingChecks checks, FundingEntryRepository rows,
-                         PolicyVocabularies vocabularies, Commands commands) {
+                         PolicyVocabularies vocabularies, Commands commands, io.shegong.core.time.BureauCalendar calendar) {
+        this.calendar = calendar;
         this.service = service;
         this.checks = checks;
         this.rows = rows;
@@ -56,6 +59,16 @@ public class FundingWiring implements Wiring, NodeType.Source, LoaderContributor
     private record Terms(Boolean key, Vocabularies vocabularies) {
     }
 
+    /** What the ledger has paid on the tranche; null for a caller who does not see the contract's money. */
+    private java.util.concurrent.CompletableFuture<BigDecimal> paid(graphql.schema.DataFetchingEnvironment env) {
+        if (!io.shegong.contract.ContractService.seesMoney(RequestContext.of(env).caller())) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        io.shegong.contract.ContractTranche tranche = env.getSource();
+        return RequestContext.<java.util.UUID, TranchePaid>loader(env, PAID_BY_TRANCHE).load(tranche.id())
+                .thenApply(p -> p == null ? BigDecimal.ZERO.setScale(2) : p.paid());
+    }
+
     /** A station's money of a year and source, allocations and payments apart. */
     record StationYear(int fiscalYear, String source, BigDecimal allocated, BigDecimal paid) {
     }
@@ -63,6 +76,7 @@ public class FundingWiring implements Wiring, NodeType.Source, LoaderContributor
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
         registry.register(ENTRY_BY_ID, Loaders.byKey(ids -> rows.byIds(Ids.array(ids)), FundingEntry::id));
+        registry.register(PAID_BY_TRANCHE, Loaders.byKey(ids -> rows.paidOnTranches(Ids.array(ids)), TranchePaid::trancheId));
         registry.register(SUMS_BY_STATION, Loaders.grouped(ids -> rows.sumsOfStations(Ids.array(ids)), YearSum::stationId));
         registry.register(TERMS, Loaders.byKey(keys -> List.of(new Terms(true, vocabularies.today())), Terms::key));
     }
@@ -74,7 +88,22 @@ public class FundingWiring implements Wiring, NodeType.Source, LoaderContributor
                         stationId(env)))
                 .dataFetcher("fundingTotals", env -> service.totals(RequestContext.of(env).caller(), env.getArgument("year"),
                         groupBy(env)))
-                .dataFetcher("fundingFindings", env -> checks.report(RequestContext.of(env).caller(), env.getArgument("year"))));
+                .dataFetcher("fundingFindings", env -> checks.report(RequestContext.of(env).caller(), env.getArgument("year")))
+                .dataFetcher("contractTranches", env -> service.tranches(RequestContext.of(env).caller(), env.getArgument("from"),
+                        env.getArgument("to"), env.getArgument("status") == null ? null
+                                : FundingService.TrancheStatus.valueOf(env.getArgument("status")))));
+        wiring.type("TrancheStanding", t -> t
+                .dataFetcher("amount", env -> io.shegong.contract.Money.text(env.<FundingService.TrancheStanding>getSource().tranche().amount()))
+                .dataFetcher("paid", env -> io.shegong.contract.Money.text(env.<FundingService.TrancheStanding>getSource().paid())));
+        // a tranche's payments, by the ledger, for those who see the contract's money
+        wiring.type("ContractTranche", t -> t
+                .dataFetcher("paid", env -> paid(env).thenApply(p -> p == null ? null : io.shegong.contract.Money.text(p)))
+                .dataFetcher("status", env -> paid(env).thenApply(p -> p == null ? null : FundingService.status(
+                        env.getSource(), p, calendar.today()))));
+        wiring.type("FundingEntry", t -> t.dataFetcher("tranche", env -> {
+            java.util.UUID id = env.<FundingEntry>getSource().trancheId();
+            return id == null ? null : RequestContext.loader(env, io.shegong.contract.ContractWiring.TRANCHE).load(id);
+        }));
         wiring.type("FundingEntry", t -> t
                 .dataFetcher("amount", env -> {
                     FundingService.requireReader(RequestContext.of(env).caller());

@@ -210,7 +210,10 @@ class CrossTenantTest extends GraphQLTestBase {
                 new Case("recordFundingEntry", "Division", id -> Map.of("kind", "ALLOCATION", "source", "street_purchase",
                         "amount", "1", "entryDate", "2026-03-01", "fiscalYear", 2026, "payerLevel", "DISTRICT", "purpose", "GENERAL",
                         "payerDivisionId", id)),
-                new Case("removeFundingEntry", "FundingEntry", id -> Map.of("id", id, "version", 1)));
+                new Case("removeFundingEntry", "FundingEntry", id -> Map.of("id", id, "version", 1)),
+                new Case("recordFundingEntry", "ContractTranche", id -> Map.of("kind", "PAYMENT", "source", "street_purchase",
+                        "amount", "1", "entryDate", "2026-03-01", "fiscalYear", 2026, "payerLevel", "STREET", "purpose", "OPERATION",
+                        "stationId", Fixtures.stationId(as("qingpu", "VIEWER"), "xujing"), "trancheId", id)));
         Client qingpu = as("qingpu", "TENANT_ADMIN");
         for (Case c : cases) {
             Result foreign = qingpu.run(c.document(), "input", c.input().apply(wuhan.get(c.type())));
