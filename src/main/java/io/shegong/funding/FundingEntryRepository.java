@@ -45,13 +45,22 @@ public interface FundingEntryRepository extends GenericRepository<FundingEntry, 
 
     /** Every year's money of each station, by source and kind: what `Station.funding` shows. */
     @Query("""
-            SELECT station_id, fiscal_year, source, kind, sum(amount) AS amount FROM funding_entry
+            SELECT station_id AS owner_id, fiscal_year, source, kind, sum(amount) AS amount FROM funding_entry
              WHERE station_id = ANY(CAST(:stationIds AS uuid[]))
              GROUP BY station_id, fiscal_year, source, kind
              ORDER BY fiscal_year, source, kind""")
     List<YearSum> sumsOfStations(@TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
 
     /** Construction subsidies recorded for any year up to this one: what a one-time subsidy is checked against. */
+    /** What the ledger paid on each contract's tranches, by fiscal year and source. */
+    @Query("""
+            SELECT t.contract_id AS owner_id, e.fiscal_year, e.source, e.kind, sum(e.amount) AS amount
+              FROM funding_entry e JOIN contract_tranche t ON t.tenant_id = e.tenant_id AND t.id = e.tranche_id
+             WHERE t.contract_id = ANY(CAST(:contractIds AS uuid[]))
+             GROUP BY t.contract_id, e.fiscal_year, e.source, e.kind
+             ORDER BY e.fiscal_year, e.source, e.kind""")
+    List<YearSum> sumsOfContracts(@TypeDef(type = DataType.STRING_ARRAY) String[] contractIds);
+
     @Query("SELECT * FROM funding_entry WHERE purpose = 'CONSTRUCTION_SUBSIDY' AND fiscal_year <= :year ORDER BY entry_date, id")
     List<FundingEntry> subsidiesUntil(int year);
 

@@ -36,6 +36,7 @@ public class FundingWiring implements Wiring, NodeType.Source, LoaderContributor
     private static final String ENTRY_BY_ID = "fundingEntry";
     private static final String SUMS_BY_STATION = "stationFundingSums";
     private static final String PAID_BY_TRANCHE = "tranchePaid";
+    private static final String SUMS_BY_CONTRACT = "contractFundingSums";
     /** The vocabularies in force today, read once per request however many entries show a label. */
     private static final String TERMS = "fundingTerms";
 
@@ -77,7 +78,8 @@ public class FundingWiring implements Wiring, NodeType.Source, LoaderContributor
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
         registry.register(ENTRY_BY_ID, Loaders.byKey(ids -> rows.byIds(Ids.array(ids)), FundingEntry::id));
         registry.register(PAID_BY_TRANCHE, Loaders.byKey(ids -> rows.paidOnTranches(Ids.array(ids)), TranchePaid::trancheId));
-        registry.register(SUMS_BY_STATION, Loaders.grouped(ids -> rows.sumsOfStations(Ids.array(ids)), YearSum::stationId));
+        registry.register(SUMS_BY_STATION, Loaders.grouped(ids -> rows.sumsOfStations(Ids.array(ids)), YearSum::ownerId));
+        registry.register(SUMS_BY_CONTRACT, Loaders.grouped(ids -> rows.sumsOfContracts(Ids.array(ids)), YearSum::ownerId));
         registry.register(TERMS, Loaders.byKey(keys -> List.of(new Terms(true, vocabularies.today())), Terms::key));
     }
 
@@ -119,7 +121,14 @@ public class FundingWiring implements Wiring, NodeType.Source, LoaderContributor
             return RequestContext.<UUID, List<YearSum>>loader(env, SUMS_BY_STATION).load(env.<Station>getSource().id())
                     .thenApply(sums -> byYearAndSource(sums, year));
         }));
-        wiring.type("StationFunding", t -> t
+        wiring.type("Contract", t -> t.dataFetcher("funding", env -> {
+            FundingService.requireReader(RequestContext.of(env).caller());
+            Integer year = env.getArgument("year");
+            return RequestContext.<UUID, List<YearSum>>loader(env, SUMS_BY_CONTRACT)
+                    .load(env.<io.shegong.contract.Contract>getSource().id())
+                    .thenApply(sums -> byYearAndSource(sums, year));
+        }));
+        wiring.type("FundingByYear", t -> t
                 .dataFetcher("allocated", env -> yuan(env.<StationYear>getSource().allocated()))
                 .dataFetcher("paid", env -> yuan(env.<StationYear>getSource().paid()))
                 .dataFetcher("sourceLabelZh", env -> label(env, env.<StationYear>getSource().source(), true)));

@@ -9,10 +9,10 @@ import io.shegong.core.db.ColumnNames;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** A station's money of one fiscal year, source and kind (allocation or payment), added up in SQL. */
+/** A station's or a contract's money of one fiscal year, source and kind (allocation or payment), added up in SQL. */
 @Introspected
 @NamingStrategy(ColumnNames.class)
-public record YearSum(@MappedProperty("station_id") UUID stationId, @MappedProperty("fiscal_year") int fiscalYear,
+public record YearSum(@MappedProperty("owner_id") UUID ownerId, @MappedProperty("fiscal_year") int fiscalYear,
                       @MappedProperty("source") String source, @MappedProperty("kind") String kind,
                       @MappedProperty("amount") BigDecimal amount) {
 }

@@ -58,6 +58,8 @@ class TranchePaymentTest extends GraphQLTestBase {
         rest.put("stationId", station);
         admin.run("recordFundingEntry", "input", rest).assertOk();
         assertEquals("PAID", standing(admin, first).get("status"));
+        assertEquals(List.of(Map.of("fiscalYear", 2026, "source", "county_budget", "allocated", "0.00", "paid", "225000.00")),
+                admin.run("contractFunding", "id", contract).assertOk().get("node.funding"), "the contract's money, from its tranches' payments");
         assertEquals("DUE", standing(admin, second).get("status"));
         List<Map<String, Object>> overdue = admin.run("contractTranches", "from", "2026-01-01", "to", "2027-12-31",
                 "status", "OVERDUE").assertOk().get("contractTranches");
