@@ -73,7 +73,7 @@ public class ContractDemo {
                 evaluations.save(new ContractEvaluation(UUID.randomUUID(), contract.id(), (Integer) e.get("year"),
                         (String) e.get("kind"), (String) e.get("evaluator"), date(e.get("evaluatedOn")),
                         e.get("score") == null ? null : new BigDecimal((String) e.get("score")), (String) e.get("grade"),
-                        (String) e.get("note"), "demo", null));
+                        (String) e.get("note"), List.of(), "demo", null));
             }
             for (Map<String, Object> r : (List<Map<String, Object>>) c.getOrDefault("reports", List.of())) {
                 reports.save(new ContractReport(UUID.randomUUID(), contract.id(), (String) r.get("kind"), date(r.get("periodStart")),

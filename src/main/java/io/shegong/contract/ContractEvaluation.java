@@ -12,6 +12,7 @@ import io.shegong.core.graphql.Identified;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,8 +31,14 @@ public record ContractEvaluation(
         @MappedProperty("score") @Nullable BigDecimal score,
         @MappedProperty("grade") String grade,
         @MappedProperty("note") @Nullable String note,
+        @MappedProperty("items") @io.micronaut.data.annotation.TypeDef(type = io.micronaut.data.model.DataType.JSON) List<Item> items,
         @MappedProperty("recorded_by") String recordedBy,
         @MappedProperty("recorded_at") @Nullable @DateCreated Instant recordedAt) implements Identified {
+
+    /** A deliverable's score, by its position in the contract; the score is exact decimal text, 0 to 100. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Item(int deliverable, String score, @Nullable String note) {
+    }
 
     public enum Kind { MID_TERM, ANNUAL, FINAL }
 }

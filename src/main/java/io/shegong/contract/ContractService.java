@@ -431,7 +431,13 @@ public class ContractService {
             @NotNull LocalDate evaluatedOn,
             @Nullable @Size(max = 10) String score,
             @NotBlank @Size(max = 64) String grade,
-            @Nullable @Size(max = 4000) String note) {
+            @Nullable @Size(max = 4000) String note,
+            @Nullable @Size(max = 60) List<@Valid ItemScore> items) {
+    }
+
+    /** A deliverable's score in an evaluation, by its position in the contract. */
+    @Introspected
+    public record ItemScore(@Min(1) int deliverable, @NotBlank @Size(max = 10) String score, @Nullable @Size(max = 1000) String note) {
     }
 
     public ContractEvaluation evaluate(Caller caller, RecordEvaluation c) {
@@ -469,8 +475,37 @@ public class ContractService {
             throw ApiException.badInput("input.grade", "'" + c.grade() + "' is not a grade of the bureau's scale; grades: "
                     + String.join(", ", rules.grades().stream().map(g -> g.code() + " (" + g.labelZh() + ")").toList()));
         }
+        List<ContractEvaluation.Item> items = itemScores(contract, c.items());
         return evaluations.save(new ContractEvaluation(UUID.randomUUID(), contract.id(), c.contractYear(), c.kind().name(),
-                c.evaluator(), c.evaluatedOn(), score, c.grade(), blankToNull(c.note()), caller.subject(), null));
+                c.evaluator(), c.evaluatedOn(), score, c.grade(), blankToNull(c.note()), items, caller.subject(), null));
+    }
+
+    /** Each item names a deliverable of the contract, once, with a score from 0 to 100. */
+    private List<ContractEvaluation.Item> itemScores(Contract contract, List<ItemScore> given) {
+        if (given == null || given.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Integer> positions = new java.util.HashSet<>();
+        deliverables.of(new String[]{contract.id().toString()}).forEach(d -> positions.add(d.position()));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        List<ContractEvaluation.Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            ItemScore it = given.get(i);
+            String at = "input.items[" + i + "]";
+            if (!positions.contains(it.deliverable())) {
+                throw ApiException.badInput(at + ".deliverable", "the contract has no deliverable " + it.deliverable()
+                        + (positions.isEmpty() ? "; it lists none" : "; it lists " + positions.stream().sorted().toList()));
+            }
+            if (!seen.add(it.deliverable())) {
+                throw ApiException.badInput(at + ".deliverable", "deliverable " + it.deliverable() + " is scored twice");
+            }
+            BigDecimal score = Money.score(it.score(), at + ".score");
+            if (score.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw ApiException.badInput(at + ".score", "a score is from 0 to 100");
+            }
+            items.add(new ContractEvaluation.Item(it.deliverable(), score.toPlainString(), blankToNull(it.note())));
+        }
+        return items;
     }
 
     /** The contract rules of the profile in force on a day; none (and the common scale) without a profile. */

@@ -221,8 +221,17 @@ public class ContractTest extends GraphQLTestBase {
         Client supervisor = as("weihai", "SUPERVISOR");
         Map<String, Object> in = new HashMap<>(Map.of("contractId", id, "contractYear", 2, "kind", "ANNUAL",
                 "evaluator", "威海市社会工作评估中心", "evaluatedOn", "2026-11-20", "score", "86.5", "grade", "good"));
+        // the deliverable the contract lists (个案服务, position 1) scored apart; one it lacks is refused
+        in.put("items", List.of(Map.of("deliverable", 1, "score", "90", "note", "结案率达标")));
         Result ok = supervisor.run("recordContractEvaluation", "input", in).assertOk();
         assertEquals("86.50", ok.string("recordContractEvaluation.evaluation.score"));
+        assertEquals(List.of(Map.of("deliverable", 1, "score", "90.00", "note", "结案率达标")),
+                ok.get("recordContractEvaluation.evaluation.items"));
+        in.put("items", List.of(Map.of("deliverable", 2, "score", "90")));
+        supervisor.run("recordContractEvaluation", "input", in).assertError("BAD_USER_INPUT", "input.items[0].deliverable");
+        in.put("items", List.of(Map.of("deliverable", 1, "score", "120")));
+        supervisor.run("recordContractEvaluation", "input", in).assertError("BAD_USER_INPUT", "input.items[0].score");
+        in.remove("items");
         in.put("contractYear", 3);
         supervisor.run("recordContractEvaluation", "input", in).assertError("BAD_USER_INPUT", "input.contractYear");
         in.put("contractYear", 4);
