@@ -5,11 +5,9 @@ import io.shegong.activity.ActivityService.RecordActivity;
 import io.shegong.activity.StationProject;
 import io.shegong.activity.StationProjectRepository;
 import io.shegong.core.db.Ids;
-import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Commands;
 import io.shegong.core.graphql.GlobalId;
 import io.shegong.core.security.Caller;
-import io.shegong.core.security.Role;
 import io.shegong.policy.PolicyDocument.Vocabularies;
 import io.shegong.policy.PolicyVocabularies;
 import io.shegong.station.Station;
@@ -98,10 +96,7 @@ class ActivityImport implements ImportKind {
 
     @Override
     public void requireImporter(Caller caller) {
-        caller.requireTenantMember();
-        if (!caller.has(Role.TENANT_ADMIN) && !caller.has(Role.STATION_OPERATOR)) {
-            throw ApiException.forbidden("Only a TENANT_ADMIN or a STATION_OPERATOR may import activity records");
-        }
+        ImportKind.requireAdminOrOperator(caller, "activity records");
     }
 
     @Override

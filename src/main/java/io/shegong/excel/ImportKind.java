@@ -21,6 +21,14 @@ interface ImportKind {
     /** Refuses a caller who may import none of this kind's rows, before any is read. */
     void requireImporter(Caller caller);
 
+    /** The rule of the kinds a station's operator fills in too: the administrator, or an operator (rows of its own stations). */
+    static void requireAdminOrOperator(Caller caller, String what) {
+        caller.requireTenantMember();
+        if (!caller.has(io.shegong.core.security.Role.TENANT_ADMIN) && !caller.has(io.shegong.core.security.Role.STATION_OPERATOR)) {
+            throw io.shegong.core.error.ApiException.forbidden("Only a TENANT_ADMIN or a STATION_OPERATOR may import " + what);
+        }
+    }
+
     /** An import under way: the codes it resolves against, and the rows it has written. */
     Batch begin(Caller caller, List<SheetRow> rows);
 

@@ -1,6 +1,5 @@
 package io.shegong.excel;
 
-import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Commands;
 import io.shegong.core.graphql.GlobalId;
 import io.shegong.core.security.Caller;
@@ -96,10 +95,7 @@ class WorkerImport implements ImportKind {
 
     @Override
     public void requireImporter(Caller caller) {
-        caller.requireTenantMember();
-        if (!caller.has(Role.TENANT_ADMIN) && !caller.has(Role.STATION_OPERATOR)) {
-            throw ApiException.forbidden("Only a TENANT_ADMIN or a STATION_OPERATOR may import workers");
-        }
+        ImportKind.requireAdminOrOperator(caller, "workers");
     }
 
     @Override
