@@ -5,6 +5,7 @@ import io.shegong.activity.ActivityService.RecordActivity;
 import io.shegong.activity.StationProject;
 import io.shegong.activity.StationProjectRepository;
 import io.shegong.core.db.Ids;
+import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Commands;
 import io.shegong.core.graphql.GlobalId;
 import io.shegong.core.security.Caller;

@@ -1,5 +1,6 @@
 package io.shegong.excel;
 
+import io.shegong.core.error.ApiException;
 import io.shegong.core.graphql.Commands;
 import io.shegong.core.graphql.GlobalId;
 import io.shegong.core.security.Caller;
