@@ -30,21 +30,25 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
     private final DivisionService service;
     private final Commands commands;
     private final DivisionRepository divisions;
+    private final DivisionDirectory directory;
 
-    public DivisionWiring(DivisionService service, Commands commands, DivisionRepository divisions) {
+    public DivisionWiring(DivisionService service, Commands commands, DivisionRepository divisions,
+                          DivisionDirectory directory) {
         this.commands = commands;
         this.service = service;
         this.divisions = divisions;
+        this.directory = directory;
     }
 
     @Override
     public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id));
+        registry.register(BY_ID, Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id,
+                directory.cacheFor(ctx.session())));
         registry.register(WITH_ANCESTORS, Loaders.byKey(ids -> {
             List<Division> found = divisions.withAncestors(Ids.array(ids));
             Loaders.prime(registry.getDataLoader(BY_ID), found, Division::id);
             return found;
-        }, Division::id));
+        }, Division::id, directory.cacheFor(ctx.session())));
         registry.register(CHILDREN, Loaders.grouped(ids -> divisions.childrenOf(Ids.array(ids)), Division::parentId));
     }
 
@@ -73,8 +77,10 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
 
     /**
      * The division with this id, for a field of Division type, through the request's batch
-     * loader; null for a null id. When the query asks for its `parent`, the division comes with
-     * every division above it in one statement, so no level of the tree costs another.
+     * loader; null for a null id. A query finds it among the bureau's divisions kept between
+     * requests ({@link DivisionDirectory}); in a mutation, when the query asks for its `parent`,
+     * the division comes with every division above it in one statement, so no level of the tree
+     * costs another.
      */
     public static CompletableFuture<Object> byId(DataFetchingEnvironment env, UUID id) {
         if (id == null) {
