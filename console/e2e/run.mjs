@@ -825,8 +825,8 @@ results.push(await withBrowser('supervisor-fails-contract-evaluation', laptop, a
 }));
 
 // 19. An administrator drafts a contract with its schedule row by row (a wrong amount refused on
-// its own row, in Chinese), signs it, records a payment on a tranche and sees it paid, ends the
-// contract early, and takes the payment out of the ledger again.
+// its own row, in Chinese), signs it, sets and clears its takeover plan, records a payment on a
+// tranche and sees it paid, ends the contract early, and takes the payment out of the ledger again.
 results.push(await withBrowser('admin-signs-pays-and-terminates-a-contract', laptop, async (page) => {
   const { contract } = fixture;
   const title = '湖南路街道社工站2026-2027年度运营项目';
@@ -882,6 +882,17 @@ results.push(await withBrowser('admin-signs-pays-and-terminates-a-contract', lap
   await signing.waitFor({ state: 'hidden' });
   await page.getByTestId('contract-terms').getByText('2026-01-05').waitFor();
   check(!(await page.getByTestId('contract-sign').count()), 'a signed contract is offered to be signed again');
+
+  // a takeover plan is set, then cleared
+  await page.getByTestId('contract-takeover').click();
+  const plan = page.getByRole('dialog');
+  await plan.getByLabel('预案文件编号或名称').fill('鼓民〔2026〕13号 临时接管预案');
+  await plan.getByTestId('takeover-form-ok').click();
+  await plan.waitFor({ state: 'hidden' });
+  await page.getByTestId('takeover-plan').getByText('鼓民〔2026〕13号 临时接管预案').waitFor();
+  await page.getByTestId('takeover-clear').click();
+  await page.getByTestId('takeover-clear-confirm').click();
+  await page.getByTestId('takeover-plan').getByText('—').waitFor();
 
   const first = page.getByTestId('tranches').getByRole('row', { name: /合同签订后支付/ });
   await first.getByTestId('tranche-pay').click();

@@ -16,7 +16,7 @@ type Values = Record<string, unknown>;
  * userErrors land on the fields they name (the rest above the form), and the dialog closes on
  * success with a short confirmation.
  */
-export function FormDialog({ title, fields, lists, initialValues, submit, onClose, done, children, testId, danger, width, okText }: {
+export function FormDialog({ title, fields, lists, initialValues, submit, onClose, done, children, testId, danger, width }: {
   title: string;
   fields: readonly string[];
   /** The fields edited row by row (antd `Form.List`): an error on a row's field lands there. */
@@ -29,7 +29,6 @@ export function FormDialog({ title, fields, lists, initialValues, submit, onClos
   testId?: string;
   danger?: boolean;
   width?: number;
-  okText?: string;
 }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
@@ -59,7 +58,7 @@ export function FormDialog({ title, fields, lists, initialValues, submit, onClos
     onClose();
   };
   return (
-    <Modal open title={title} onCancel={onClose} onOk={save} confirmLoading={busy} okText={okText ?? t('保存', 'Save')} width={width}
+    <Modal open title={title} onCancel={onClose} onOk={save} confirmLoading={busy} okText={t('保存', 'Save')} width={width}
       cancelText={t('取消', 'Cancel')} destroyOnHidden okButtonProps={{ danger, ...(testId ? { 'data-testid': `${testId}-ok` } : {}) }}>
       {other.map((m) => <Alert key={m} type="error" showIcon title={m} style={{ marginBottom: 12 }} role="alert" />)}
       <Form form={form} layout="vertical" initialValues={initialValues} data-testid={testId}>

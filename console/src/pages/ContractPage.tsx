@@ -152,6 +152,7 @@ export default function ContractPage() {
             <span data-testid="takeover-plan">{c.takeoverPlan ?? '—'}</span>
             {rights.admin && !ended && c.takeoverPlan && (
               <Popconfirm title={t('清除临时接管预案？', 'Clear the takeover plan?')} okText={t('清除', 'Clear')} cancelText={t('取消', 'Cancel')}
+                okButtonProps={{ ...{ 'data-testid': 'takeover-clear-confirm' } }}
                 onConfirm={async () => {
                   const r = await setTakeover({ input: { id: c.id, version: c.version, takeoverPlan: null } });
                   if (!failed({ error: r.error, userErrors: r.data?.setContractTakeoverPlan?.userErrors })) reload();

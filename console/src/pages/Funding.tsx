@@ -137,7 +137,7 @@ export default function Funding() {
                   ? <Link to={`/contracts/${e.tranche.contract.id}`}>{e.tranche.contract.title}{t(` 第${e.tranche.position}期`, ` #${e.tranche.position}`)}</Link> : '—' },
                 ...(rights.admin ? [{ title: t('操作', 'Action'), key: 'remove', render: (_: unknown, e: { id: string; version: number }) => (
                   <Popconfirm title={t('删除这条台账记录？', 'Remove this entry?')} description={t('录错的记录删除后可重新登记。', 'Record the right one anew afterwards.')}
-                    okText={t('删除', 'Remove')} okButtonProps={{ danger: true, 'data-testid': 'funding-remove-confirm' } as never} cancelText={t('取消', 'Cancel')}
+                    okText={t('删除', 'Remove')} okButtonProps={{ danger: true, ...{ 'data-testid': 'funding-remove-confirm' } }} cancelText={t('取消', 'Cancel')}
                     onConfirm={() => remove(e)}>
                     <Button size="small" danger type="link" data-testid="funding-remove">{t('删除', 'Remove')}</Button>
                   </Popconfirm>
