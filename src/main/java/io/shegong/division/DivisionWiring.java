@@ -10,11 +10,11 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Selections;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.util.List;
 import java.util.UUID;
@@ -41,15 +41,15 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id,
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(BY_ID, () -> Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id,
                 directory.cacheFor(ctx.session())));
-        registry.register(WITH_ANCESTORS, Loaders.byKey(ids -> {
+        registry.register(WITH_ANCESTORS, () -> Loaders.byKey(ids -> {
             List<Division> found = divisions.withAncestors(Ids.array(ids));
             Loaders.prime(registry.getDataLoader(BY_ID), found, Division::id);
             return found;
         }, Division::id, directory.cacheFor(ctx.session())));
-        registry.register(CHILDREN, Loaders.grouped(ids -> divisions.childrenOf(Ids.array(ids)), Division::parentId));
+        registry.register(CHILDREN, () -> Loaders.grouped(ids -> divisions.childrenOf(Ids.array(ids)), Division::parentId));
     }
 
     @Override
