@@ -7,6 +7,7 @@ import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,10 @@ public interface ContractRepository extends GenericRepository<Contract, UUID> {
     /** The bureau's contracts, latest term first. */
     @Query("SELECT * FROM service_contract ORDER BY starts_on DESC, recorded_at DESC, id")
     List<Contract> all();
+
+    /** Signed contracts (ended ones too) whose term touches the days `from` to `to`. */
+    @Query("SELECT * FROM service_contract WHERE status <> 'DRAFT' AND starts_on <= :to AND ends_on >= :from ORDER BY starts_on, id")
+    List<Contract> signedDuring(LocalDate from, LocalDate to);
 
     @Query("SELECT * FROM service_contract WHERE operator_id = ANY(CAST(:operatorIds AS uuid[])) ORDER BY starts_on DESC, id")
     List<Contract> ofOperators(@TypeDef(type = DataType.STRING_ARRAY) String[] operatorIds);
