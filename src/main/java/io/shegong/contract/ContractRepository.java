@@ -40,6 +40,9 @@ public interface ContractRepository extends GenericRepository<Contract, UUID> {
     @Query("INSERT INTO contract_station (contract_id, station_id) SELECT :contractId, id FROM unnest(CAST(:stationIds AS uuid[])) AS id")
     void addStations(UUID contractId, @TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
 
+    @Query("DELETE FROM contract_station WHERE contract_id = :contractId")
+    void removeStations(UUID contractId);
+
     @Query("SELECT contract_id, station_id FROM contract_station WHERE contract_id = ANY(CAST(:contractIds AS uuid[])) ORDER BY station_id")
     List<ContractStation> stationsOf(@TypeDef(type = DataType.STRING_ARRAY) String[] contractIds);
 

@@ -280,6 +280,8 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
                 })
                 .dataFetcher("createContract", env -> Map.of("contract", service.create(RequestContext.of(env).caller(),
                         commands.bind(env, ContractService.CreateContract.class))))
+                .dataFetcher("updateContract", env -> Map.of("contract", service.updateDraft(RequestContext.of(env).caller(),
+                        commands.bind(env, ContractService.UpdateContract.class))))
                 .dataFetcher("signContract", env -> Map.of("contract", service.sign(RequestContext.of(env).caller(),
                         commands.bind(env, ContractService.SignContract.class))))
                 .dataFetcher("endContract", env -> Map.of("contract", service.end(RequestContext.of(env).caller(),

@@ -64,21 +64,33 @@ class ContractRulesTest extends GraphQLTestBase {
     }
 
     @Test
-    void maxTerm_threeYearsPass_longerIsAnAdvisoryEvenOnADraft() {
+    void maxTerm_weihaisWordsRefuseALongerTerm_namingTheRuleItsSourceAndTheLatestEnd() {
         Client admin = as("weihai", "TENANT_ADMIN");
         String op = operator(admin);
         assertEquals(List.of(), findings(admin, create(admin, weihaiInput(admin, op, "2025-01-01", "2027-12-31")), "weihai_contract_max_term"));
-        List<Map<String, Object>> longer = findings(admin, create(admin, weihaiInput(admin, op, "2025-01-01", "2028-01-01")),
-                "weihai_contract_max_term");
-        assertEquals(1, longer.size());
-        assertEquals("ADVISORY", longer.getFirst().get("severity"));
-        assertEquals("003 四、(三)", longer.getFirst().get("source"));
-        assertEquals("政府购买服务合同履行期限最长不超过3年", longer.getFirst().get("wording"));
+        Result refused = admin.run("createContract", "input", weihaiInput(admin, op, "2025-01-01", "2028-01-01"))
+                .assertError("BAD_USER_INPUT", "input.endsOn");
+        String message = refused.raw();
+        assertTrue(message.contains("政府购买服务合同履行期限最长不超过3年"), message);
+        assertTrue(message.contains("003 四、(三)"), message);
+        assertTrue(message.contains("2027-12-31"), message);
+        // a draft is not lengthened past it either
+        String draft = create(admin, weihaiInput(admin, op, "2026-01-01", "2026-12-31"));
+        admin.run("updateContract", "input", Map.of("id", draft, "version", 1, "endsOn", "2029-06-30"))
+                .assertError("BAD_USER_INPUT", "input.endsOn");
+    }
+
+    @Test
+    void maxTerm_wuhansPermission_storesALongerTermAndFindsItAdvisory() {
         Client wuhan = as("wuhan", "TENANT_ADMIN");
         String wop = operator(wuhan);
         assertEquals(List.of(), findings(wuhan, create(wuhan, wuhanInput(wuhan, wop, "2025-07-01", "2028-06-30")), "wuhan_contract_max_term"));
-        assertEquals("ADVISORY", findings(wuhan, create(wuhan, wuhanInput(wuhan, wop, "2025-07-01", "2029-06-30")),
-                "wuhan_contract_max_term").getFirst().get("severity"));
+        List<Map<String, Object>> longer = findings(wuhan, create(wuhan, wuhanInput(wuhan, wop, "2025-07-01", "2029-06-30")),
+                "wuhan_contract_max_term");
+        assertEquals(1, longer.size());
+        assertEquals("ADVISORY", longer.getFirst().get("severity"), "可以签订 permits, it does not require");
+        assertEquals("004 三、(四)", longer.getFirst().get("source"));
+        assertTrue(longer.getFirst().get("messageZh").toString().contains("最迟应至2028-06-30"), longer.toString());
     }
 
     @Test
