@@ -829,6 +829,134 @@ results.push(await withBrowser('supervisor-fails-contract-evaluation', laptop, a
   await shot(page, 'contract-failed-evaluation');
 }));
 
+// 19. An administrator drafts a contract with its schedule row by row (a wrong amount refused on
+// its own row, in Chinese), signs it, sets and clears its takeover plan, records a payment on a
+// tranche and sees it paid, ends the contract early, and takes the payment out of the ledger again.
+results.push(await withBrowser('admin-signs-pays-and-terminates-a-contract', laptop, async (page) => {
+  const { contract } = fixture;
+  const title = '湖南路街道社工站2026-2027年度运营项目';
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, '/contracts');
+  await page.getByRole('link', { name: contract.title }).waitFor();
+  await page.getByTestId('contract-create').click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('项目名称').fill(title);
+  const choose = async (label, text) => {
+    await form.getByLabel(label).click();
+    await page.keyboard.type(text);
+    await page.locator(`.ant-select-item-option[title="${text}"]:visible`).click();
+  };
+  await choose('承接主体', contract.operator);
+  await choose('购买方', contract.district);
+  await choose('项目落地方（街道/镇）', contract.street);
+  await choose('服务站点', contract.station);
+  await form.locator('.ant-modal-title').click();
+  await form.getByLabel('起始日期').fill('2026-01-01');
+  await form.getByLabel('截止日期').fill('2027-12-31');
+  await form.getByLabel('合同金额（元）').fill('200000');
+  await form.getByTestId('add-tranches').click();
+  await form.getByTestId('add-tranches').click();
+  await form.getByLabel('第1期应付日期').fill('2026-03-01');
+  await form.getByLabel('第1期金额（元）').fill('100000.00');
+  await form.getByLabel('第1期付款条件').fill('合同签订后支付');
+  await form.getByLabel('第2期应付日期').fill('2027-03-01');
+  await form.getByLabel('第2期金额（元）').fill('0.125');
+  await form.getByTestId('add-deliverables').click();
+  await form.getByLabel('服务内容1', { exact: true }).fill('个案服务');
+  await form.getByLabel('服务内容1数量').fill('20');
+  await form.getByLabel('服务内容1单位').fill('个');
+  await form.getByLabel('服务内容1质量标准').fill('结案率不低于80%');
+  await form.getByTestId('add-documents').click();
+  await form.getByLabel('文件1').fill('鼓民〔2026〕12号');
+  await form.getByTestId('contract-form-ok').click();
+  // the service's path ["input", "tranches[1]", "amount"] lands on the second row's amount, in Chinese
+  const amount = form.locator('.ant-form-item', { has: page.getByLabel('第2期金额（元）') });
+  const refused = await amount.locator('.ant-form-item-explain-error').innerText();
+  check(refused.includes('最多两位小数'), `the second tranche's amount is refused as: ${refused}`);
+  await shot(page, 'contract-tranche-refused');
+  await form.getByLabel('第2期金额（元）').fill('100000.00');
+  await form.getByTestId('contract-form-ok').click();
+  await form.waitFor({ state: 'hidden' });
+  await page.getByRole('heading', { name: title, level: 2 }).waitFor();
+  await page.getByText('结案率不低于80%').waitFor();
+
+  await page.getByTestId('contract-sign').click();
+  const signing = page.getByRole('dialog');
+  await signing.getByLabel('签订日期').fill('2026-01-05');
+  await signing.getByTestId('sign-form-ok').click();
+  await signing.waitFor({ state: 'hidden' });
+  await page.getByTestId('contract-terms').getByText('2026-01-05').waitFor();
+  check(!(await page.getByTestId('contract-sign').count()), 'a signed contract is offered to be signed again');
+
+  // a takeover plan is set, then cleared
+  await page.getByTestId('contract-takeover').click();
+  const plan = page.getByRole('dialog');
+  await plan.getByLabel('预案文件编号或名称').fill('鼓民〔2026〕13号 临时接管预案');
+  await plan.getByTestId('takeover-form-ok').click();
+  await plan.waitFor({ state: 'hidden' });
+  await page.getByTestId('takeover-plan').getByText('鼓民〔2026〕13号 临时接管预案').waitFor();
+  await page.getByTestId('takeover-clear').click();
+  await page.getByTestId('takeover-clear-confirm').click();
+  await page.getByTestId('takeover-plan').getByText('—').waitFor();
+
+  const first = page.getByTestId('tranches').getByRole('row', { name: /合同签订后支付/ });
+  await first.getByTestId('tranche-pay').click();
+  const paying = page.getByRole('dialog');
+  const prefilled = await paying.getByLabel('金额（元）').inputValue();
+  check(prefilled === '100000.00', `the payment's amount is prefilled as ${prefilled}`);
+  await paying.getByLabel('付款日期').fill('2026-03-02');
+  await paying.getByLabel('资金来源').click();
+  await page.locator('.ant-select-item-option:visible').first().click();
+  await paying.getByTestId('payment-form-ok').click();
+  await paying.waitFor({ state: 'hidden' });
+  await first.getByText('已付清').waitFor();
+  check(!(await first.getByTestId('tranche-pay').count()), 'a paid tranche is offered another payment');
+  await shot(page, 'contract-tranche-paid');
+
+  await page.getByTestId('contract-end').click();
+  const ending = page.getByRole('dialog');
+  await ending.getByLabel('结束日期').fill('2026-11-20');
+  await ending.getByLabel('说明').fill('承接主体撤出本街道');
+  await ending.getByTestId('end-form-ok').click();
+  await ending.waitFor({ state: 'hidden' });
+  await page.getByTestId('contract-terms').getByText(/提前终止 2026-11-20/).waitFor();
+  check(!(await page.getByTestId('contract-end').count()), 'an ended contract is offered to be ended again');
+  await shot(page, 'contract-terminated');
+
+  // the payment was entered in error: the ledger takes it out, after a confirmation
+  await go(page, '/funding?year=2026');
+  const entry = page.getByTestId('funding-entries').getByRole('row', { name: new RegExp(title) });
+  await entry.getByTestId('funding-remove').click();
+  await page.getByTestId('funding-remove-confirm').click();
+  await entry.waitFor({ state: 'detached' });
+}));
+
+// 20. An administrator records which operator employs a worker, the record the no-subcontracting
+// rule reads, and clears it again.
+results.push(await withBrowser('admin-sets-worker-employer', laptop, async (page) => {
+  const { contract, worker } = fixture;
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, '/workers');
+  await page.getByRole('link', { name: worker.name }).first().click();
+  await page.getByRole('heading', { name: worker.name, exact: true, level: 2 }).waitFor();
+  const employer = page.getByTestId('worker-employer');
+  await employer.getByText('未登记').waitFor();
+  await page.getByTestId('worker-employer-set').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('承接主体').click();
+  await page.keyboard.type(contract.operator);
+  await page.locator(`.ant-select-item-option[title="${contract.operator}"]:visible`).click();
+  await dialog.getByTestId('employer-form-ok').click();
+  await dialog.waitFor({ state: 'hidden' });
+  await employer.getByRole('link', { name: contract.operator }).waitFor();
+  await shot(page, 'worker-employer');
+  await page.getByTestId('worker-employer-set').click();
+  await dialog.locator('.ant-select-clear').click({ force: true });
+  await dialog.getByTestId('employer-form-ok').click();
+  await dialog.waitFor({ state: 'hidden' });
+  await employer.getByText('未登记').waitFor();
+}));
+
 const failed = results.filter((r) => !r).length;
 console.log(failed ? `${failed} of ${results.length} scenarios failed` : `all ${results.length} scenarios passed`);
 process.exit(failed ? 1 : 0);

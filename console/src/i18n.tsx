@@ -224,6 +224,11 @@ export const CONTRACT_ENUMS = {
     DISTRICT: ['区级', 'District'],
     STREET: ['街道/镇', 'Street or town'],
   } as Record<string, Pair>,
+  trancheStatus: {
+    PAID: ['已付清', 'Paid'],
+    DUE: ['待支付', 'Due'],
+    OVERDUE: ['已逾期', 'Overdue'],
+  } as Record<string, Pair>,
   purpose: {
     GENERAL: ['统筹', 'General'],
     OPERATION: ['运营', 'Operation'],

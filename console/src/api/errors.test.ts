@@ -20,6 +20,27 @@ describe('fieldErrors', () => {
   });
 });
 
+describe('fieldErrors of a form editing lists row by row', () => {
+  it('puts an error on the row’s field, the list’s own error on the list, in the console’s language', () => {
+    const { fields, other } = fieldErrors(
+      [
+        { field: ['input', 'tranches[1]', 'amount'], code: 'BAD_USER_INPUT', message: 'an amount must not be negative' },
+        { field: ['input', 'tranches', '0', 'dueOn'], code: 'BAD_USER_INPUT', message: 'dueOn must not be in the future' },
+        { field: ['input', 'tranches'], code: 'BAD_USER_INPUT', message: 'the tranches add up to 2.00, more than the price 1.00' },
+        { field: ['input', 'trancheId'], code: 'BAD_USER_INPUT', message: 'only a PAYMENT pays a contract\'s tranche' },
+      ],
+      ['price'],
+      { lists: ['tranches'], lang: 'zh' },
+    );
+    expect(fields).toEqual([
+      { name: ['tranches', 1, 'amount'], errors: ['金额不能为负数'] },
+      { name: ['tranches', 0, 'dueOn'], errors: ['应付日期不能晚于今天'] },
+      { name: 'tranches', errors: ['各期付款合计2.00元，超过合同金额1.00元'] },
+    ]);
+    expect(other).toEqual(['付款节点：只有拨付记录可以对应合同的付款节点']);
+  });
+});
+
 describe('documentPath', () => {
   it('reads a document error path as the JSON editor shows it', () => {
     expect(documentPath(['input', 'document', 'stationKinds', '0', 'rooms', 'required', '5'])).toBe(

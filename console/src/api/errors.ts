@@ -1,4 +1,6 @@
 import type { CombinedError } from 'urql';
+import type { Lang } from '../i18n';
+import { errorPath, pathLabel, userErrorMessage } from './messages';
 
 export interface ApiUserError {
   field?: readonly string[] | null;
@@ -6,24 +8,42 @@ export interface ApiUserError {
   message: string;
 }
 
+/** Where an error lands in a form: a field's name, or a path into a list's row (antd's `NamePath`). */
+export type FormName = string | (string | number)[];
+
 /**
- * Splits a payload's userErrors into the form fields they name and the rest. A path such as
- * ["input", "rooms", "1"] belongs to the form's `rooms` control: the form edits the list as one
- * field, so an index inside it points at that field.
+ * Splits a payload's userErrors into the form fields they name and the rest, each in the console's
+ * language (`userErrorMessage`). A path such as ["input", "rooms", "1"] belongs to the form's
+ * `rooms` control when the form edits the list as one field; a form that edits a list row by row
+ * (an antd `Form.List`, named in `lists`) gets ["input", "tranches", "1", "amount"], or the service's
+ * ["input", "tranches[1]", "amount"], on that row's `amount`.
  */
 export function fieldErrors(
   errors: readonly ApiUserError[],
   formFields: readonly string[],
-): { fields: { name: string; errors: string[] }[]; other: string[] } {
-  const byField = new Map<string, string[]>();
+  { lists = [], lang = 'en' }: { lists?: readonly string[]; lang?: Lang } = {},
+): { fields: { name: FormName; errors: string[] }[]; other: string[] } {
+  const byField = new Map<string, { name: FormName; errors: string[] }>();
   const other: string[] = [];
   for (const e of errors) {
-    const path = (e.field ?? []).filter((p) => p !== 'input');
-    const name = path.find((p) => formFields.includes(p));
-    if (name) byField.set(name, [...(byField.get(name) ?? []), e.message]);
-    else other.push(path.length ? `${path.join('.')}: ${e.message}` : e.message);
+    const path = errorPath(e.field);
+    const message = userErrorMessage(e, lang);
+    let name: FormName | undefined;
+    if (lists.includes(path[0]) && path.length > 2 && /^\d+$/.test(path[1])) {
+      name = [path[0], Number(path[1]), ...path.slice(2)];
+    } else {
+      name = path.find((p) => formFields.includes(p) || lists.includes(p));
+    }
+    if (name === undefined) {
+      other.push(path.length ? `${pathLabel(path, lang)}${lang === 'zh' ? '：' : ': '}${message}` : message);
+      continue;
+    }
+    const key = JSON.stringify(name);
+    const at = byField.get(key) ?? { name, errors: [] };
+    at.errors.push(message);
+    byField.set(key, at);
   }
-  return { fields: [...byField].map(([name, errs]) => ({ name, errors: errs })), other };
+  return { fields: [...byField.values()], other };
 }
 
 /** The GraphQL error code of a failed request, as the service puts it in `extensions.code`. */

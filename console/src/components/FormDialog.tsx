@@ -16,9 +16,11 @@ type Values = Record<string, unknown>;
  * userErrors land on the fields they name (the rest above the form), and the dialog closes on
  * success with a short confirmation.
  */
-export function FormDialog({ title, fields, initialValues, submit, onClose, done, children, testId, danger }: {
+export function FormDialog({ title, fields, lists, initialValues, submit, onClose, done, children, testId, danger, width }: {
   title: string;
   fields: readonly string[];
+  /** The fields edited row by row (antd `Form.List`): an error on a row's field lands there. */
+  lists?: readonly string[];
   initialValues?: Values;
   submit: (values: Values) => Promise<Outcome>;
   onClose: () => void;
@@ -26,8 +28,9 @@ export function FormDialog({ title, fields, initialValues, submit, onClose, done
   children: ReactNode;
   testId?: string;
   danger?: boolean;
+  width?: number;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -47,7 +50,7 @@ export function FormDialog({ title, fields, initialValues, submit, onClose, done
     if (r.error) return setOther([describeError(r.error, t)]);
     const errors = r.userErrors ?? [];
     if (errors.length) {
-      const split = fieldErrors(errors, fields);
+      const split = fieldErrors(errors, fields, { lists, lang });
       form.setFields(split.fields);
       return setOther(split.other);
     }
@@ -55,7 +58,7 @@ export function FormDialog({ title, fields, initialValues, submit, onClose, done
     onClose();
   };
   return (
-    <Modal open title={title} onCancel={onClose} onOk={save} confirmLoading={busy} okText={t('保存', 'Save')}
+    <Modal open title={title} onCancel={onClose} onOk={save} confirmLoading={busy} okText={t('保存', 'Save')} width={width}
       cancelText={t('取消', 'Cancel')} destroyOnHidden okButtonProps={{ danger, ...(testId ? { 'data-testid': `${testId}-ok` } : {}) }}>
       {other.map((m) => <Alert key={m} type="error" showIcon title={m} style={{ marginBottom: 12 }} role="alert" />)}
       <Form form={form} layout="vertical" initialValues={initialValues} data-testid={testId}>

@@ -71,7 +71,7 @@ export function StationForm({ station, onClose, onSaved }: { station?: EditableS
     }
     const errors = result.payload?.userErrors ?? [];
     if (errors.length) {
-      const split = fieldErrors(errors, FIELDS);
+      const split = fieldErrors(errors, FIELDS, { lang });
       form.setFields(split.fields);
       setOther(split.other);
       return;

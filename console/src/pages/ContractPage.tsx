@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, List, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
 import { FormDialog } from '../components/FormDialog';
+import { describeError, type ApiUserError } from '../api/errors';
+import { remaining } from '../api/forms';
+import { userErrorMessage } from '../api/messages';
 import { NotFoundResult, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
 import { CONTRACT_ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
@@ -15,12 +18,12 @@ const ContractQuery = graphql(`
       __typename
       ... on Contract {
         id code title status startsOn endsOn years price signedOn endedOn endReason endNote takeoverPlan documents version
-        purchaser { id nameZh nameEn }
+        purchaser { id nameZh nameEn level }
         landingParty { id nameZh nameEn }
-        operator { id name }
+        operator { id name contracts { id title code status } }
         stations { id name }
-        tranches { id position dueOn amount condition }
-        deliverables { position description quantity unit standard }
+        tranches { id position dueOn amount condition paid status }
+        deliverables { position description quantity unit standard slot }
         reports { id kind periodStart periodEnd body submittedOn acceptedOn submittedBy version figures { sessions hours beneficiaries } }
         evaluations { id contractYear kind evaluator evaluatedOn score grade note }
         findings { rule severity messageZh messageEn source wording bureauSetting proposedEndOn }
@@ -48,8 +51,42 @@ const RecordEvaluation = graphql(`
   }
 `);
 
+const SignContract = graphql(`
+  mutation ConsoleSignContract($input: SignContractInput!) {
+    signContract(input: $input) { contract { id status version } userErrors { field code message } }
+  }
+`);
+
+const EndContract = graphql(`
+  mutation ConsoleEndContract($input: EndContractInput!) {
+    endContract(input: $input) { contract { id status version } userErrors { field code message } }
+  }
+`);
+
+const SetTakeoverPlan = graphql(`
+  mutation ConsoleSetContractTakeoverPlan($input: SetContractTakeoverPlanInput!) {
+    setContractTakeoverPlan(input: $input) { contract { id takeoverPlan version } userErrors { field code message } }
+  }
+`);
+
+const PaymentChoices = graphql(`
+  query ConsoleTranchePaymentChoices {
+    policyProfile { id vocabularies { fundingSources { code labelZh labelEn } } }
+  }
+`);
+
+const RecordPayment = graphql(`
+  mutation ConsoleRecordTranchePayment($input: RecordFundingEntryInput!) {
+    recordFundingEntry(input: $input) { entry { id } userErrors { field code message } }
+  }
+`);
+
 const REPORT_FIELDS = ['kind', 'periodStart', 'periodEnd', 'body'] as const;
 const EVALUATION_FIELDS = ['contractYear', 'kind', 'evaluator', 'evaluatedOn', 'score', 'grade', 'note'] as const;
+const END_FIELDS = ['reason', 'endedOn', 'successorId', 'note'] as const;
+const PAYMENT_FIELDS = ['amount', 'entryDate', 'fiscalYear', 'source', 'stationId', 'reference', 'note'] as const;
+
+type Tranche = { id: string; position: number; amount?: string | null; paid?: string | null };
 
 /**
  * One service contract: its terms (price and tranches only where the API shows them), what the
@@ -60,11 +97,16 @@ export default function ContractPage() {
   const { t, lang, label } = useI18n();
   const rights = useRights();
   const { session } = useSession();
-  const [dialog, setDialog] = useState<'report' | 'evaluation' | null>(null);
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<'report' | 'evaluation' | 'sign' | 'end' | 'takeover' | null>(null);
+  const [paying, setPaying] = useState<Tranche | null>(null);
   const [{ data, fetching, error }, refetch] = useQuery({ query: ContractQuery, variables: { id } });
   const [, submitReport] = useMutation(SubmitReport);
   const [accepting, accept] = useMutation(AcceptReport);
   const [, recordEvaluation] = useMutation(RecordEvaluation);
+  const [, sign] = useMutation(SignContract);
+  const [, end] = useMutation(EndContract);
+  const [clearing, setTakeover] = useMutation(SetTakeoverPlan);
   if (!data) return <Pending fetching={fetching} error={error} />;
   const c = data.node?.__typename === 'Contract' ? data.node : null;
   if (!c) return <NotFoundResult />;
@@ -74,11 +116,25 @@ export default function ContractPage() {
   const canReport = signed && c.stations.some((s) => rights.canEditStation(s.id));
   const canEvaluate = signed && (rights.admin || session.roles.includes('SUPERVISOR'));
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  const ended = c.status === 'ENDED';
+  // what a failed one-click write says, in the console's words
+  const failed = (r: { error?: CombinedError; userErrors?: readonly ApiUserError[] | null }) => {
+    const problem = r.error ? describeError(r.error, t) : (r.userErrors ?? []).map((e) => userErrorMessage(e, lang)).join('；');
+    if (problem) message.error(problem);
+    return !!problem;
+  };
 
   return (
     <>
       <Typography.Title level={2}>{c.title}</Typography.Title>
-      <Card title={t('合同条款', 'Terms')} style={{ marginBottom: 16 }} data-testid="contract-terms">
+      <Card title={t('合同条款', 'Terms')} style={{ marginBottom: 16 }} data-testid="contract-terms"
+        extra={rights.admin && (
+          <Space wrap>
+            {c.status === 'DRAFT' && <Button type="primary" data-testid="contract-sign" onClick={() => setDialog('sign')}>{t('签订合同', 'Sign')}</Button>}
+            {signed && !ended && <Button danger data-testid="contract-end" onClick={() => setDialog('end')}>{t('终止或续签', 'End or renew')}</Button>}
+            {!ended && <Button data-testid="contract-takeover" onClick={() => setDialog('takeover')}>{t('临时接管预案', 'Takeover plan')}</Button>}
+          </Space>
+        )}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
           { key: 'code', label: t('合同编号', 'Number'), children: c.code ?? '—' },
           { key: 'status', label: t('状态', 'Status'), children: <>
@@ -92,7 +148,20 @@ export default function ContractPage() {
           { key: 'term', label: t('合同期限', 'Term'), children: `${c.startsOn} — ${c.endsOn}（${c.years}${t(' 个合同年度', ' contract years')}）` },
           { key: 'signed', label: t('签订日期', 'Signed on'), children: c.signedOn ?? t('未签订', 'Not signed') },
           ...(c.price != null ? [{ key: 'price', label: t('合同金额（元）', 'Price (CNY)'), children: c.price }] : []),
-          { key: 'takeover', label: t('临时接管预案', 'Takeover plan'), children: c.takeoverPlan ?? '—' },
+          { key: 'takeover', label: t('临时接管预案', 'Takeover plan'), children: <Space wrap>
+            <span data-testid="takeover-plan">{c.takeoverPlan ?? '—'}</span>
+            {rights.admin && !ended && c.takeoverPlan && (
+              <Popconfirm title={t('清除临时接管预案？', 'Clear the takeover plan?')} okText={t('清除', 'Clear')} cancelText={t('取消', 'Cancel')}
+                okButtonProps={{ ...{ 'data-testid': 'takeover-clear-confirm' } }}
+                onConfirm={async () => {
+                  const r = await setTakeover({ input: { id: c.id, version: c.version, takeoverPlan: null } });
+                  if (!failed({ error: r.error, userErrors: r.data?.setContractTakeoverPlan?.userErrors })) reload();
+                }}>
+                <Button size="small" type="link" loading={clearing.fetching} data-testid="takeover-clear">{t('清除预案', 'Clear it')}</Button>
+              </Popconfirm>
+            )}
+          </Space> },
+          ...(c.documents.length ? [{ key: 'documents', label: t('合同文件', 'Documents'), children: c.documents.join('；') }] : []),
         ]} />
         {c.tranches && (
           <>
@@ -104,6 +173,12 @@ export default function ContractPage() {
                 { title: t('应付日期', 'Due on'), dataIndex: 'dueOn' },
                 { title: t('金额（元）', 'Amount (CNY)'), dataIndex: 'amount' },
                 { title: t('付款条件', 'Condition'), dataIndex: 'condition', render: (x?: string | null) => x ?? '—' },
+                { title: t('已付（元）', 'Paid (CNY)'), dataIndex: 'paid', render: (x?: string | null) => x ?? '—' },
+                { title: t('付款状态', 'Standing'), dataIndex: 'status', render: (x?: string | null) => x
+                  ? <Tag color={x === 'PAID' ? 'green' : x === 'OVERDUE' ? 'red' : 'blue'} data-testid="tranche-status">{enumLabel(lang, CONTRACT_ENUMS.trancheStatus, x)}</Tag> : '—' },
+                ...(rights.admin && signed ? [{ title: t('操作', 'Action'), key: 'pay', render: (_: unknown, tr: Tranche & { status?: string | null }) => tr.status !== 'PAID' && (
+                  <Button size="small" data-testid="tranche-pay" onClick={() => setPaying(tr)}>{t('登记付款', 'Record payment')}</Button>
+                ) }] : []),
               ]} />
           </>
         )}
@@ -114,6 +189,7 @@ export default function ContractPage() {
             { title: t('内容', 'What'), dataIndex: 'description' },
             { title: t('数量', 'Quantity'), render: (_, d) => `${d.quantity} ${d.unit}` },
             { title: t('质量标准', 'Standard'), dataIndex: 'standard', render: (x?: string | null) => x ?? '—' },
+            { title: t('服务目录栏目', 'Catalogue slot'), dataIndex: 'slot', render: (x?: string | null) => x ?? '—' },
           ]} />
       </Card>
 
@@ -146,10 +222,12 @@ export default function ContractPage() {
             { title: t('提交日期', 'Submitted'), dataIndex: 'submittedOn' },
             { title: t('验收', 'Accepted'), render: (_, r) => r.acceptedOn ? <Tag color="green">{t('已验收 ', 'Accepted ')}{r.acceptedOn}</Tag>
               : rights.admin ? <Button size="small" data-testid="report-accept" loading={accepting.fetching}
-                onClick={async () => { await accept({ input: { id: r.id, version: r.version } }); reload(); }}>{t('验收', 'Accept')}</Button>
+                onClick={async () => {
+                  const done = await accept({ input: { id: r.id, version: r.version } });
+                  if (!failed({ error: done.error, userErrors: done.data?.acceptContractReport?.userErrors })) reload();
+                }}>{t('验收', 'Accept')}</Button>
               : <Tag>{t('待验收', 'Awaiting')}</Tag> },
           ]} />
-        {accepting.error && <Alert type="error" showIcon role="alert" title={accepting.error.message} />}
       </Card>
 
       <Card title={t('绩效评估', 'Evaluations')} data-testid="contract-evaluations"
@@ -209,6 +287,108 @@ export default function ContractPage() {
           <Form.Item name="note" label={t('备注', 'Note')}><Input.TextArea rows={2} /></Form.Item>
         </FormDialog>
       )}
+      {dialog === 'sign' && (
+        <FormDialog title={t('签订合同', 'Sign the contract')} fields={['signedOn']} testId="sign-form"
+          done={t('合同已签订', 'Contract signed')} onClose={() => { setDialog(null); reload(); }}
+          submit={async (v) => {
+            const r = await sign({ input: { id: c.id, version: c.version, signedOn: v.signedOn as string } });
+            return { error: r.error, userErrors: r.data?.signContract?.userErrors };
+          }}>
+          <Form.Item name="signedOn" label={t('签订日期', 'Signed on')} rules={[{ required: true, message: t('请填写签订日期', 'Enter the day of signing') }]}><Input type="date" /></Form.Item>
+        </FormDialog>
+      )}
+      {dialog === 'end' && (
+        <FormDialog title={t('终止或续签合同', 'End or renew the contract')} fields={END_FIELDS} testId="end-form" danger
+          initialValues={{ reason: 'TERMINATED' }}
+          done={t('合同已结束', 'Contract ended')} onClose={() => { setDialog(null); reload(); }}
+          submit={async (v) => {
+            const r = await end({ input: { ...v, id: c.id, version: c.version } as never });
+            return { error: r.error, userErrors: r.data?.endContract?.userErrors };
+          }}>
+          <Form.Item name="reason" label={t('结束方式', 'How it ends')} rules={[{ required: true }]}>
+            <Radio.Group options={[
+              { value: 'TERMINATED', label: enumLabel(lang, CONTRACT_ENUMS.endReason, 'TERMINATED') },
+              { value: 'RENEWED', label: t('续签', 'Renewed') },
+            ]} />
+          </Form.Item>
+          <Form.Item name="endedOn" label={t('结束日期', 'Last day')} rules={[{ required: true, message: t('请填写结束日期', 'Enter the last day') }]}><Input type="date" /></Form.Item>
+          <Form.Item noStyle dependencies={['reason']}>
+            {({ getFieldValue }) => getFieldValue('reason') === 'RENEWED' && (
+              <Form.Item name="successorId" label={t('续签合同', 'Successor contract')} rules={[{ required: true, message: t('请选择续签后的合同', 'Choose the successor') }]}
+                extra={t('同一承接主体的另一份合同', 'Another contract of the same operator')}>
+                <Select showSearch optionFilterProp="label" notFoundContent={t('该承接主体没有其他合同', 'The operator has no other contract')}
+                  options={c.operator.contracts.filter((x) => x.id !== c.id).map((x) => ({ value: x.id, label: x.code ? `${x.title}（${x.code}）` : x.title }))} />
+              </Form.Item>
+            )}
+          </Form.Item>
+          <Form.Item name="note" label={t('说明', 'Note')}><Input.TextArea rows={2} placeholder={t('如：年度绩效评估不合格', 'e.g. failed its annual evaluation')} /></Form.Item>
+        </FormDialog>
+      )}
+      {dialog === 'takeover' && (
+        <FormDialog title={t('临时接管预案', 'Takeover plan')} fields={['takeoverPlan']} testId="takeover-form"
+          initialValues={{ takeoverPlan: c.takeoverPlan ?? '' }}
+          done={t('临时接管预案已保存', 'Takeover plan saved')} onClose={() => { setDialog(null); reload(); }}
+          submit={async (v) => {
+            const r = await setTakeover({ input: { id: c.id, version: c.version, takeoverPlan: (v.takeoverPlan as string | undefined) ?? null } });
+            return { error: r.error, userErrors: r.data?.setContractTakeoverPlan?.userErrors };
+          }}>
+          <Form.Item name="takeoverPlan" label={t('预案文件编号或名称', 'Reference of the plan')} extra={t('留空保存即清除预案', 'Save it blank to clear the plan')}><Input /></Form.Item>
+        </FormDialog>
+      )}
+      {paying && (
+        <PaymentDialog tranche={paying} contract={c} onClose={() => { setPaying(null); reload(); }} />
+      )}
     </>
+  );
+}
+
+/**
+ * A payment on one tranche, recorded in the funding ledger as a PAYMENT naming it: the purchaser
+ * pays for services bought from the contract's operator at one of its stations.
+ */
+function PaymentDialog({ tranche, contract, onClose }: {
+  tranche: Tranche;
+  contract: { purchaser: { id: string; nameZh: string; nameEn?: string | null; level: string }; stations: readonly { id: string; name: string }[] };
+  onClose: () => void;
+}) {
+  const { t, lang, label } = useI18n();
+  const [{ data }] = useQuery({ query: PaymentChoices });
+  const [, record] = useMutation(RecordPayment);
+  const sources = data?.policyProfile?.vocabularies.fundingSources;
+  const required = [{ required: true, message: t('必填', 'Required') }];
+  const payer = lang === 'zh' ? contract.purchaser.nameZh : contract.purchaser.nameEn || contract.purchaser.nameZh;
+  return (
+    <FormDialog title={t(`登记第${tranche.position}期付款`, `Record payment of tranche ${tranche.position}`)} fields={PAYMENT_FIELDS} testId="payment-form"
+      initialValues={{ amount: remaining(tranche.amount, tranche.paid), stationId: contract.stations[0]?.id }}
+      done={t('付款已登记', 'Payment recorded')} onClose={onClose}
+      submit={async (v) => {
+        const entryDate = v.entryDate as string;
+        const r = await record({ input: {
+          ...v, kind: 'PAYMENT', trancheId: tranche.id, purpose: 'SERVICE_PURCHASE',
+          // a field not shown (one station only) is not among the form's values
+          stationId: (v.stationId as string | undefined) ?? contract.stations[0]?.id,
+          payerLevel: contract.purchaser.level, payerDivisionId: contract.purchaser.id,
+          fiscalYear: (v.fiscalYear as number | undefined) ?? Number(entryDate.slice(0, 4)),
+          idempotencyKey: crypto.randomUUID(),
+        } as never }, { additionalTypenames: ['FundingEntry'] });
+        return { error: r.error, userErrors: r.data?.recordFundingEntry?.userErrors };
+      }}>
+      <Typography.Paragraph type="secondary">{t('付款方：', 'Paid by: ')}{payer}{t('（购买服务）', ' (service purchase)')}</Typography.Paragraph>
+      <Space wrap>
+        <Form.Item name="amount" label={t('金额（元）', 'Amount (CNY)')} rules={required}><Input inputMode="decimal" /></Form.Item>
+        <Form.Item name="entryDate" label={t('付款日期', 'Paid on')} rules={required}><Input type="date" /></Form.Item>
+        <Form.Item name="fiscalYear" label={t('财政年度', 'Fiscal year')} extra={t('默认为付款日期所在年度', 'The payment’s year when blank')}><InputNumber min={2000} max={2100} /></Form.Item>
+      </Space>
+      <Form.Item name="source" label={t('资金来源', 'Source')} rules={required}>
+        {sources ? <Select options={sources.map((x) => ({ value: x.code, label: label(x) }))} /> : <Input />}
+      </Form.Item>
+      {contract.stations.length > 1 && (
+        <Form.Item name="stationId" label={t('站点', 'Station')} rules={required}>
+          <Select options={contract.stations.map((x) => ({ value: x.id, label: x.name }))} />
+        </Form.Item>
+      )}
+      <Form.Item name="reference" label={t('依据文件', 'Reference')}><Input /></Form.Item>
+      <Form.Item name="note" label={t('备注', 'Note')}><Input.TextArea rows={2} /></Form.Item>
+    </FormDialog>
   );
 }

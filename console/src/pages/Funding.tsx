@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Col, Form, Input, InputNumber, List, Row, Select, Space, Table, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { App, Button, Card, Col, Form, Input, InputNumber, List, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { FormDialog } from '../components/FormDialog';
+import { describeError } from '../api/errors';
+import { userErrorMessage } from '../api/messages';
 import { ErrorAlert, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
 import { CONTRACT_ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
@@ -12,7 +14,8 @@ import { useRights } from '../session';
 const FundingQuery = graphql(`
   query ConsoleFunding($year: Int!) {
     fundingEntries(year: $year) {
-      id kind source sourceLabelZh sourceLabelEn amount entryDate fiscalYear payerLevel purpose reference note
+      id kind source sourceLabelZh sourceLabelEn amount entryDate fiscalYear payerLevel purpose reference note version
+      tranche { id position contract { id title } }
       payerDivision { id nameZh } station { id name }
     }
     bySource: fundingTotals(year: $year, groupBy: [SOURCE]) { source sourceLabelZh allocated paid entries }
@@ -42,6 +45,12 @@ const RecordEntry = graphql(`
   }
 `);
 
+const RemoveEntry = graphql(`
+  mutation ConsoleRemoveFundingEntry($input: RemoveFundingEntryInput!) {
+    removeFundingEntry(input: $input) { entry { id } userErrors { field code message } }
+  }
+`);
+
 // read again when an entry is recorded, which totals' own types would not tell the cache (one object: a new one each render would re-run the query)
 const LEDGER_CONTEXT = { additionalTypenames: ['FundingEntry'] };
 
@@ -51,7 +60,16 @@ const FIELDS = ['kind', 'source', 'amount', 'entryDate', 'fiscalYear', 'payerLev
 export default function Funding() {
   const { t, lang } = useI18n();
   const rights = useRights();
+  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
+  const [, removeEntry] = useMutation(RemoveEntry);
+  const remove = async (e: { id: string; version: number }) => {
+    const r = await removeEntry({ input: { id: e.id, version: e.version } }, LEDGER_CONTEXT);
+    const problem = r.error ? describeError(r.error, t)
+      : (r.data?.removeFundingEntry?.userErrors ?? []).map((u) => userErrorMessage(u, lang)).join('；');
+    if (problem) message.error(problem);
+    else message.success(t('台账记录已删除', 'Entry removed'));
+  };
   const year = Number(params.get('year')) || new Date().getFullYear();
   const [recording, setRecording] = useState(false);
   const [{ data, fetching, error }] = useQuery({ query: FundingQuery, variables: { year }, context: LEDGER_CONTEXT });
@@ -115,6 +133,15 @@ export default function Funding() {
                 { title: t('用途', 'Purpose'), dataIndex: 'purpose', render: (p: string) => enumLabel(lang, CONTRACT_ENUMS.purpose, p) },
                 { title: t('站点', 'Station'), render: (_, e) => e.station?.name ?? '—' },
                 { title: t('依据文件', 'Reference'), dataIndex: 'reference', render: (x?: string | null) => x ?? '—' },
+                { title: t('合同付款', 'Contract tranche'), render: (_, e) => e.tranche
+                  ? <Link to={`/contracts/${e.tranche.contract.id}`}>{e.tranche.contract.title}{t(` 第${e.tranche.position}期`, ` #${e.tranche.position}`)}</Link> : '—' },
+                ...(rights.admin ? [{ title: t('操作', 'Action'), key: 'remove', render: (_: unknown, e: { id: string; version: number }) => (
+                  <Popconfirm title={t('删除这条台账记录？', 'Remove this entry?')} description={t('录错的记录删除后可重新登记。', 'Record the right one anew afterwards.')}
+                    okText={t('删除', 'Remove')} okButtonProps={{ danger: true, ...{ 'data-testid': 'funding-remove-confirm' } }} cancelText={t('取消', 'Cancel')}
+                    onConfirm={() => remove(e)}>
+                    <Button size="small" danger type="link" data-testid="funding-remove">{t('删除', 'Remove')}</Button>
+                  </Popconfirm>
+                ) }] : []),
               ]} />
           </Card>
         </>

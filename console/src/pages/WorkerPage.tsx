@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
+import { FormDialog } from '../components/FormDialog';
 import { graphql } from '../gql';
 import { NotFoundResult, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
@@ -19,6 +20,7 @@ const WorkerQuery = graphql(`
         phone @include(if: $personal)
         idNumber @include(if: $personal)
         currentAssignments { id station { id } }
+        employer { id name }
         socialWorkYears communityWorkYears lastRecordCheckOn fullTime
         trainingHours
         trainingRecords { id topic provider hours completedOn }
@@ -32,13 +34,23 @@ const WorkerQuery = graphql(`
   }
 `);
 
+const EmployerChoices = graphql(`
+  query WorkerEmployerChoices { operators { id name status } }
+`);
+
+const SetEmployer = graphql(`
+  mutation SetWorkerEmployer($input: SetWorkerEmployerInput!) {
+    setWorkerEmployer(input: $input) { workerId employer { id name } userErrors { field code message } }
+  }
+`);
+
 export default function WorkerPage() {
   const { id = '' } = useParams();
   const { t, lang, label } = useI18n();
   const rights = useRights();
-  const [dialog, setDialog] = useState<'edit' | 'training' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'training' | 'employer' | null>(null);
   // personal fields are asked only by those allowed to read them: for anyone else the service refuses them
-  const [{ data, fetching, error }] = useQuery({ query: WorkerQuery, variables: { id, personal: rights.personalFields } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: WorkerQuery, variables: { id, personal: rights.personalFields } });
   if (!data) return <Pending fetching={fetching} error={error} />;
   const w = data.node?.__typename === 'SocialWorker' ? data.node : null;
   if (!w) return <NotFoundResult />;
@@ -67,6 +79,14 @@ export default function WorkerPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('社工年限', 'Years in social work')}>{w.socialWorkYears}</Descriptions.Item>
               <Descriptions.Item label={t('社区工作年限', 'Years in community work')}>{w.communityWorkYears}</Descriptions.Item>
+              <Descriptions.Item label={t('用人单位（承接主体）', 'Employer (operator)')}>
+                <Space wrap>
+                  <span data-testid="worker-employer">
+                    {w.employer ? <Link to={`/operators?id=${encodeURIComponent(w.employer.id)}`}>{w.employer.name}</Link> : t('未登记', 'Not recorded')}
+                  </span>
+                  {rights.admin && <Button size="small" type="link" data-testid="worker-employer-set" onClick={() => setDialog('employer')}>{t('设置用人单位', 'Set the employer')}</Button>}
+                </Space>
+              </Descriptions.Item>
               <Descriptions.Item label={t('专职', 'Full-time')}>{w.fullTime ? t('是', 'Yes') : t('否', 'No')}</Descriptions.Item>
               <Descriptions.Item label={t('无犯罪记录核查', 'Criminal record check')}>{w.lastRecordCheckOn ?? '—'}</Descriptions.Item>
               {w.birthDate && <Descriptions.Item label={t('出生日期', 'Born')}>{w.birthDate}</Descriptions.Item>}
@@ -130,6 +150,31 @@ export default function WorkerPage() {
       </Row>
       {dialog === 'edit' && <WorkerForm worker={w} onClose={() => setDialog(null)} />}
       {dialog === 'training' && <TrainingForm workerId={w.id} onClose={() => setDialog(null)} />}
+      {dialog === 'employer' && (
+        <EmployerDialog workerId={w.id} employerId={w.employer?.id}
+          onClose={() => { setDialog(null); refetch({ requestPolicy: 'network-only' }); }} />
+      )}
     </>
+  );
+}
+
+/** Which operator employs the worker, what the no-subcontracting rule reads; left blank, the record is cleared. */
+function EmployerDialog({ workerId, employerId, onClose }: { workerId: string; employerId?: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const [{ data }] = useQuery({ query: EmployerChoices });
+  const [, setEmployer] = useMutation(SetEmployer);
+  // a suspended operator may still employ the worker it has; only the current one is kept as it is
+  const operators = (data?.operators ?? []).filter((o) => o.status === 'ACTIVE' || o.id === employerId);
+  return (
+    <FormDialog title={t('设置用人单位', 'Set the employer')} fields={['operatorId']} testId="employer-form"
+      initialValues={{ operatorId: employerId }} done={t('用人单位已更新', 'Employer updated')} onClose={onClose}
+      submit={async (v) => {
+        const r = await setEmployer({ input: { id: workerId, operatorId: (v.operatorId as string | undefined) ?? null } });
+        return { error: r.error, userErrors: r.data?.setWorkerEmployer?.userErrors };
+      }}>
+      <Form.Item name="operatorId" label={t('承接主体', 'Operator')} extra={t('清空后保存即清除记录', 'Save it blank to clear the record')}>
+        <Select allowClear showSearch optionFilterProp="label" loading={!data} options={operators.map((o) => ({ value: o.id, label: o.name }))} />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { Pending } from '../Status';
 import { SeverityTag } from '../Tags';
 import { ENUMS, enumLabel, useI18n } from '../../i18n';
+import { userErrorMessage } from '../../api/messages';
 import { useFormMutation, useYearRights } from './common';
 
 const StationDueItemsQuery = graphql(`
@@ -61,7 +62,7 @@ export default function DueItems({ stationId, today }: { stationId: string; toda
   const due = s.dueItems.filter((i) => i.status === 'DUE').length;
   const doReopen = async (i: Item) => {
     const r = await reopen({ input: { milestone: i.milestone, year: i.year, stationId } });
-    const problem = r.error?.message ?? r.data?.reopenDueItem?.userErrors.map((e) => e.message).join('; ');
+    const problem = r.error?.message ?? r.data?.reopenDueItem?.userErrors.map((e) => userErrorMessage(e, lang)).join('; ');
     if (problem) message.error(problem);
     else message.success(t('已重新打开', 'Reopened'));
   };

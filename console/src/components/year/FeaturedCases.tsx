@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { Pending } from '../Status';
 import { ENUMS, enumLabel, useI18n } from '../../i18n';
+import { userErrorMessage } from '../../api/messages';
 import { filled, termsOf, useFormMutation, useYearRights } from './common';
 
 const CasesQuery = graphql(`
@@ -63,7 +64,7 @@ export default function FeaturedCases({ stationId, today }: { stationId: string;
     setAccepting(c.id);
     const r = await review({ input: { id: c.id, version: c.version, decision: 'ACCEPTED' } });
     setAccepting(null);
-    const problem = r.error?.message ?? r.data?.reviewFeaturedCase?.userErrors.map((e) => e.message).join('; ');
+    const problem = r.error?.message ?? r.data?.reviewFeaturedCase?.userErrors.map((e) => userErrorMessage(e, lang)).join('; ');
     if (problem) message.error(problem);
     else message.success(t('已采纳', 'Accepted'));
   };

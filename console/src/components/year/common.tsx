@@ -31,7 +31,7 @@ export function useYearRights(stationId: string) {
  * that field and the rest above the form. Resolves true when the payload came back clean.
  */
 export function useFormMutation(form: FormInstance, fields: readonly string[]) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [other, setOther] = useState<string[]>([]);
   const run = async <D,>(
@@ -48,7 +48,7 @@ export function useFormMutation(form: FormInstance, fields: readonly string[]) {
     }
     const errors = (r.data && payload(r.data)?.userErrors) ?? [];
     if (errors.length) {
-      const split = fieldErrors(errors, fields);
+      const split = fieldErrors(errors, fields, { lang });
       form.setFields(split.fields);
       setOther(split.other);
       return false;

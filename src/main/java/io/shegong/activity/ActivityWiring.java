@@ -8,13 +8,13 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.station.Station;
 import io.shegong.station.StationWiring;
 import io.shegong.worker.WorkerWiring;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoaderFactory;
-import org.dataloader.DataLoaderRegistry;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -57,14 +57,14 @@ public class ActivityWiring implements Wiring, NodeType.Source, LoaderContributo
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(CASE_BY_ID, Loaders.byKey(ids -> cases.byIds(Ids.array(ids)), FeaturedCase::id));
-        registry.register(ACTIVITY_BY_ID, Loaders.byKey(ids -> activities.byIds(Ids.array(ids)), ActivityRecord::id));
-        registry.register(PROJECT_BY_ID, Loaders.byKey(ids -> projects.byIds(Ids.array(ids)), StationProject::id));
-        registry.register(PROJECTS_BY_STATION, Loaders.grouped(ids -> projects.atStations(Ids.array(ids)), StationProject::stationId));
-        registry.register(CASES_BY_STATION, Loaders.grouped(ids -> cases.atStations(Ids.array(ids)), FeaturedCase::stationId));
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(CASE_BY_ID, () -> Loaders.byKey(ids -> cases.byIds(Ids.array(ids)), FeaturedCase::id));
+        registry.register(ACTIVITY_BY_ID, () -> Loaders.byKey(ids -> activities.byIds(Ids.array(ids)), ActivityRecord::id));
+        registry.register(PROJECT_BY_ID, () -> Loaders.byKey(ids -> projects.byIds(Ids.array(ids)), StationProject::id));
+        registry.register(PROJECTS_BY_STATION, () -> Loaders.grouped(ids -> projects.atStations(Ids.array(ids)), StationProject::stationId));
+        registry.register(CASES_BY_STATION, () -> Loaders.grouped(ids -> cases.atStations(Ids.array(ids)), FeaturedCase::stationId));
         // one statement per distinct period asked, however many stations ask it
-        registry.register(PERIOD_BY_STATION, DataLoaderFactory.newMappedDataLoader((Set<InPeriod> keys) -> {
+        registry.register(PERIOD_BY_STATION, () -> DataLoaderFactory.newMappedDataLoader((Set<InPeriod> keys) -> {
             Map<InPeriod, ActivityService.Period> out = new HashMap<>();
             keys.stream().collect(Collectors.groupingBy(k -> List.of(k.from(), k.to()), Collectors.mapping(InPeriod::stationId,
                             Collectors.toSet())))

@@ -32,13 +32,6 @@ public interface AuditRepository extends GenericRepository<AuditEntry, UUID> {
                AND (CAST(:until AS timestamptz) IS NULL OR at < CAST(:until AS timestamptz))
             """;
 
-    /**
-     * How many entries the bound tenant has filed, kept by a trigger as they are written (V21): it
-     * moves with every change, so a costly read kept under it is never stale.
-     */
-    @Query("SELECT coalesce((SELECT changes FROM tenant_change), 0)")
-    long changes();
-
     /** Files an entry under the bound tenant. */
     AuditEntry save(AuditEntry entry);
 

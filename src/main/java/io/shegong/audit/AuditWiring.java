@@ -9,9 +9,9 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.util.List;
 import java.util.UUID;
@@ -49,8 +49,8 @@ public class AuditWiring implements Wiring, NodeType.Source, LoaderContributor {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register("auditEntry", Loaders.byKey(ids -> audit.byIds(ctx, ids), AuditEntry::id));
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register("auditEntry", () -> Loaders.byKey(ids -> audit.byIds(ctx, ids), AuditEntry::id));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.shegong.core.graphql.Commands;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.time.BureauCalendar;
 import io.shegong.division.DivisionWiring;
@@ -13,7 +14,6 @@ import io.shegong.station.Station;
 import io.shegong.station.StationWiring;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoaderFactory;
-import org.dataloader.DataLoaderRegistry;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -44,9 +44,9 @@ public class DueItemWiring implements Wiring, LoaderContributor {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
+    public void register(RequestLoaders registry, RequestContext ctx) {
         // one evaluation per window asked, however many stations
-        registry.register(BY_STATION, DataLoaderFactory.newMappedDataLoader((Set<Windowed> keys) -> {
+        registry.register(BY_STATION, () -> DataLoaderFactory.newMappedDataLoader((Set<Windowed> keys) -> {
             Map<Windowed, List<DueItem>> out = new HashMap<>();
             keys.stream().collect(Collectors.groupingBy(k -> List.of(k.from(), k.to()),
                             Collectors.mapping(Windowed::id, Collectors.toSet())))

@@ -8,11 +8,11 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.station.Station;
 import io.shegong.station.StationWiring;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.util.List;
 import java.util.Map;
@@ -32,9 +32,9 @@ public class ServicePlanWiring implements Wiring, NodeType.Source, LoaderContrib
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> plans.byIds(Ids.array(ids)), ServicePlan::id));
-        registry.register(BY_STATION, Loaders.grouped(ids -> plans.ofStations(Ids.array(ids)), ServicePlan::stationId));
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(BY_ID, () -> Loaders.byKey(ids -> plans.byIds(Ids.array(ids)), ServicePlan::id));
+        registry.register(BY_STATION, () -> Loaders.grouped(ids -> plans.ofStations(Ids.array(ids)), ServicePlan::stationId));
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.shegong.compliance;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.shegong.audit.AuditRepository;
 import io.shegong.core.db.Ids;
+import io.shegong.core.db.Session;
 import io.shegong.core.error.ApiException;
 import io.shegong.core.security.Caller;
 import io.shegong.division.Division;
@@ -55,14 +55,12 @@ public class ComplianceService {
      */
     private final Cache<String, List<StationCompliance>> evaluations = Caffeine.newBuilder().maximumSize(200)
             .expireAfterAccess(Duration.ofHours(1)).build();
-    private final AuditRepository audit;
     /** Reports by tenant and snapshot id, for the pages after the first; small, and short-lived. */
     private final Cache<String, ComplianceReport> reports = Caffeine.newBuilder().maximumSize(100)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public ComplianceService(PolicyRepository profiles, PolicyService policies, StationRepository stations,
-                             DivisionRepository divisions, ComplianceData data, AuditRepository audit) {
-        this.audit = audit;
+                             DivisionRepository divisions, ComplianceData data) {
         this.profiles = profiles;
         this.divisions = divisions;
         this.policies = policies;
@@ -122,11 +120,16 @@ public class ComplianceService {
     /**
      * The report's rows on a date, kept until the bureau's next change: what a dashboard asks
      * again and again. The report's first page, which a person asks to see what is true now, is
-     * evaluated afresh instead.
+     * evaluated afresh instead. Only a query keeps them: a mutation's own changes are not yet
+     * counted, so what it reads is not the state of any count.
      */
     public List<StationCompliance> rowsUntilChanged(Caller caller, LocalDate on, ComplianceReport.Filter filter) {
         caller.requireTenantMember();
-        String key = caller.tenantCode() + "/" + on + "/" + filter + "/" + audit.changes();
+        Session session = Session.current().filter(Session::isReadOnly).orElse(null);
+        if (session == null) {
+            return report(caller, on, filter, null).rows();
+        }
+        String key = caller.tenantCode() + "/" + on + "/" + filter + "/" + session.committedChanges();
         return evaluations.get(key, k -> report(caller, on, filter, null).rows());
     }
 

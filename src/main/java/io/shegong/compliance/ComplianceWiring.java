@@ -7,6 +7,7 @@ import io.shegong.core.graphql.Connection;
 import io.shegong.core.graphql.Input;
 import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import io.shegong.core.time.BureauCalendar;
@@ -18,7 +19,6 @@ import io.shegong.worker.SocialWorker;
 import io.shegong.worker.WorkerWiring;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoaderFactory;
-import org.dataloader.DataLoaderRegistry;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -48,10 +48,10 @@ public class ComplianceWiring implements Wiring, LoaderContributor {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(STATIONS, DataLoaderFactory.newMappedDataLoader((Set<Dated> keys) ->
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(STATIONS, () -> DataLoaderFactory.newMappedDataLoader((Set<Dated> keys) ->
                 CompletableFuture.completedFuture(byDate(keys, (ids, on) -> service.stations(ctx.caller(), ids, on)))));
-        registry.register(WORKERS, DataLoaderFactory.newMappedDataLoader((Set<Dated> keys) ->
+        registry.register(WORKERS, () -> DataLoaderFactory.newMappedDataLoader((Set<Dated> keys) ->
                 CompletableFuture.completedFuture(byDate(keys, (ids, on) -> service.workers(ctx.caller(), ids, on)))));
     }
 

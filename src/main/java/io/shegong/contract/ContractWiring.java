@@ -11,6 +11,7 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.time.BureauCalendar;
 import io.shegong.division.DivisionWiring;
@@ -21,7 +22,6 @@ import io.shegong.worker.SocialWorker;
 import io.shegong.worker.WorkerRepository;
 import io.shegong.worker.WorkerWiring;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,23 +107,23 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(OPERATOR, Loaders.byKey(ids -> operators.byIds(Ids.array(ids)), Operator::id));
-        registry.register(CONTRACT, Loaders.byKey(ids -> contracts.byIds(Ids.array(ids)), Contract::id));
-        registry.register(TRANCHE, Loaders.byKey(ids -> tranches.byIds(Ids.array(ids)), ContractTranche::id));
-        registry.register(REPORT, Loaders.byKey(ids -> reports.byIds(Ids.array(ids)), ContractReport::id));
-        registry.register(EVALUATION, Loaders.byKey(ids -> evaluations.byIds(Ids.array(ids)), ContractEvaluation::id));
-        registry.register(TRANCHES, Loaders.grouped(ids -> tranches.tranchesOf(Ids.array(ids)), ContractTranche::contractId));
-        registry.register(DELIVERABLES, Loaders.grouped(ids -> deliverables.of(Ids.array(ids)), ContractDeliverable::contractId));
-        registry.register(REPORTS, Loaders.grouped(ids -> reports.of(Ids.array(ids)), ContractReport::contractId));
-        registry.register(EVALUATIONS, Loaders.grouped(ids -> evaluations.of(Ids.array(ids)), ContractEvaluation::contractId));
-        registry.register(OPERATOR_CONTRACTS, Loaders.grouped(ids -> contracts.ofOperators(Ids.array(ids)), Contract::operatorId));
-        registry.register(FIGURES, Loaders.byKey(ids -> reports.figures(Ids.array(ids)), ReportFigures::reportId));
-        registry.register(CONTRACT_STATIONS, Loaders.grouped(ids -> linked(contracts.stationsOf(Ids.array(ids)),
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(OPERATOR, () -> Loaders.byKey(ids -> operators.byIds(Ids.array(ids)), Operator::id));
+        registry.register(CONTRACT, () -> Loaders.byKey(ids -> contracts.byIds(Ids.array(ids)), Contract::id));
+        registry.register(TRANCHE, () -> Loaders.byKey(ids -> tranches.byIds(Ids.array(ids)), ContractTranche::id));
+        registry.register(REPORT, () -> Loaders.byKey(ids -> reports.byIds(Ids.array(ids)), ContractReport::id));
+        registry.register(EVALUATION, () -> Loaders.byKey(ids -> evaluations.byIds(Ids.array(ids)), ContractEvaluation::id));
+        registry.register(TRANCHES, () -> Loaders.grouped(ids -> tranches.tranchesOf(Ids.array(ids)), ContractTranche::contractId));
+        registry.register(DELIVERABLES, () -> Loaders.grouped(ids -> deliverables.of(Ids.array(ids)), ContractDeliverable::contractId));
+        registry.register(REPORTS, () -> Loaders.grouped(ids -> reports.of(Ids.array(ids)), ContractReport::contractId));
+        registry.register(EVALUATIONS, () -> Loaders.grouped(ids -> evaluations.of(Ids.array(ids)), ContractEvaluation::contractId));
+        registry.register(OPERATOR_CONTRACTS, () -> Loaders.grouped(ids -> contracts.ofOperators(Ids.array(ids)), Contract::operatorId));
+        registry.register(FIGURES, () -> Loaders.byKey(ids -> reports.figures(Ids.array(ids)), ReportFigures::reportId));
+        registry.register(CONTRACT_STATIONS, () -> Loaders.grouped(ids -> linked(contracts.stationsOf(Ids.array(ids)),
                 ContractStation::contractId, ContractStation::stationId, this::stationsById), Linked<Station>::key));
-        registry.register(STATION_CONTRACTS, Loaders.grouped(ids -> linked(contracts.atStations(Ids.array(ids)),
+        registry.register(STATION_CONTRACTS, () -> Loaders.grouped(ids -> linked(contracts.atStations(Ids.array(ids)),
                 ContractStation::stationId, ContractStation::contractId, this::contractsById), Linked<Contract>::key));
-        registry.register(OPERATOR_STATIONS, Loaders.grouped(ids -> {
+        registry.register(OPERATOR_STATIONS, () -> Loaders.grouped(ids -> {
             List<Contract> running = contracts.ofOperators(Ids.array(ids)).stream()
                     .filter(c -> c.statusOn(calendar.today()) == Contract.Status.IN_FORCE).toList();
             Map<UUID, UUID> operatorOf = running.stream().collect(Collectors.toMap(Contract::id, Contract::operatorId));
@@ -131,17 +131,17 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
             return linked(links.stream().map(l -> new ContractStation(operatorOf.get(l.contractId()), l.stationId())).distinct().toList(),
                     ContractStation::contractId, ContractStation::stationId, this::stationsById);
         }, Linked<Station>::key));
-        registry.register(OPERATOR_STAFF, Loaders.grouped(ids -> linked(operators.staff(Ids.array(ids)),
+        registry.register(OPERATOR_STAFF, () -> Loaders.grouped(ids -> linked(operators.staff(Ids.array(ids)),
                 Employment::operatorId, Employment::workerId, this::workersById), Linked<SocialWorker>::key));
-        registry.register(OPERATOR_EVALUATIONS, Loaders.grouped(ids -> {
+        registry.register(OPERATOR_EVALUATIONS, () -> Loaders.grouped(ids -> {
             Map<UUID, UUID> operatorOf = contracts.ofOperators(Ids.array(ids)).stream()
                     .collect(Collectors.toMap(Contract::id, Contract::operatorId));
             return operatorOf.isEmpty() ? List.of() : evaluations.of(Ids.array(operatorOf.keySet())).stream()
                     .map(e -> new Linked<>(operatorOf.get(e.contractId()), e)).toList();
         }, Linked<ContractEvaluation>::key));
-        registry.register(WORKER_EMPLOYER, Loaders.byKey(ids -> linked(operators.employers(Ids.array(ids)),
+        registry.register(WORKER_EMPLOYER, () -> Loaders.byKey(ids -> linked(operators.employers(Ids.array(ids)),
                 Employment::workerId, Employment::operatorId, this::operatorsById), Linked<Operator>::key));
-        registry.register(FINDINGS, Loaders.byKey((Set<FindingsKey> keys) -> {
+        registry.register(FINDINGS, () -> Loaders.byKey((Set<FindingsKey> keys) -> {
             List<Findings> out = new ArrayList<>();
             keys.stream().collect(Collectors.groupingBy(FindingsKey::on)).forEach((on, ks) -> {
                 List<Contract> checked = contracts.byIds(Ids.array(ks.stream().map(FindingsKey::contractId).toList()));

@@ -10,11 +10,11 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Selections;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.util.List;
 import java.util.UUID;
@@ -30,22 +30,26 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
     private final DivisionService service;
     private final Commands commands;
     private final DivisionRepository divisions;
+    private final DivisionDirectory directory;
 
-    public DivisionWiring(DivisionService service, Commands commands, DivisionRepository divisions) {
+    public DivisionWiring(DivisionService service, Commands commands, DivisionRepository divisions,
+                          DivisionDirectory directory) {
         this.commands = commands;
         this.service = service;
         this.divisions = divisions;
+        this.directory = directory;
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id));
-        registry.register(WITH_ANCESTORS, Loaders.byKey(ids -> {
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(BY_ID, () -> Loaders.byKey(ids -> divisions.byIds(Ids.array(ids)), Division::id,
+                directory.cacheFor(ctx.session())));
+        registry.register(WITH_ANCESTORS, () -> Loaders.byKey(ids -> {
             List<Division> found = divisions.withAncestors(Ids.array(ids));
             Loaders.prime(registry.getDataLoader(BY_ID), found, Division::id);
             return found;
-        }, Division::id));
-        registry.register(CHILDREN, Loaders.grouped(ids -> divisions.childrenOf(Ids.array(ids)), Division::parentId));
+        }, Division::id, directory.cacheFor(ctx.session())));
+        registry.register(CHILDREN, () -> Loaders.grouped(ids -> divisions.childrenOf(Ids.array(ids)), Division::parentId));
     }
 
     @Override
@@ -73,8 +77,10 @@ public class DivisionWiring implements Wiring, NodeType.Source, LoaderContributo
 
     /**
      * The division with this id, for a field of Division type, through the request's batch
-     * loader; null for a null id. When the query asks for its `parent`, the division comes with
-     * every division above it in one statement, so no level of the tree costs another.
+     * loader; null for a null id. A query finds it among the bureau's divisions kept between
+     * requests ({@link DivisionDirectory}); in a mutation, when the query asks for its `parent`,
+     * the division comes with every division above it in one statement, so no level of the tree
+     * costs another.
      */
     public static CompletableFuture<Object> byId(DataFetchingEnvironment env, UUID id) {
         if (id == null) {

@@ -10,6 +10,7 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.division.DivisionWiring;
 import io.shegong.policy.FundingRule;
@@ -18,7 +19,6 @@ import io.shegong.policy.PolicyVocabularies;
 import io.shegong.station.Station;
 import io.shegong.station.StationWiring;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -75,12 +75,12 @@ public class FundingWiring implements Wiring, NodeType.Source, LoaderContributor
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(ENTRY_BY_ID, Loaders.byKey(ids -> rows.byIds(Ids.array(ids)), FundingEntry::id));
-        registry.register(PAID_BY_TRANCHE, Loaders.byKey(ids -> rows.paidOnTranches(Ids.array(ids)), TranchePaid::trancheId));
-        registry.register(SUMS_BY_STATION, Loaders.grouped(ids -> rows.sumsOfStations(Ids.array(ids)), YearSum::ownerId));
-        registry.register(SUMS_BY_CONTRACT, Loaders.grouped(ids -> rows.sumsOfContracts(Ids.array(ids)), YearSum::ownerId));
-        registry.register(TERMS, Loaders.byKey(keys -> List.of(new Terms(true, vocabularies.today())), Terms::key));
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(ENTRY_BY_ID, () -> Loaders.byKey(ids -> rows.byIds(Ids.array(ids)), FundingEntry::id));
+        registry.register(PAID_BY_TRANCHE, () -> Loaders.byKey(ids -> rows.paidOnTranches(Ids.array(ids)), TranchePaid::trancheId));
+        registry.register(SUMS_BY_STATION, () -> Loaders.grouped(ids -> rows.sumsOfStations(Ids.array(ids)), YearSum::ownerId));
+        registry.register(SUMS_BY_CONTRACT, () -> Loaders.grouped(ids -> rows.sumsOfContracts(Ids.array(ids)), YearSum::ownerId));
+        registry.register(TERMS, () -> Loaders.byKey(keys -> List.of(new Terms(true, vocabularies.today())), Terms::key));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import io.shegong.core.time.BureauCalendar;
@@ -22,7 +23,6 @@ import io.shegong.policy.PolicyDocument.Term;
 import io.shegong.policy.PolicyDocument.Vocabularies;
 import io.shegong.station.StationKind;
 import org.dataloader.DataLoaderFactory;
-import org.dataloader.DataLoaderRegistry;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -51,9 +51,9 @@ public class PolicyWiring implements Wiring, NodeType.Source, LoaderContributor 
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> profiles.byIds(Ids.array(ids)), PolicyProfile::id));
-        registry.register(IN_FORCE, DataLoaderFactory.newMappedDataLoader((Set<LocalDate> dates) -> {
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(BY_ID, () -> Loaders.byKey(ids -> profiles.byIds(Ids.array(ids)), PolicyProfile::id));
+        registry.register(IN_FORCE, () -> DataLoaderFactory.newMappedDataLoader((Set<LocalDate> dates) -> {
             Map<LocalDate, CompiledPolicy> out = new HashMap<>();
             for (LocalDate on : dates) {
                 service.inForce(ctx.caller(), on).ifPresent(p -> out.put(on, service.compile(p)));

@@ -17,11 +17,11 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.division.Division;
 import io.shegong.division.DivisionWiring;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.util.List;
 import java.util.Map;
@@ -54,13 +54,13 @@ public class StationWiring implements Wiring, NodeType.Source, LoaderContributor
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> stations.byIds(Ids.array(ids)), Station::id));
-        registry.register(CHILDREN, Loaders.grouped(ids -> stations.childrenOf(Ids.array(ids)), Station::parentId));
-        registry.register(IN_DIVISION, Loaders.grouped(ids -> stations.inDivisions(Ids.array(ids)), Station::divisionId));
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(BY_ID, () -> Loaders.byKey(ids -> stations.byIds(Ids.array(ids)), Station::id));
+        registry.register(CHILDREN, () -> Loaders.grouped(ids -> stations.childrenOf(Ids.array(ids)), Station::parentId));
+        registry.register(IN_DIVISION, () -> Loaders.grouped(ids -> stations.inDivisions(Ids.array(ids)), Station::divisionId));
         // A bureau has a handful of kinds: the first lookup loads them all.
-        registry.register(KINDS, Loaders.byKey(codes -> kinds.all(), StationKind::code));
-        registry.register(HISTORY, Loaders.grouped(ids -> statusChanges.ofStations(Ids.array(ids)), StationStatusChange::stationId));
+        registry.register(KINDS, () -> Loaders.byKey(codes -> kinds.all(), StationKind::code));
+        registry.register(HISTORY, () -> Loaders.grouped(ids -> statusChanges.ofStations(Ids.array(ids)), StationStatusChange::stationId));
     }
 
     @Override

@@ -7,11 +7,11 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.station.Station;
 import io.shegong.station.StationWiring;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.util.List;
 import java.util.Map;
@@ -40,11 +40,11 @@ public class SupervisionWiring implements Wiring, NodeType.Source, LoaderContrib
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> visits.byIds(Ids.array(ids)), SupervisionVisit::id));
-        registry.register(BY_STATION, Loaders.grouped(ids -> visits.atStations(Ids.array(ids)), SupervisionVisit::stationId));
-        registry.register(FINDING_BY_ID, Loaders.byKey(ids -> findings.byIds(Ids.array(ids)), SupervisionFinding::id));
-        registry.register(FINDINGS_BY_VISIT, Loaders.grouped(ids -> findings.ofVisits(Ids.array(ids)), SupervisionFinding::visitId));
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(BY_ID, () -> Loaders.byKey(ids -> visits.byIds(Ids.array(ids)), SupervisionVisit::id));
+        registry.register(BY_STATION, () -> Loaders.grouped(ids -> visits.atStations(Ids.array(ids)), SupervisionVisit::stationId));
+        registry.register(FINDING_BY_ID, () -> Loaders.byKey(ids -> findings.byIds(Ids.array(ids)), SupervisionFinding::id));
+        registry.register(FINDINGS_BY_VISIT, () -> Loaders.grouped(ids -> findings.ofVisits(Ids.array(ids)), SupervisionFinding::visitId));
     }
 
     @Override

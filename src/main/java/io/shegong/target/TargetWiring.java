@@ -9,6 +9,7 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.time.BureauCalendar;
 import io.shegong.division.Division;
@@ -19,7 +20,6 @@ import io.shegong.station.StationWiring;
 import io.shegong.worker.SocialWorker;
 import io.shegong.worker.WorkerWiring;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -53,14 +53,14 @@ public class TargetWiring implements Wiring, NodeType.Source, LoaderContributor 
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(DESIGNATION_BY_ID, Loaders.byKey(ids -> designationRows.byIds(Ids.array(ids)), Designation::id));
-        registry.register(DESIGNATIONS_BY_STATION, Loaders.grouped(ids -> designationRows.ofStations(Ids.array(ids)),
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(DESIGNATION_BY_ID, () -> Loaders.byKey(ids -> designationRows.byIds(Ids.array(ids)), Designation::id));
+        registry.register(DESIGNATIONS_BY_STATION, () -> Loaders.grouped(ids -> designationRows.ofStations(Ids.array(ids)),
                 Designation::stationId));
-        registry.register(DESIGNATIONS_BY_WORKER, Loaders.grouped(ids -> designationRows.ofWorkers(Ids.array(ids)),
+        registry.register(DESIGNATIONS_BY_WORKER, () -> Loaders.grouped(ids -> designationRows.ofWorkers(Ids.array(ids)),
                 Designation::workerId));
-        registry.register(FACILITY_BY_ID, Loaders.byKey(ids -> facilityRows.byIds(Ids.array(ids)), HostFacility::id));
-        registry.register(FACILITIES_BY_STATION, Loaders.grouped(ids -> facilityRows.ofStations(Ids.array(ids)),
+        registry.register(FACILITY_BY_ID, () -> Loaders.byKey(ids -> facilityRows.byIds(Ids.array(ids)), HostFacility::id));
+        registry.register(FACILITIES_BY_STATION, () -> Loaders.grouped(ids -> facilityRows.ofStations(Ids.array(ids)),
                 HostFacility::stationId));
     }
 

@@ -8,10 +8,10 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +76,7 @@ public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor 
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register("tenant", Loaders.byKey(ids -> tenants.visible(ctx.caller(), ids), Tenant::id));
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register("tenant", () -> Loaders.byKey(ids -> tenants.visible(ctx.caller(), ids), Tenant::id));
     }
 }

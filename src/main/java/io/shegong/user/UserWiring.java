@@ -10,6 +10,7 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
 import io.shegong.core.security.Role;
@@ -18,7 +19,6 @@ import io.shegong.user.UserCommands.CreateUser;
 import io.shegong.user.UserCommands.UpdateUser;
 import io.shegong.user.UserCommands.UserRef;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.util.HashMap;
 import java.util.List;
@@ -77,8 +77,8 @@ public class UserWiring implements Wiring, NodeType.Source, LoaderContributor {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> service.visible(ctx.caller(), ids), User::id));
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(BY_ID, () -> Loaders.byKey(ids -> service.visible(ctx.caller(), ids), User::id));
     }
 
     @Override

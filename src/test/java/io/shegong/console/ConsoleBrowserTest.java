@@ -113,7 +113,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "platform-admin-creates-and-deactivates-a-tenant", "admin-moves-a-station-through-its-life-cycle",
                 "operator-records-activity-and-closes-due-item", "supervisor-finding-rectified-and-reinspected",
                 "admin-accepts-featured-case", "monthly-brief",
-                "admin-registers-operator-and-contract", "operator-staff-submits-monthly-brief", "supervisor-fails-contract-evaluation")) {
+                "admin-registers-operator-and-contract", "operator-staff-submits-monthly-brief", "supervisor-fails-contract-evaluation",
+                "admin-signs-pays-and-terminates-a-contract", "admin-sets-worker-employer")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));

@@ -40,6 +40,7 @@ public final class Session implements PropagatedContextElement {
     private boolean readOnly = false;
     private boolean bound;
     private UUID tenantId;
+    private long committedChanges;
     private ZoneId zone = BureauTime.ZONE;
     private final Changes changes = new Changes();
 
@@ -74,6 +75,22 @@ public final class Session implements PropagatedContextElement {
             throw new IllegalStateException("transaction already in use");
         }
         this.readOnly = readOnly;
+    }
+
+    /** Whether this is a query's transaction, which writes nothing. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /**
+     * How many changes the tenant had committed when the transaction was bound (the audit's
+     * counter, V21). A read-only transaction sees at least that state, so a read it makes may be
+     * kept under this number and served again until the number moves; a writing transaction's own
+     * changes are not counted in it, so it must not keep what it reads.
+     */
+    public long committedChanges() {
+        tenantId();
+        return committedChanges;
     }
 
     public boolean isPlatform() {
@@ -162,7 +179,7 @@ public final class Session implements PropagatedContextElement {
     }
 
     private void bindTenant(Connection c) throws SQLException {
-        String sql = "SELECT bound_tenant, tenant_active, tenant_zone, login_current FROM bind_tenant(?, ?, ?)";
+        String sql = "SELECT bound_tenant, tenant_active, tenant_zone, login_current, tenant_changes FROM bind_tenant(?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenantCode);
             ps.setString(2, login == null ? null : login.username());
@@ -178,6 +195,7 @@ public final class Session implements PropagatedContextElement {
                 }
                 tenantId = rs.getObject(1, UUID.class);
                 zone = ZoneId.of(rs.getString(3));
+                committedChanges = rs.getLong(5);
             }
         }
     }

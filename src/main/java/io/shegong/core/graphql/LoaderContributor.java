@@ -1,8 +1,9 @@
 package io.shegong.core.graphql;
 
-import org.dataloader.DataLoaderRegistry;
-
-/** A feature's batch loaders, registered afresh for each request so that caches never outlive it. */
+/**
+ * A feature's batch loaders, offered afresh for each request so that caches never outlive it, and
+ * made only if the request asks for them.
+ */
 public interface LoaderContributor {
-    void register(DataLoaderRegistry registry, RequestContext ctx);
+    void register(RequestLoaders registry, RequestContext ctx);
 }

@@ -1,5 +1,6 @@
 package io.shegong.core.graphql;
 
+import org.dataloader.CacheMap;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderOptions;
@@ -20,13 +21,27 @@ public final class Loaders {
 
     /** One value per key, fetched by a single `= ANY(?)` query; missing keys load as null. */
     public static <K, V> DataLoader<K, V> byKey(Function<Set<K>, Collection<V>> fetch, Function<V, K> keyOf) {
+        return byKey(fetch, keyOf, DataLoaderOptions.newOptions());
+    }
+
+    /**
+     * The same with the loader's cache given: one that already holds records kept between
+     * requests answers them at once, without a batch.
+     */
+    public static <K, V> DataLoader<K, V> byKey(Function<Set<K>, Collection<V>> fetch, Function<V, K> keyOf,
+                                                CacheMap<?, V> cache) {
+        return byKey(fetch, keyOf, DataLoaderOptions.newOptions().setCacheMap(cache));
+    }
+
+    private static <K, V> DataLoader<K, V> byKey(Function<Set<K>, Collection<V>> fetch, Function<V, K> keyOf,
+                                                 DataLoaderOptions.Builder options) {
         return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
             Map<K, V> out = new HashMap<>();
             for (V v : fetch.apply(keys)) {
                 out.put(keyOf.apply(v), v);
             }
             return CompletableFuture.completedFuture(out);
-        }, DataLoaderOptions.newOptions().setMaxBatchSize(1000).build());
+        }, options.setMaxBatchSize(1000).build());
     }
 
     /**

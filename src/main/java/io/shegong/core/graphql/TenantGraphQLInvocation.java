@@ -21,7 +21,6 @@ import io.shegong.core.error.ErrorCode;
 import io.shegong.core.security.Caller;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +105,7 @@ public class TenantGraphQLInvocation implements GraphQLInvocation {
     }
 
     private ExecutionInput input(GraphQLInvocationData data, RequestContext ctx) {
-        DataLoaderRegistry registry = new DataLoaderRegistry();
+        RequestLoaders registry = new RequestLoaders();
         loaders.forEach(l -> l.register(registry, ctx));
         Map<Object, Object> context = new HashMap<>();
         context.put(RequestContext.class, ctx);

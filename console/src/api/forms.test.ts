@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { remaining, rowsOf, textsOf } from './forms';
+
+describe('rowsOf', () => {
+  it('drops blank fields of each row and rows left empty', () => {
+    expect(rowsOf([{ dueOn: '2026-03-01', amount: '100', condition: '' }, {}, undefined, { amount: null }]))
+      .toEqual([{ dueOn: '2026-03-01', amount: '100' }]);
+    expect(rowsOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('textsOf', () => {
+  it('keeps the texts given, trimmed', () => {
+    expect(textsOf([' 鼓民〔2026〕12号 ', '', undefined, '  '])).toEqual(['鼓民〔2026〕12号']);
+  });
+});
+
+describe('remaining', () => {
+  it('subtracts in fen, exactly', () => {
+    expect(remaining('150000.00', null)).toBe('150000.00');
+    expect(remaining('150000.00', '50000.5')).toBe('99999.50');
+    expect(remaining('0.30', '0.1')).toBe('0.20');
+    expect(remaining('100.00', '120.00')).toBe('0.00');
+  });
+});
