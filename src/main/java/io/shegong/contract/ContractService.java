@@ -455,9 +455,9 @@ public class ContractService {
             }
             LocalDate longest = startsOn.plusYears(rule.years()).minusDays(1);
             if (endsOn.isAfter(longest)) {
-                throw ApiException.badInput("input.endsOn", "合同期限超过" + rule.years() + "年：依据“" + rule.labelZh() + "”（"
-                        + rule.source() + "），最迟应至" + longest + " / the term is longer than " + rule.years()
-                        + " years allowed by '" + rule.labelEn() + "' (" + rule.source() + "): it must end by " + longest);
+                // the rule's words in the document's own language; the console says the rest in Chinese
+                throw ApiException.badInput("input.endsOn", "the term is longer than " + rule.years() + " years: “"
+                        + rule.labelZh() + "” (" + rule.labelEn() + "; source " + rule.source() + ") wants it to end by " + longest);
             }
         }
     }
