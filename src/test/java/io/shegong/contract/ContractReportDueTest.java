@@ -216,7 +216,6 @@ class ContractReportDueTest extends GraphQLTestBase {
         assertEquals(4 * 11, items.stream().filter(i -> "CONTRACT_REPORT".equals(i.get("origin"))
                 && "MONTHLY_BRIEF".equals(i.get("reportKind"))).count());
         assertEquals(one.sqlStatements(), four.sqlStatements(), "a statement per contract or per report");
-        System.out.println("dueItems statements: " + one.sqlStatements() + " / " + four.sqlStatements());
         assertTrue(four.sqlStatements() <= 16, "statements: " + four.sqlStatements());
     }
 }
