@@ -716,7 +716,8 @@ results.push(await withBrowser('admin-accepts-featured-case', laptop, async (pag
 }));
 
 // 16. An administrator registers an operator (a wrong credit code is refused on its field) and a
-// contract longer than three years, which the profile's three-year rule finds; the ledger reads.
+// contract: a term longer than three years is refused on its end date, naming the profile's
+// three-year rule, and the three-year term is drafted; the ledger reads.
 results.push(await withBrowser('admin-registers-operator-and-contract', laptop, async (page) => {
   const { contract } = fixture;
   await signedIn(page, tenant, admin.username, admin.newPassword);
@@ -742,7 +743,7 @@ results.push(await withBrowser('admin-registers-operator-and-contract', laptop, 
   await page.getByRole('link', { name: contract.title }).waitFor();
   await page.getByTestId('contract-create').click();
   const form = page.getByRole('dialog');
-  await form.getByLabel('项目名称').fill('宁海路街道社工站四年运营项目');
+  await form.getByLabel('项目名称').fill('宁海路街道社工站三年运营项目');
   const choose = async (label, text) => {
     await form.getByLabel(label).click();
     await page.keyboard.type(text);
@@ -758,13 +759,17 @@ results.push(await withBrowser('admin-registers-operator-and-contract', laptop, 
   await form.getByLabel('截止日期').fill('2029-12-31');
   await form.getByLabel('合同金额（元）').fill('600000');
   await form.getByRole('button', { name: '保存' }).click();
-  await form.waitFor({ state: 'hidden' });
-  await page.getByRole('heading', { name: '宁海路街道社工站四年运营项目', level: 2 }).waitFor();
-  const finding = page.getByTestId('contract-finding').filter({ hasText: '超过3年' });
-  await finding.waitFor();
-  const words = await finding.innerText();
-  check(/依据/.test(words) && /最长不超过3年/.test(words), `the three-year finding shows no source or wording: ${words}`);
+  const refusal = form.locator('.ant-form-item', { has: page.getByLabel('截止日期') }).locator('.ant-form-item-explain-error');
+  await refusal.waitFor();
+  const words = await refusal.innerText();
+  check(/超过3年/.test(words) && /最长不超过3年/.test(words) && /控制台测试/.test(words) && /2028-12-31/.test(words),
+    `the three-year refusal names no rule, source or latest end: ${words}`);
   await shot(page, 'contract-too-long');
+  await form.getByLabel('截止日期').fill('2028-12-31');
+  await form.getByRole('button', { name: '保存' }).click();
+  await form.waitFor({ state: 'hidden' });
+  await page.getByRole('heading', { name: '宁海路街道社工站三年运营项目', level: 2 }).waitFor();
+  check(!(await page.getByTestId('contract-finding').filter({ hasText: '超过3年' }).count()), 'a three-year term is found too long');
 
   await go(page, '/funding');
   await page.getByRole('heading', { name: '资金台账', level: 2 }).waitFor();

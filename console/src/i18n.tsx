@@ -100,6 +100,7 @@ const DUE_PARTY: Record<string, Pair> = {
   BUREAU: ['民政局', 'Bureau'],
   STATION: ['站点', 'Station'],
   DIVISION: ['区划', 'Division'],
+  OPERATOR: ['承接主体', 'Operator'],
 };
 const CASE_STATUS: Record<string, Pair> = {
   SUBMITTED: ['待审核', 'Submitted'],

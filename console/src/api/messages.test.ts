@@ -42,6 +42,9 @@ describe('userErrorMessage', () => {
     expect(userErrorMessage(bad(['input', 'endedOn'],
       "endedOn must be between the signing, 2025-12-20, and the term's end, 2027-12-31"), 'zh'))
       .toBe('结束日期应在签订日期（2025-12-20）与合同期满日（2027-12-31）之间');
+    expect(userErrorMessage(bad(['input', 'endsOn'], 'the term is longer than 3 years: “政府购买服务合同履行期限最长不超过3年” '
+      + '(A service contract runs at most 3 years; source 003 四、(三)) wants it to end by 2027-12-31'), 'zh'))
+      .toBe('合同期限超过3年：依据“政府购买服务合同履行期限最长不超过3年”（003 四、(三)），最迟应至2027-12-31');
   });
 
   it('falls back on the code where the message is unknown, and on the service’s words after that', () => {

@@ -59,6 +59,8 @@ const RULES: readonly Rule[] = [
   [/an amount is yuan as/, (_, f) => `${f}应为以元为单位、最多两位小数的数字，如 150000.00`],
   [/must not be in the future/, (_, f) => `${f}不能晚于今天`],
   [/^(\w+) must not be before (\w+), (\S+)$/, (m, f) => `${f}不能早于${FIELD_ZH[m[2]] ?? m[2]}（${m[3]}）`],
+  [/the term is longer than (\d+) years: “(.+)” \(.*; source (.+)\) wants it to end by (\S+)$/,
+    (m) => `合同期限超过${m[1]}年：依据“${m[2]}”（${m[3]}），最迟应至${m[4]}`],
   [/signedOn must not be after the term's end, (\S+)/, (m) => `签订日期不能晚于合同期满日（${m[1]}）`],
   [/only a draft is signed/, () => '只有草稿状态的合同可以签订'],
   [/only a signed contract that has not ended is ended/, () => '只有已签订且尚未结束的合同可以提前终止或续签'],

@@ -14,9 +14,9 @@ graphql(`
   fragment BriefFields on MonthlyBrief {
     month from to asOf current
     division { id nameZh nameEn }
-    dueThisMonth { milestone labelZh labelEn dueOn status severity station { id name } division { id nameZh nameEn } }
-    overdue { milestone labelZh labelEn dueOn status severity station { id name } division { id nameZh nameEn } }
-    late { responsible overdue station { id name } division { id nameZh nameEn } }
+    dueThisMonth { milestone labelZh labelEn dueOn status severity station { id name } division { id nameZh nameEn } operator { id name } }
+    overdue { milestone labelZh labelEn dueOn status severity station { id name } division { id nameZh nameEn } operator { id name } }
+    late { responsible overdue station { id name } division { id nameZh nameEn } operator { id name } }
     activity { month records hours served volunteers volunteerHours beneficiaries { code count } }
     previousActivity { month records hours served volunteers volunteerHours beneficiaries { code count } }
     activityByDivision { records hours served volunteers division { id nameZh nameEn } }
@@ -187,8 +187,8 @@ type Item = BriefFieldsFragment['overdue'][number];
 
 function DueCard({ brief }: { brief: BriefFieldsFragment }) {
   const { t, lang, label } = useI18n();
-  const who = (i: { station?: { name: string } | null; division?: { nameZh: string; nameEn?: string | null } | null }) =>
-    i.station?.name ?? (i.division ? (lang === 'zh' ? i.division.nameZh : i.division.nameEn || i.division.nameZh) : t('本局', 'The bureau'));
+  const who = (i: { station?: { name: string } | null; division?: { nameZh: string; nameEn?: string | null } | null; operator?: { name: string } | null }) =>
+    i.station?.name ?? (i.division ? (lang === 'zh' ? i.division.nameZh : i.division.nameEn || i.division.nameZh) : i.operator?.name ?? t('本局', 'The bureau'));
   const items = (list: readonly Item[], empty: string) => (
     <List size="small" dataSource={list as Item[]} locale={{ emptyText: empty }}
       renderItem={(i) => (
@@ -212,7 +212,7 @@ function DueCard({ brief }: { brief: BriefFieldsFragment }) {
       {brief.late.length > 0 && (
         <Space wrap style={{ marginBottom: 8 }}>
           {brief.late.map((p) => (
-            <Tag key={`${p.responsible}-${p.station?.id ?? p.division?.id ?? ''}`} color="red">
+            <Tag key={`${p.responsible}-${p.station?.id ?? p.division?.id ?? p.operator?.id ?? ''}`} color="red">
               {who(p)} · {t(`${p.overdue} 项`, `${p.overdue}`)}
             </Tag>
           ))}

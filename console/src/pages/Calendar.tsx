@@ -16,6 +16,7 @@ const CalendarQuery = graphql(`
       station { id name kind { code labelZh labelEn } }
       division { id nameZh nameEn }
       completion { doneOn recordedBy }
+      contract { id } operator { id name } periodStart report { submittedOn }
     }
   }
 `);
@@ -54,12 +55,13 @@ export default function Calendar() {
     [data, showDone, kind],
   );
   const party = (i: (typeof items)[number]) =>
-    i.station ? i.station.name : i.division ? (lang === 'zh' ? i.division.nameZh : i.division.nameEn || i.division.nameZh) : t('民政局', 'The bureau');
+    i.station ? i.station.name : i.division ? (lang === 'zh' ? i.division.nameZh : i.division.nameEn || i.division.nameZh)
+      : i.operator ? i.operator.name : t('民政局', 'The bureau');
   // who is late: each party with its overdue items
   const late = useMemo(() => {
     const by = new Map<string, { name: string; stationId?: string; n: number }>();
     for (const i of items.filter((x) => x.status === 'OVERDUE')) {
-      const key = i.station?.id ?? i.division?.id ?? 'bureau';
+      const key = i.station?.id ?? i.division?.id ?? i.operator?.id ?? 'bureau';
       const entry = by.get(key) ?? { name: party(i), stationId: i.station?.id, n: 0 };
       entry.n += 1;
       by.set(key, entry);
@@ -107,7 +109,7 @@ export default function Calendar() {
             </Card>
           </Col>
           <Col xs={24} lg={16}>
-            <Table size="small" rowKey={(i) => `${i.milestone}/${i.year}/${i.station?.id ?? i.division?.id ?? 'bureau'}`} dataSource={items}
+            <Table size="small" rowKey={(i) => `${i.milestone}/${i.year}/${i.station?.id ?? i.division?.id ?? i.contract?.id ?? 'bureau'}/${i.periodStart ?? ''}`} dataSource={items}
               scroll={{ x: 700 }} pagination={{ pageSize: 50, hideOnSinglePage: true }}
               locale={{ emptyText: t('这段时间没有到期的事项', 'Nothing falls due in this window') }}
               columns={[
@@ -121,7 +123,7 @@ export default function Calendar() {
                   title: t('责任方', 'Who'),
                   render: (_, i) => (i.station ? <Link to={`/stations/${encodeURIComponent(i.station.id)}`}>{i.station.name}</Link> : party(i)),
                 },
-                { title: t('完成', 'Done'), render: (_, i) => (i.completion ? `${i.completion.doneOn} · ${i.completion.recordedBy}` : '—') },
+                { title: t('完成', 'Done'), render: (_, i) => (i.completion ? `${i.completion.doneOn} · ${i.completion.recordedBy}` : i.report ? i.report.submittedOn : '—') },
               ]} />
           </Col>
         </Row>

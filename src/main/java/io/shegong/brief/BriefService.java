@@ -182,28 +182,30 @@ public class BriefService {
     }
 
     /**
-     * The item as it stood on `asOf`: a completion recorded after that day did not close it yet.
-     * The calendar lists items as they stand today, which for a past month is later than asked.
+     * The item as it stood on `asOf`: a completion recorded (or a report submitted) after that day
+     * did not close it yet. The calendar lists items as they stand today, later than asked for a past month.
      */
     private static DueItem asOf(DueItem i, LocalDate asOf) {
-        boolean done = i.completion() != null && !i.completion().doneOn().isAfter(asOf);
-        DueItem.Status status = done ? DueItem.Status.DONE
-                : i.dueOn().isBefore(asOf) ? DueItem.Status.OVERDUE : DueItem.Status.DUE;
-        return status == i.status() ? i
-                : new DueItem(i.milestone(), i.year(), i.dueOn(), i.stationId(), i.divisionId(), status, done ? i.completion() : null);
+        return i.asOf(asOf);
     }
 
     /** Each late party once, the most overdue items first. */
     private static List<MonthlyBrief.LateParty> late(List<DueItem> overdue) {
         Map<List<Object>, List<DueItem>> byParty = new LinkedHashMap<>();
         for (DueItem i : overdue) {
-            byParty.computeIfAbsent(java.util.Arrays.asList(i.party(), i.stationId(), i.divisionId()), k -> new ArrayList<>()).add(i);
+            byParty.computeIfAbsent(java.util.Arrays.asList(i.party(), i.stationId(), i.divisionId(), operatorOf(i)),
+                    k -> new ArrayList<>()).add(i);
         }
         return byParty.values().stream()
                 .map(list -> new MonthlyBrief.LateParty(list.getFirst().party(), list.getFirst().stationId(),
-                        list.getFirst().divisionId(), list))
+                        list.getFirst().divisionId(), operatorOf(list.getFirst()), list))
                 .sorted(Comparator.comparingInt(MonthlyBrief.LateParty::overdue).reversed())
                 .toList();
+    }
+
+    /** The operator owing a contract's report; null for the calendar's milestones. */
+    private static UUID operatorOf(DueItem i) {
+        return i.report() == null ? null : i.report().operatorId();
     }
 
     /** A station's two months from its records, through the activity service's period. */

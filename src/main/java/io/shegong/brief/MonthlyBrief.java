@@ -25,8 +25,11 @@ public record MonthlyBrief(String month, LocalDate from, LocalDate to, LocalDate
         return asOf.isBefore(to);
     }
 
-    /** One party that was late by `asOf`, with its overdue items, oldest first. */
-    public record LateParty(Milestone.Party responsible, UUID stationId, UUID divisionId, List<DueItem> items) {
+    /**
+     * One party that was late by `asOf`, with its overdue items, oldest first; `operatorId` names
+     * the operator owing a contract's reports (responsible OPERATOR).
+     */
+    public record LateParty(Milestone.Party responsible, UUID stationId, UUID divisionId, UUID operatorId, List<DueItem> items) {
         public int overdue() {
             return items.size();
         }

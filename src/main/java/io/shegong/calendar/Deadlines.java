@@ -1,6 +1,7 @@
 package io.shegong.calendar;
 
 import io.shegong.division.Division;
+import io.shegong.policy.ContractRules;
 import io.shegong.policy.Milestone;
 import io.shegong.policy.Milestone.Party;
 import io.shegong.station.Station;
@@ -23,9 +24,16 @@ public final class Deadlines {
     private Deadlines() {
     }
 
-    /** The milestones of the profile in force over `from` to `to`, both inclusive. */
-    public record Span(List<Milestone> milestones, LocalDate from, LocalDate to) {
-        boolean contains(LocalDate day) {
+    /**
+     * The milestones and the contract rules (whose REPORTS rules make contracts' report items) of
+     * the profile in force over `from` to `to`, both inclusive.
+     */
+    public record Span(List<Milestone> milestones, LocalDate from, LocalDate to, ContractRules contracts) {
+        public Span(List<Milestone> milestones, LocalDate from, LocalDate to) {
+            this(milestones, from, to, ContractRules.NONE);
+        }
+
+        public boolean contains(LocalDate day) {
             return !day.isBefore(from) && !day.isAfter(to);
         }
     }

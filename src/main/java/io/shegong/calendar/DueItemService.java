@@ -59,11 +59,13 @@ public class DueItemService {
     private final StationAccess access;
     private final BureauCalendar calendar;
     private final AuditLog audit;
+    private final List<DueItemSource> sources;
 
     public DueItemService(PolicyRepository profiles, PolicyService policies, StationRepository stations,
                           StationStatusChangeRepository statusChanges, DivisionRepository divisions,
                           DueItemCompletionRepository completions, StationAccess access, BureauCalendar calendar,
-                          AuditLog audit) {
+                          AuditLog audit, List<DueItemSource> sources) {
+        this.sources = sources;
         this.profiles = profiles;
         this.policies = policies;
         this.stations = stations;
@@ -106,8 +108,14 @@ public class DueItemService {
         Set<UUID> divisionsWithin = within;
         List<Division> owing = q.stationId() != null ? List.of()
                 : divisionsOf(spans).stream().filter(d -> divisionsWithin == null || divisionsWithin.contains(d.id())).toList();
-        List<DueItem> items = Deadlines.expand(spans, registry(parties, owing,
-                completions.ofYears(q.from().getYear(), q.to().getYear())), calendar.today());
+        LocalDate today = calendar.today();
+        List<DueItem> items = new ArrayList<>(Deadlines.expand(spans, registry(parties, owing,
+                completions.ofYears(q.from().getYear(), q.to().getYear())), today));
+        // a contract's reports belong to the stations it serves: narrowed to the stations found here
+        Set<UUID> served = q.stationId() == null && q.divisionId() == null ? null
+                : parties.stream().map(Station::id).collect(Collectors.toSet());
+        sources.forEach(source -> items.addAll(source.items(caller, spans, served, today)));
+        items.sort(Comparator.comparing(DueItem::dueOn).thenComparing(i -> i.party().ordinal()));
         boolean narrowed = q.stationId() != null || q.divisionId() != null;
         return items.stream()
                 .filter(i -> !narrowed || i.party() != Party.BUREAU)
@@ -212,7 +220,10 @@ public class DueItemService {
         List<Deadlines.Span> spans = spans(from, to);
         List<Milestone> named = spans.stream().flatMap(s -> s.milestones().stream()).filter(m -> m.code().equals(code)).toList();
         if (named.isEmpty()) {
-            throw ApiException.badInput("input.milestone", "'" + code + "' is not a milestone of the calendar in force in " + year);
+            boolean report = spans.stream().anyMatch(s -> s.contracts().rules().stream().anyMatch(r -> r.code().equals(code)));
+            throw ApiException.badInput("input.milestone", report
+                    ? "'" + code + "' is a contract's report: submitting the report (submitContractReport) closes it"
+                    : "'" + code + "' is not a milestone of the calendar in force in " + year);
         }
         Milestone m = named.getFirst();
         Party party = m.responsible().party();
@@ -235,12 +246,14 @@ public class DueItemService {
             case STATION -> "stations" + (m.responsible().kinds().isEmpty() ? "" : " of kinds " + m.responsible().kinds())
                     + ": give stationId";
             case DIVISION -> "each " + m.responsible().level() + " division: give divisionId";
+            case OPERATOR -> "an operator, by submitting the report";
         };
         String field = stationId != null ? "input.stationId" : divisionId != null ? "input.divisionId" : "input.milestone";
         boolean matches = switch (party) {
             case BUREAU -> stationId == null && divisionId == null;
             case STATION -> stationId != null;
             case DIVISION -> divisionId != null && division.getFirst().level().equals(m.responsible().level());
+            case OPERATOR -> false;
         };
         if (!matches) {
             throw ApiException.badInput(field, "'" + code + "' is owed by " + owedBy);
@@ -297,7 +310,8 @@ public class DueItemService {
             LocalDate a = start.isAfter(from) ? start : from;
             LocalDate b = end.isBefore(to) ? end : to;
             if (!a.isAfter(b)) {
-                spans.add(new Deadlines.Span(policies.compile(inForce.get(i)).milestones(), a, b));
+                var compiled = policies.compile(inForce.get(i));
+                spans.add(new Deadlines.Span(compiled.milestones(), a, b, compiled.contractRules()));
             }
         }
         return spans;

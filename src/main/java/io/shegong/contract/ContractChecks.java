@@ -221,37 +221,14 @@ public class ContractChecks {
      */
     private static void reports(Contract c, Rule rule, List<ContractReport> submitted, LocalDate on,
                                 Map<UUID, List<ContractFinding>> out) {
-        if (c.signedOn() == null) {
-            return;
-        }
-        LocalDate from = c.signedOn().isAfter(c.startsOn()) ? c.signedOn() : c.startsOn();
-        LocalDate last = c.lastDay();
-        List<LocalDate[]> owed = new ArrayList<>();
-        switch (rule.kind()) {
-            case "MONTHLY_BRIEF" -> {
-                for (LocalDate m = from.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(1)) {
-                    LocalDate end = m.plusMonths(1).minusDays(1);
-                    owed.add(new LocalDate[]{m.isBefore(from) ? from : m, end.isAfter(last) ? last : end});
-                }
-            }
-            case "ANNUAL_SUMMARY" -> {
-                for (int n = 1; n <= c.years() && !c.yearStart(n).isAfter(last); n++) {
-                    owed.add(new LocalDate[]{c.yearStart(n), c.yearEnd(n).isAfter(last) ? last : c.yearEnd(n)});
-                }
-            }
-            case "MID_TERM" -> owed.add(new LocalDate[]{c.startsOn(),
-                    c.startsOn().plusDays(java.time.temporal.ChronoUnit.DAYS.between(c.startsOn(), c.endsOn()) / 2)});
-            default -> owed.add(new LocalDate[]{c.startsOn(), last});
-        }
-        List<LocalDate[]> missing = owed.stream()
-                .filter(p -> p[1].plusDays(rule.days()).isBefore(on))
-                .filter(p -> submitted.stream().noneMatch(r -> r.kind().equals(rule.kind())
-                        && !r.periodStart().isAfter(p[1]) && !r.periodEnd().isBefore(p[0])))
+        List<ReportPeriods.Period> missing = ReportPeriods.owed(c, rule).stream()
+                .filter(p -> p.dueOn().isBefore(on))
+                .filter(p -> p.report(rule.kind(), submitted) == null)
                 .toList();
         if (missing.isEmpty()) {
             return;
         }
-        String periods = String.join(", ", missing.stream().limit(6).map(p -> p[0] + "~" + p[1]).toList())
+        String periods = String.join(", ", missing.stream().limit(6).map(p -> p.start() + "~" + p.end()).toList())
                 + (missing.size() > 6 ? " …" : "");
         add(out, c, rule, rule.basis().severity(),
                 "缺少" + missing.size() + "份" + reportZh(rule.kind()) + "（" + periods + "）",
@@ -259,7 +236,7 @@ public class ContractChecks {
                 List.of(), List.of(), null);
     }
 
-    private static String reportZh(String kind) {
+    static String reportZh(String kind) {
         return switch (kind) {
             case "MONTHLY_BRIEF" -> "月度工作简报";
             case "MID_TERM" -> "中期工作报告";

@@ -20,6 +20,9 @@ public interface ContractDeliverableRepository extends GenericRepository<Contrac
     void insert(UUID contractId, int position, String description, int quantity, String unit,
                 @io.micronaut.core.annotation.Nullable String standard, @io.micronaut.core.annotation.Nullable String slot);
 
+    @Query("DELETE FROM contract_deliverable WHERE contract_id = :contractId")
+    void deleteOf(UUID contractId);
+
     @Query("SELECT * FROM contract_deliverable WHERE contract_id = ANY(CAST(:contractIds AS uuid[])) ORDER BY position")
     List<ContractDeliverable> of(@TypeDef(type = DataType.STRING_ARRAY) String[] contractIds);
 }

@@ -23,6 +23,15 @@ public interface ContractPartsRepository extends GenericRepository<ContractTranc
     @Query("SELECT * FROM contract_tranche WHERE due_on BETWEEN :from AND :to ORDER BY due_on, contract_id, position")
     List<ContractTranche> dueBetween(java.time.LocalDate from, java.time.LocalDate to);
 
+    @Query("DELETE FROM contract_tranche WHERE contract_id = :contractId")
+    void deleteOf(UUID contractId);
+
+    /** Whether the ledger records a payment on any of the contract's tranches. */
+    @Query("""
+            SELECT EXISTS (SELECT 1 FROM funding_entry f JOIN contract_tranche t ON t.id = f.tranche_id
+                            WHERE t.contract_id = :contractId)""")
+    boolean paid(UUID contractId);
+
     @Query("SELECT * FROM contract_tranche WHERE contract_id = ANY(CAST(:contractIds AS uuid[])) ORDER BY position")
     List<ContractTranche> tranchesOf(@TypeDef(type = DataType.STRING_ARRAY) String[] contractIds);
 }

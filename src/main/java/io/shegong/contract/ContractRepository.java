@@ -7,6 +7,7 @@ import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,11 +30,18 @@ public interface ContractRepository extends GenericRepository<Contract, UUID> {
     @Query("SELECT * FROM service_contract ORDER BY starts_on DESC, recorded_at DESC, id")
     List<Contract> all();
 
+    /** Signed contracts (ended ones too) whose term touches the days `from` to `to`. */
+    @Query("SELECT * FROM service_contract WHERE status <> 'DRAFT' AND starts_on <= :to AND ends_on >= :from ORDER BY starts_on, id")
+    List<Contract> signedDuring(LocalDate from, LocalDate to);
+
     @Query("SELECT * FROM service_contract WHERE operator_id = ANY(CAST(:operatorIds AS uuid[])) ORDER BY starts_on DESC, id")
     List<Contract> ofOperators(@TypeDef(type = DataType.STRING_ARRAY) String[] operatorIds);
 
     @Query("INSERT INTO contract_station (contract_id, station_id) SELECT :contractId, id FROM unnest(CAST(:stationIds AS uuid[])) AS id")
     void addStations(UUID contractId, @TypeDef(type = DataType.STRING_ARRAY) String[] stationIds);
+
+    @Query("DELETE FROM contract_station WHERE contract_id = :contractId")
+    void removeStations(UUID contractId);
 
     @Query("SELECT contract_id, station_id FROM contract_station WHERE contract_id = ANY(CAST(:contractIds AS uuid[])) ORDER BY station_id")
     List<ContractStation> stationsOf(@TypeDef(type = DataType.STRING_ARRAY) String[] contractIds);

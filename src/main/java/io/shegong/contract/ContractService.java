@@ -14,6 +14,7 @@ import io.shegong.division.Division;
 import io.shegong.division.DivisionRepository;
 import io.shegong.policy.Catalogue;
 import io.shegong.policy.ContractRules;
+import io.shegong.policy.PolicyDocument.Severity;
 import io.shegong.policy.PolicyRepository;
 import io.shegong.policy.PolicyService;
 import io.shegong.station.StationAccess;
@@ -251,25 +252,163 @@ public class ContractService {
             @Nullable @Size(max = 2000) String takeoverPlan) {
     }
 
+    /**
+     * A draft's changes: only the fields sent change; tranches, deliverables and documents, when
+     * sent, replace the draft's whole list.
+     */
+    @Introspected
+    public record UpdateContract(
+            @NotNull @NodeId("Contract") UUID id,
+            int version,
+            @Nullable @Size(max = 100) String code,
+            @Nullable @Size(min = 1, max = 200) String title,
+            @Nullable @NodeId("Division") UUID purchaserId,
+            @Nullable @NodeId("Division") UUID landingPartyId,
+            @Nullable @NodeId("Operator") UUID operatorId,
+            @Nullable @Size(min = 1, max = 50) @NodeId("Station") List<UUID> stationIds,
+            @Nullable LocalDate startsOn,
+            @Nullable LocalDate endsOn,
+            @Nullable @Size(max = 20) String price,
+            @Nullable @Size(max = 60) List<@Valid TrancheInput> tranches,
+            @Nullable @Size(max = 60) List<@Valid DeliverableInput> deliverables,
+            @Nullable @Size(max = 30) List<@NotBlank @Size(max = 500) String> documents,
+            @Nullable @Size(max = 2000) String takeoverPlan,
+            Set<String> sent) {
+    }
+
+    /** What validation makes of a contract's terms: the price and the tranches' amounts, exact. */
+    private record Checked(BigDecimal price, List<BigDecimal> amounts) {
+    }
+
     public Contract create(Caller caller, CreateContract c) {
         caller.requireTenantAdmin();
+        Checked checked = check(c, ALL_FIELDS, true);
+        Contract contract = contracts.save(new Contract(UUID.randomUUID(), c.code(), c.title(), c.purchaserId(),
+                c.landingPartyId(), c.operatorId(), c.startsOn(), c.endsOn(), checked.price(), "DRAFT", null, null, null, null, null,
+                blankToNull(c.takeoverPlan()), c.documents() == null ? List.of() : c.documents(), 1, caller.subject(), null));
+        contracts.addStations(contract.id(), Ids.array(c.stationIds()));
+        writeParts(contract.id(), c, checked);
+        return contract;
+    }
+
+    /**
+     * Changes a draft: what is sent is checked as `createContract` checks it, and what is kept is
+     * checked again against what changed (the tranches against a new term or price); a term kept
+     * as stored is not refused again under a profile changed since. A signed or ended contract is
+     * not edited: its terms are what was signed.
+     */
+    public Contract updateDraft(Caller caller, UpdateContract u) {
+        caller.requireTenantAdmin();
+        Contract current = existing(u.id());
+        if (!"DRAFT".equals(current.status())) {
+            throw ApiException.badInput("input.id", "only a draft is edited; this contract is " + current.statusOn(calendar.today())
+                    + " and its terms are what was signed");
+        }
+        Set<String> sent = u.sent();
+        for (String required : List.of("title", "purchaserId", "landingPartyId", "operatorId", "stationIds", "startsOn",
+                "endsOn", "price")) {
+            if (sent.contains(required) && readField(u, required) == null) {
+                throw ApiException.badInput("input." + required, required + " must not be null");
+            }
+        }
+        List<TrancheInput> keptTranches = tranches.tranchesOf(Ids.array(List.of(current.id()))).stream()
+                .map(t -> new TrancheInput(t.dueOn(), Money.text(t.amount()), t.condition())).toList();
+        List<UUID> keptStations = contracts.stationsOf(Ids.array(List.of(current.id()))).stream()
+                .map(ContractStation::stationId).toList();
+        CreateContract merged = new CreateContract(pick(sent, "code", u.code(), current.code()),
+                pick(sent, "title", u.title(), current.title()),
+                pick(sent, "purchaserId", u.purchaserId(), current.purchaserDivisionId()),
+                pick(sent, "landingPartyId", u.landingPartyId(), current.landingDivisionId()),
+                pick(sent, "operatorId", u.operatorId(), current.operatorId()),
+                pick(sent, "stationIds", u.stationIds(), keptStations),
+                pick(sent, "startsOn", u.startsOn(), current.startsOn()),
+                pick(sent, "endsOn", u.endsOn(), current.endsOn()),
+                pick(sent, "price", u.price(), Money.text(current.price())),
+                pick(sent, "tranches", u.tranches(), keptTranches),
+                sent.contains("deliverables") ? u.deliverables() : null,
+                pick(sent, "documents", u.documents(), current.documents()),
+                pick(sent, "takeoverPlan", u.takeoverPlan(), current.takeoverPlan()));
+        // what was checked when it was stored is not refused again (an operator since suspended, a
+        // catalogue since changed): only what is sent, and the term and tranches, which move together
+        Set<String> checkedFields = new HashSet<>(sent);
+        checkedFields.addAll(List.of("startsOn", "endsOn", "tranches", "price"));
+        Checked checked = check(merged, checkedFields, sent.contains("startsOn") || sent.contains("endsOn"));
+        if (sent.contains("tranches") && tranches.paid(current.id())) {
+            throw ApiException.badInput("input.tranches", "the ledger records payments on this draft's tranches; "
+                    + "remove those entries before replacing the schedule");
+        }
+        Contract changed = write(new Contract(current.id(), merged.code(), merged.title(), merged.purchaserId(),
+                merged.landingPartyId(), merged.operatorId(), merged.startsOn(), merged.endsOn(), checked.price(), "DRAFT",
+                null, null, null, null, null, blankToNull(merged.takeoverPlan()),
+                merged.documents() == null ? List.of() : merged.documents(), u.version(), current.recordedBy(),
+                current.recordedAt()), u.version());
+        if (sent.contains("stationIds")) {
+            contracts.removeStations(current.id());
+            contracts.addStations(current.id(), Ids.array(merged.stationIds()));
+        }
+        if (sent.contains("tranches")) {
+            tranches.deleteOf(current.id());
+        }
+        if (sent.contains("deliverables")) {
+            deliverables.deleteOf(current.id());
+        }
+        writeParts(current.id(), new CreateContract(merged.code(), merged.title(), merged.purchaserId(), merged.landingPartyId(),
+                merged.operatorId(), merged.stationIds(), merged.startsOn(), merged.endsOn(), merged.price(),
+                sent.contains("tranches") ? merged.tranches() : null, merged.deliverables(), merged.documents(),
+                merged.takeoverPlan()), sent.contains("tranches") ? checked : new Checked(checked.price(), List.of()));
+        return changed;
+    }
+
+    private static final Set<String> ALL_FIELDS = Set.of("purchaserId", "landingPartyId", "operatorId", "stationIds",
+            "startsOn", "endsOn", "price", "tranches", "deliverables");
+
+    private static Object readField(UpdateContract u, String field) {
+        return switch (field) {
+            case "title" -> u.title();
+            case "purchaserId" -> u.purchaserId();
+            case "landingPartyId" -> u.landingPartyId();
+            case "operatorId" -> u.operatorId();
+            case "stationIds" -> u.stationIds();
+            case "startsOn" -> u.startsOn();
+            case "endsOn" -> u.endsOn();
+            default -> u.price();
+        };
+    }
+
+    /**
+     * The checks of a contract's terms, of the fields named: the term (and the profile's maximum
+     * term where its words make it a VIOLATION), the price, the parties, the stations, the tranches
+     * within the term and not above the price, the deliverables' catalogue slots.
+     */
+    private Checked check(CreateContract c, Set<String> fields, boolean newTerm) {
         if (c.endsOn().isBefore(c.startsOn())) {
             throw ApiException.badInput("input.endsOn", "endsOn must not be before startsOn, " + c.startsOn());
         }
-        BigDecimal price = Money.parse(c.price(), "input.price");
-        division(c.purchaserId(), "input.purchaserId", Set.of("CITY", "DISTRICT"),
-                "the purchaser is the bureau or one of its districts (a CITY or DISTRICT division)");
-        division(c.landingPartyId(), "input.landingPartyId", Set.of("STREET"),
-                "the landing party is a street or town (a STREET division)");
-        Operator operator = operators.findById(c.operatorId())
-                .orElseThrow(() -> ApiException.badInput("input.operatorId", "operatorId is not an operator of this bureau"));
-        if (!Operator.Status.ACTIVE.name().equals(operator.status())) {
-            throw ApiException.badInput("input.operatorId", "the operator is " + operator.status() + "; only an ACTIVE one takes a contract");
+        if (newTerm) {
+            maxTerm(c.startsOn(), c.endsOn());
         }
-        Set<UUID> found = new HashSet<>(stations.byIds(Ids.array(c.stationIds())).stream().map(s -> s.id()).toList());
-        for (int i = 0; i < c.stationIds().size(); i++) {
-            if (!found.contains(c.stationIds().get(i))) {
-                throw ApiException.badInput("input.stationIds[" + i + "]", "not a station of this bureau");
+        BigDecimal price = Money.parse(c.price(), "input.price");
+        if (fields.contains("purchaserId")) {
+            division(c.purchaserId(), "input.purchaserId", Set.of("CITY", "DISTRICT"),
+                    "the purchaser is the bureau or one of its districts (a CITY or DISTRICT division)");
+        }
+        if (fields.contains("landingPartyId")) {
+            division(c.landingPartyId(), "input.landingPartyId", Set.of("STREET"),
+                    "the landing party is a street or town (a STREET division)");
+        }
+        if (fields.contains("operatorId")) {
+            Operator operator = operators.findById(c.operatorId())
+                    .orElseThrow(() -> ApiException.badInput("input.operatorId", "operatorId is not an operator of this bureau"));
+            if (!Operator.Status.ACTIVE.name().equals(operator.status())) {
+                throw ApiException.badInput("input.operatorId", "the operator is " + operator.status() + "; only an ACTIVE one takes a contract");
+            }
+        }
+        if (fields.contains("stationIds")) {
+            Set<UUID> found = new HashSet<>(stations.byIds(Ids.array(c.stationIds())).stream().map(s -> s.id()).toList());
+            for (int i = 0; i < c.stationIds().size(); i++) {
+                if (!found.contains(c.stationIds().get(i))) {
+                    throw ApiException.badInput("input.stationIds[" + i + "]", "not a station of this bureau");
+                }
             }
         }
         List<TrancheInput> schedule = c.tranches() == null ? List.of() : c.tranches();
@@ -289,28 +428,52 @@ public class ContractService {
             throw ApiException.badInput("input.tranches", "the tranches add up to " + Money.text(scheduled)
                     + ", more than the price " + Money.text(price));
         }
-        List<DeliverableInput> owed = c.deliverables() == null ? List.of() : c.deliverables();
-        Set<String> slots = catalogueSlots();
-        for (int i = 0; i < owed.size(); i++) {
-            String slot = owed.get(i).slot();
-            if (slot != null && slots != null && !slots.contains(slot)) {
-                throw ApiException.badInput("input.deliverables[" + i + "].slot", "'" + slot
-                        + "' is not a slot of the catalogue in force; its slots: " + String.join(", ", slots));
+        if (fields.contains("deliverables")) {
+            List<DeliverableInput> owed = c.deliverables() == null ? List.of() : c.deliverables();
+            Set<String> slots = catalogueSlots();
+            for (int i = 0; i < owed.size(); i++) {
+                String slot = owed.get(i).slot();
+                if (slot != null && slots != null && !slots.contains(slot)) {
+                    throw ApiException.badInput("input.deliverables[" + i + "].slot", "'" + slot
+                            + "' is not a slot of the catalogue in force; its slots: " + String.join(", ", slots));
+                }
             }
         }
-        Contract contract = contracts.save(new Contract(UUID.randomUUID(), c.code(), c.title(), c.purchaserId(),
-                c.landingPartyId(), c.operatorId(), c.startsOn(), c.endsOn(), price, "DRAFT", null, null, null, null, null,
-                blankToNull(c.takeoverPlan()), c.documents() == null ? List.of() : c.documents(), 1, caller.subject(), null));
-        contracts.addStations(contract.id(), Ids.array(c.stationIds()));
-        for (int i = 0; i < schedule.size(); i++) {
-            tranches.save(new ContractTranche(UUID.randomUUID(), contract.id(), i + 1, schedule.get(i).dueOn(), amounts.get(i),
-                    schedule.get(i).condition()));
+        return new Checked(price, amounts);
+    }
+
+    /**
+     * A term longer than a MAX_TERM rule of the profile in force allows is refused where the
+     * document's words make the rule a VIOLATION (Weihai's 最长不超过3年); where they only permit
+     * (Wuhan's 可以签订期限最长3年, ADVISORY) it is stored and stays a finding. Contracts stored
+     * before a profile changed keep their term and are weighed by the findings.
+     */
+    private void maxTerm(LocalDate startsOn, LocalDate endsOn) {
+        for (ContractRules.Rule rule : rules(calendar.today()).rules()) {
+            if (rule.check() != ContractRules.Check.MAX_TERM || rule.basis().severity() != Severity.VIOLATION) {
+                continue;
+            }
+            LocalDate longest = startsOn.plusYears(rule.years()).minusDays(1);
+            if (endsOn.isAfter(longest)) {
+                // the rule's words in the document's own language; the console says the rest in Chinese
+                throw ApiException.badInput("input.endsOn", "the term is longer than " + rule.years() + " years: “"
+                        + rule.labelZh() + "” (" + rule.labelEn() + "; source " + rule.source() + ") wants it to end by " + longest);
+            }
         }
+    }
+
+    /** The stations, tranches and deliverables of a contract's terms, written after the contract. */
+    private void writeParts(UUID contractId, CreateContract c, Checked checked) {
+        List<TrancheInput> schedule = c.tranches() == null ? List.of() : c.tranches();
+        for (int i = 0; i < schedule.size(); i++) {
+            tranches.save(new ContractTranche(UUID.randomUUID(), contractId, i + 1, schedule.get(i).dueOn(),
+                    checked.amounts().get(i), schedule.get(i).condition()));
+        }
+        List<DeliverableInput> owed = c.deliverables() == null ? List.of() : c.deliverables();
         for (int i = 0; i < owed.size(); i++) {
             DeliverableInput d = owed.get(i);
-            deliverables.insert(contract.id(), i + 1, d.description(), d.quantity(), d.unit(), d.standard(), d.slot());
+            deliverables.insert(contractId, i + 1, d.description(), d.quantity(), d.unit(), d.standard(), d.slot());
         }
-        return contract;
     }
 
     public Contract sign(Caller caller, SignContract c) {

@@ -2,6 +2,8 @@ package io.shegong.contract;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import io.shegong.brief.MonthlyBrief;
+import io.shegong.calendar.DueItem;
 import io.shegong.core.db.Ids;
 import io.shegong.core.graphql.Commands;
 import io.shegong.core.graphql.GlobalId;
@@ -245,6 +247,21 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
                                     .filter(Objects::nonNull).toList());
                 })
                 .dataFetcher("workers", env -> WorkerWiring.byIds(env, env.<ContractFinding>getSource().workerIds())));
+        wiring.type("DueItem", t -> t
+                .dataFetcher("origin", env -> env.<DueItem>getSource().origin())
+                .dataFetcher("contract", env -> report(env) == null ? null
+                        : RequestContext.loader(env, CONTRACT).load(report(env).contractId()))
+                .dataFetcher("operator", env -> report(env) == null ? null
+                        : RequestContext.loader(env, OPERATOR).load(report(env).operatorId()))
+                .dataFetcher("reportKind", env -> report(env) == null ? null : report(env).kind())
+                .dataFetcher("periodStart", env -> report(env) == null ? null : report(env).periodStart())
+                .dataFetcher("periodEnd", env -> report(env) == null ? null : report(env).periodEnd())
+                .dataFetcher("report", env -> report(env) == null || report(env).reportId() == null ? null
+                        : RequestContext.loader(env, REPORT).load(report(env).reportId())));
+        wiring.type("LateParty", t -> t.dataFetcher("operator", env -> {
+            UUID operator = env.<MonthlyBrief.LateParty>getSource().operatorId();
+            return operator == null ? null : RequestContext.loader(env, OPERATOR).load(operator);
+        }));
         wiring.type("Station", t -> t.dataFetcher("contracts", env -> values(env, STATION_CONTRACTS, env.<Station>getSource().id())));
         wiring.type("SocialWorker", t -> t.dataFetcher("employer", env -> RequestContext.<UUID, Linked<Operator>>loader(env, WORKER_EMPLOYER)
                 .load(env.<SocialWorker>getSource().id()).thenApply(l -> l == null ? null : l.value())));
@@ -263,6 +280,8 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
                 })
                 .dataFetcher("createContract", env -> Map.of("contract", service.create(RequestContext.of(env).caller(),
                         commands.bind(env, ContractService.CreateContract.class))))
+                .dataFetcher("updateContract", env -> Map.of("contract", service.updateDraft(RequestContext.of(env).caller(),
+                        commands.bind(env, ContractService.UpdateContract.class))))
                 .dataFetcher("signContract", env -> Map.of("contract", service.sign(RequestContext.of(env).caller(),
                         commands.bind(env, ContractService.SignContract.class))))
                 .dataFetcher("endContract", env -> Map.of("contract", service.end(RequestContext.of(env).caller(),
@@ -275,6 +294,10 @@ public class ContractWiring implements Wiring, NodeType.Source, LoaderContributo
                         commands.bind(env, ContractService.AcceptReport.class))))
                 .dataFetcher("recordContractEvaluation", env -> Map.of("evaluation", service.evaluate(RequestContext.of(env).caller(),
                         commands.bind(env, ContractService.RecordEvaluation.class)))));
+    }
+
+    private static DueItem.Report report(DataFetchingEnvironment env) {
+        return env.<DueItem>getSource().report();
     }
 
     private LocalDate day(DataFetchingEnvironment env) {

@@ -23,8 +23,12 @@ import java.util.regex.Pattern;
 public record Milestone(String code, String labelZh, String labelEn, Responsible responsible, Due due,
                         String window, String evidenceZh, String evidenceEn, Basis basis) {
 
-    /** Who owes the item: the bureau itself, each station of some kinds, or each division of a level. */
-    public enum Party { BUREAU, STATION, DIVISION }
+    /**
+     * Who owes the item: the bureau itself, each station of some kinds, or each division of a
+     * level. OPERATOR is never a profile's calendar: it owes the reports its contracts require
+     * (the `contracts` section's REPORTS rules), which the calendar lists too.
+     */
+    public enum Party { BUREAU, STATION, DIVISION, OPERATOR }
 
     /**
      * Events the registry dates for a station: the first day its status history shows it SIGNED

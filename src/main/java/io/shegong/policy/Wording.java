@@ -7,14 +7,15 @@ import java.util.List;
 
 /**
  * The modal words of a rule's wording, which decide how much the rule may weigh. Requirement
- * words (必须, 应, 须, 不得, 严禁) make a VIOLATION; advice words (原则上, 一般, 可, 因地制宜, 优先,
+ * words (必须, 应, 须, 不得, 严禁, 不超过) make a VIOLATION; advice words (原则上, 一般, 可, 因地制宜, 优先,
  * 鼓励) make an ADVISORY, and they win over requirement words, since a softening word governs the
  * sentence it softens ("原则上应…", "一般不少于…"). Words with neither set no obligation, so they
  * can make an ADVISORY but never a VIOLATION: a wrong VIOLATION costs a bureau more than a
  * missing one.
  */
 final class Wording {
-    private static final List<String> REQUIREMENT = List.of("必须", "不得", "严禁", "应", "须");
+    /** 不超过 states a ceiling that binds (最长不超过3年, "shall not exceed"), as 不得超过 would. */
+    private static final List<String> REQUIREMENT = List.of("必须", "不得", "严禁", "不超过", "应", "须");
     private static final List<String> ADVICE = List.of("原则上", "一般", "因地制宜", "优先", "鼓励", "可");
     /**
      * Compounds that contain a modal character without its sense ("具备相应能力", "无须",
@@ -57,7 +58,7 @@ final class Wording {
                     : quoted(required) + " with no advice word makes the rule a VIOLATION, not " + severity;
         }
         return severity == Severity.VIOLATION
-                ? "it has no requirement word (必须, 应, 须, 不得, 严禁), so it cannot make a VIOLATION" : null;
+                ? "it has no requirement word (必须, 应, 须, 不得, 严禁, 不超过), so it cannot make a VIOLATION" : null;
     }
 
     /** Each word once, a compound before its last character, so that 须 inside 必须 is not counted again. */

@@ -151,7 +151,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         calendar.add(milestone("year_end_summary", "报送年度工作总结", "Year-end summary", "12-15"));
         document.put("calendar", calendar);
         // Shangcheng's document sets no contract rule: two of Weihai's give the contract scenarios a
-        // three-year term to exceed and a failed annual evaluation to end a contract on
+        // three-year term whose words (最长不超过) refuse a longer one, and a failed annual evaluation
+        // to end a contract on
         @SuppressWarnings("unchecked")
         Map<String, Object> contracts = new HashMap<>((Map<String, Object>) template.getOrDefault("contracts", Map.of()));
         contracts.put("rules", List.of(

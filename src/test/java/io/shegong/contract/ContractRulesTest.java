@@ -25,7 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContractRulesTest extends GraphQLTestBase {
 
     private static List<Map<String, Object>> findings(Client client, String contract, String rule) {
-        Result r = client.run("contract", "id", contract).assertOk();
+        return findings(client, contract, rule, null);
+    }
+
+    private static List<Map<String, Object>> findings(Client client, String contract, String rule, String on) {
+        Result r = (on == null ? client.run("contract", "id", contract) : client.run("contract", "id", contract, "on", on)).assertOk();
         return r.<List<Map<String, Object>>>get("node.findings").stream().filter(f -> rule.equals(f.get("rule"))).toList();
     }
 
@@ -64,21 +68,77 @@ class ContractRulesTest extends GraphQLTestBase {
     }
 
     @Test
-    void maxTerm_threeYearsPass_longerIsAnAdvisoryEvenOnADraft() {
+    void maxTerm_weihaisWordsRefuseALongerTerm_namingTheRuleItsSourceAndTheLatestEnd() {
         Client admin = as("weihai", "TENANT_ADMIN");
         String op = operator(admin);
         assertEquals(List.of(), findings(admin, create(admin, weihaiInput(admin, op, "2025-01-01", "2027-12-31")), "weihai_contract_max_term"));
-        List<Map<String, Object>> longer = findings(admin, create(admin, weihaiInput(admin, op, "2025-01-01", "2028-01-01")),
-                "weihai_contract_max_term");
-        assertEquals(1, longer.size());
-        assertEquals("ADVISORY", longer.getFirst().get("severity"));
-        assertEquals("003 四、(三)", longer.getFirst().get("source"));
-        assertEquals("政府购买服务合同履行期限最长不超过3年", longer.getFirst().get("wording"));
+        Result refused = admin.run("createContract", "input", weihaiInput(admin, op, "2025-01-01", "2028-01-01"))
+                .assertError("BAD_USER_INPUT", "input.endsOn");
+        String message = refused.raw();
+        assertTrue(message.contains("政府购买服务合同履行期限最长不超过3年"), message);
+        assertTrue(message.contains("003 四、(三)"), message);
+        assertTrue(message.contains("2027-12-31"), message);
+        // a draft is not lengthened past it either
+        String draft = create(admin, weihaiInput(admin, op, "2026-01-01", "2026-12-31"));
+        admin.run("updateContract", "input", Map.of("id", draft, "version", 1, "endsOn", "2029-06-30"))
+                .assertError("BAD_USER_INPUT", "input.endsOn");
+    }
+
+    @Test
+    void maxTerm_wuhansPermission_storesALongerTermAndFindsItAdvisory() {
         Client wuhan = as("wuhan", "TENANT_ADMIN");
         String wop = operator(wuhan);
         assertEquals(List.of(), findings(wuhan, create(wuhan, wuhanInput(wuhan, wop, "2025-07-01", "2028-06-30")), "wuhan_contract_max_term"));
-        assertEquals("ADVISORY", findings(wuhan, create(wuhan, wuhanInput(wuhan, wop, "2025-07-01", "2029-06-30")),
-                "wuhan_contract_max_term").getFirst().get("severity"));
+        List<Map<String, Object>> longer = findings(wuhan, create(wuhan, wuhanInput(wuhan, wop, "2025-07-01", "2029-06-30")),
+                "wuhan_contract_max_term");
+        assertEquals(1, longer.size());
+        assertEquals("ADVISORY", longer.getFirst().get("severity"), "可以签订 permits, it does not require");
+        assertEquals("004 三、(四)", longer.getFirst().get("source"));
+        assertTrue(longer.getFirst().get("messageZh").toString().contains("最迟应至2028-06-30"), longer.toString());
+    }
+
+    /**
+     * A contract stored while the maximum only permitted keeps its term when a revision makes the
+     * maximum binding: its finding turns a VIOLATION, and a new contract of that term is refused.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void maxTerm_aContractStoredBeforeTheRuleBound_staysStoredAndItsFindingIsAViolation() {
+        Client admin = newBureau("wuhan", "2025-01-01");
+        String district = Fixtures.division(admin, "DISTRICT", null);
+        String street = Fixtures.division(admin, "STREET", district);
+        String station = admin.run("createStation", "input", Map.of("code", Fixtures.unique("s"), "name", "测试社工站",
+                "kind", "street_station", "divisionId", street, "operatingMode", "PURCHASED")).assertOk()
+                .string("createStation.station.id");
+        Map<String, Object> in = new HashMap<>(Map.of("title", Fixtures.unique("四年项目"), "purchaserId", district,
+                "landingPartyId", street, "operatorId", operator(admin), "stationIds", List.of(station),
+                "startsOn", "2025-07-01", "endsOn", "2029-06-30", "price", "600000"));
+        String stored = create(admin, in);
+
+        Result draft = admin.run("createPolicyDraft", "input", Map.of("fromTemplate", "wuhan")).assertOk();
+        Map<String, Object> document = new HashMap<>(draft.get("createPolicyDraft.profile.document"));
+        Map<String, Object> contracts = new HashMap<>((Map<String, Object>) document.get("contracts"));
+        List<Object> rules = new java.util.ArrayList<>((List<Object>) contracts.get("rules"));
+        Map<String, Object> maxTerm = new HashMap<>((Map<String, Object>) rules.getFirst());
+        assertEquals("wuhan_contract_max_term", maxTerm.get("code"));
+        maxTerm.put("labelZh", "服务合同期限最长不超过3年");
+        maxTerm.put("wording", "服务合同期限最长不超过3年");
+        maxTerm.put("source", "测试修订");
+        rules.set(0, maxTerm);
+        contracts.put("rules", rules);
+        document.put("contracts", contracts);
+        Result updated = admin.run("updatePolicyDraft", "input", Map.of("id", draft.string("createPolicyDraft.profile.id"),
+                "version", draft.integer("createPolicyDraft.profile.version"), "document", document)).assertOk();
+        admin.run("publishPolicyProfile", "input", Map.of("id", updated.string("updatePolicyDraft.profile.id"),
+                "version", updated.integer("updatePolicyDraft.profile.version"), "effectiveFrom", "2026-06-01")).assertOk();
+
+        List<Map<String, Object>> found = findings(admin, stored, "wuhan_contract_max_term");
+        assertEquals(1, found.size(), "the stored contract keeps its term");
+        assertEquals("VIOLATION", found.getFirst().get("severity"), "不超过 binds");
+        assertEquals("ADVISORY", findings(admin, stored, "wuhan_contract_max_term", "2026-01-01").getFirst().get("severity"),
+                "on a day of the earlier revision it weighed what that one said");
+        in.put("title", Fixtures.unique("四年项目"));
+        admin.run("createContract", "input", in).assertError("BAD_USER_INPUT", "input.endsOn");
     }
 
     @Test

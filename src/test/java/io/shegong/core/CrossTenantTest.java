@@ -133,6 +133,8 @@ class CrossTenantTest extends GraphQLTestBase {
         String qDivision = Fixtures.divisionId(as("qingpu", "VIEWER"), "xujing");
         String qFacility = as("qingpu", "TENANT_ADMIN").run("registerHostFacility", "input", Map.of("name", "青浦测试小学" + UUID.randomUUID(),
                 "divisionId", qDivision)).assertOk().string("registerHostFacility.facility.id");
+        String qDraft = as("qingpu", "TENANT_ADMIN").run("createContract", "input", contractInput(Map.of())).assertOk()
+                .string("createContract.contract.id");
         List<Case> cases = List.of(
                 new Case("updateStation", "Station", id -> Map.of("id", id, "version", 1, "name", "x")),
                 new Case("updateStation", "Station", id -> Map.of("id", qStation, "version", 99, "parentId", id)),
@@ -196,6 +198,10 @@ class CrossTenantTest extends GraphQLTestBase {
                 new Case("createContract", "Division", id -> contractInput(Map.of("landingPartyId", id))),
                 new Case("createContract", "Operator", id -> contractInput(Map.of("operatorId", id))),
                 new Case("createContract", "Station", id -> contractInput(Map.of("stationIds", List.of(id)))),
+                new Case("updateContract", "Contract", id -> Map.of("id", id, "version", 1, "title", "x")),
+                new Case("updateContract", "Division", id -> Map.of("id", qDraft, "version", 99, "purchaserId", id)),
+                new Case("updateContract", "Operator", id -> Map.of("id", qDraft, "version", 99, "operatorId", id)),
+                new Case("updateContract", "Station", id -> Map.of("id", qDraft, "version", 99, "stationIds", List.of(id))),
                 new Case("signContract", "Contract", id -> Map.of("id", id, "version", 1, "signedOn", "2026-01-01")),
                 new Case("endContract", "Contract", id -> Map.of("id", id, "version", 2, "reason", "TERMINATED", "endedOn", "2026-06-30")),
                 new Case("setContractTakeoverPlan", "Contract", id -> Map.of("id", id, "version", 2, "takeoverPlan", "x")),
