@@ -880,6 +880,15 @@ results.push(await withBrowser('admin-signs-pays-and-terminates-a-contract', lap
   await page.getByRole('heading', { name: title, level: 2 }).waitFor();
   await page.getByText('结案率不低于80%').waitFor();
 
+  // the draft is changed before signing: its rows come back filled, a deliverable's quantity changes
+  await page.getByTestId('contract-edit').click();
+  const editing = page.getByRole('dialog');
+  check(await editing.getByLabel('第2期金额（元）').inputValue() === '100000.00', 'the draft form shows the draft\'s second tranche');
+  await editing.getByLabel('服务内容1数量').fill('24');
+  await editing.getByTestId('contract-form-ok').click();
+  await editing.waitFor({ state: 'hidden' });
+  await page.getByRole('cell', { name: '24 个' }).waitFor();
+
   await page.getByTestId('contract-sign').click();
   const signing = page.getByRole('dialog');
   await signing.getByLabel('签订日期').fill('2026-01-05');

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
 import { FormDialog } from '../components/FormDialog';
+import { ContractFormDialog } from '../components/ContractForm';
 import { describeError, type ApiUserError } from '../api/errors';
 import { remaining } from '../api/forms';
 import { userErrorMessage } from '../api/messages';
@@ -98,7 +99,7 @@ export default function ContractPage() {
   const rights = useRights();
   const { session } = useSession();
   const { message } = App.useApp();
-  const [dialog, setDialog] = useState<'report' | 'evaluation' | 'sign' | 'end' | 'takeover' | null>(null);
+  const [dialog, setDialog] = useState<'report' | 'evaluation' | 'sign' | 'end' | 'takeover' | 'edit' | null>(null);
   const [paying, setPaying] = useState<Tranche | null>(null);
   const [{ data, fetching, error }, refetch] = useQuery({ query: ContractQuery, variables: { id } });
   const [, submitReport] = useMutation(SubmitReport);
@@ -130,6 +131,7 @@ export default function ContractPage() {
       <Card title={t('合同条款', 'Terms')} style={{ marginBottom: 16 }} data-testid="contract-terms"
         extra={rights.admin && (
           <Space wrap>
+            {c.status === 'DRAFT' && <Button data-testid="contract-edit" onClick={() => setDialog('edit')}>{t('修改草稿', 'Edit draft')}</Button>}
             {c.status === 'DRAFT' && <Button type="primary" data-testid="contract-sign" onClick={() => setDialog('sign')}>{t('签订合同', 'Sign')}</Button>}
             {signed && !ended && <Button danger data-testid="contract-end" onClick={() => setDialog('end')}>{t('终止或续签', 'End or renew')}</Button>}
             {!ended && <Button data-testid="contract-takeover" onClick={() => setDialog('takeover')}>{t('临时接管预案', 'Takeover plan')}</Button>}
@@ -286,6 +288,18 @@ export default function ContractPage() {
           </Form.Item>
           <Form.Item name="note" label={t('备注', 'Note')}><Input.TextArea rows={2} /></Form.Item>
         </FormDialog>
+      )}
+      {dialog === 'edit' && (
+        <ContractFormDialog onClose={() => { setDialog(null); reload(); }} draft={{
+          id: c.id, version: c.version, values: {
+            code: c.code ?? undefined, title: c.title, purchaserId: c.purchaser.id, landingPartyId: c.landingParty.id,
+            operatorId: c.operator.id, stationIds: c.stations.map((s) => s.id), startsOn: c.startsOn, endsOn: c.endsOn,
+            price: c.price ?? undefined, takeoverPlan: c.takeoverPlan ?? undefined, documents: c.documents,
+            tranches: (c.tranches ?? []).map(({ dueOn, amount, condition }) => ({ dueOn, amount, condition: condition ?? undefined })),
+            deliverables: c.deliverables.map(({ description, quantity, unit, standard, slot }) =>
+              ({ description, quantity, unit, standard: standard ?? undefined, slot: slot ?? undefined })),
+          },
+        }} />
       )}
       {dialog === 'sign' && (
         <FormDialog title={t('签订合同', 'Sign the contract')} fields={['signedOn']} testId="sign-form"

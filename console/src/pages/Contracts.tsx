@@ -1,11 +1,9 @@
-import { useRef, useState, type ReactNode } from 'react';
-import { Button, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import { FormDialog } from '../components/FormDialog';
-import { rowsOf, textsOf } from '../api/forms';
+import { ContractFormDialog } from '../components/ContractForm';
 import { Pending } from '../components/Status';
 import { CONTRACT_ENUMS, enumLabel, useI18n } from '../i18n';
 import { useRights } from '../session';
@@ -21,26 +19,8 @@ const ContractsQuery = graphql(`
   }
 `);
 
-const ContractChoices = graphql(`
-  query ConsoleContractChoices {
-    operators { id name status }
-    divisions(first: 100) { edges { node { id nameZh nameEn level } } }
-    stations(first: 100) { edges { node { id name } } }
-  }
-`);
-
-const CreateContract = graphql(`
-  mutation ConsoleCreateContract($input: CreateContractInput!) {
-    createContract(input: $input) { contract { id } userErrors { field code message } }
-  }
-`);
-
 // an empty list names no type the cache could tell a new contract invalidates
 const CONTRACT_CONTEXT = { additionalTypenames: ['Contract'] };
-
-const FIELDS = ['code', 'title', 'purchaserId', 'landingPartyId', 'operatorId', 'stationIds', 'startsOn', 'endsOn', 'price', 'takeoverPlan'] as const;
-// edited row by row: an error on ["input", "tranches", "1", "amount"] lands on that row's amount
-const LISTS = ['tranches', 'deliverables', 'documents'] as const;
 
 
 /** The bureau's service contracts with where each stands and what its rules find; an administrator drafts one. */
@@ -73,104 +53,7 @@ export default function Contracts() {
             } },
           ]} />
       )}
-      {creating && <CreateContractDialog onClose={(id) => { setCreating(false); if (id) navigate(`/contracts/${id}`); }} />}
+      {creating && <ContractFormDialog onClose={(id) => { setCreating(false); if (id) navigate(`/contracts/${id}`); }} />}
     </>
-  );
-}
-
-function CreateContractDialog({ onClose }: { onClose: (createdId?: string) => void }) {
-  const { t, lang } = useI18n();
-  const [{ data }] = useQuery({ query: ContractChoices });
-  const [, create] = useMutation(CreateContract);
-  const created = useRef<string | undefined>(undefined);
-  const divisions = data?.divisions.edges.map((e) => e.node) ?? [];
-  const name = (d: { nameZh: string; nameEn?: string | null }) => (lang === 'zh' ? d.nameZh : d.nameEn || d.nameZh);
-  const required = (zh: string, en: string) => [{ required: true, message: t(zh, en) }];
-  return (
-    <FormDialog title={t('新建服务合同', 'New service contract')} fields={FIELDS} lists={LISTS} testId="contract-form" width={760}
-      done={t('合同草稿已保存', 'Contract drafted')} onClose={() => onClose(created.current)}
-      submit={async (v) => {
-        const input = { ...v, tranches: rowsOf(v.tranches), deliverables: rowsOf(v.deliverables), documents: textsOf(v.documents) };
-        const r = await create({ input: input as never }, { additionalTypenames: ['Contract'] });
-        created.current = r.data?.createContract?.contract?.id;
-        return { error: r.error, userErrors: r.data?.createContract?.userErrors };
-      }}>
-      <Form.Item name="title" label={t('项目名称', 'Title')} rules={required('请填写项目名称', 'Enter the title')}><Input /></Form.Item>
-      <Form.Item name="code" label={t('合同编号', 'Contract number')}><Input /></Form.Item>
-      <Form.Item name="operatorId" label={t('承接主体', 'Operator')} rules={required('请选择承接主体', 'Choose the operator')}>
-        <Select showSearch optionFilterProp="label" options={(data?.operators ?? []).filter((o) => o.status === 'ACTIVE').map((o) => ({ value: o.id, label: o.name }))} />
-      </Form.Item>
-      <Form.Item name="purchaserId" label={t('购买方', 'Purchaser')} rules={required('请选择购买方', 'Choose the purchaser')}>
-        <Select showSearch optionFilterProp="label" options={divisions.filter((d) => d.level === 'CITY' || d.level === 'DISTRICT').map((d) => ({ value: d.id, label: name(d) }))} />
-      </Form.Item>
-      <Form.Item name="landingPartyId" label={t('项目落地方（街道/镇）', 'Landing party (street or town)')} rules={required('请选择项目落地方', 'Choose the landing party')}>
-        <Select showSearch optionFilterProp="label" options={divisions.filter((d) => d.level === 'STREET').map((d) => ({ value: d.id, label: name(d) }))} />
-      </Form.Item>
-      <Form.Item name="stationIds" label={t('服务站点', 'Stations served')} rules={required('请选择站点', 'Choose the stations')}>
-        <Select mode="multiple" showSearch optionFilterProp="label" options={(data?.stations.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))} />
-      </Form.Item>
-      <Space wrap>
-        <Form.Item name="startsOn" label={t('起始日期', 'Starts on')} rules={required('请填写起始日期', 'Enter the first day')}><Input type="date" /></Form.Item>
-        <Form.Item name="endsOn" label={t('截止日期', 'Ends on')} rules={required('请填写截止日期', 'Enter the last day')}><Input type="date" /></Form.Item>
-      </Space>
-      <Form.Item name="price" label={t('合同金额（元）', 'Price (CNY)')} rules={required('请填写合同金额', 'Enter the price')}><Input inputMode="decimal" /></Form.Item>
-      <Rows name="tranches" title={t('付款安排', 'Payment schedule')} add={t('添加一期付款', 'Add a tranche')}>
-        {(row, n) => (
-          <>
-            <Form.Item name={[row, 'dueOn']} label={t(`第${n}期应付日期`, `Tranche ${n} due on`)} rules={required('请填写应付日期', 'Enter the day')}><Input type="date" /></Form.Item>
-            <Form.Item name={[row, 'amount']} label={t(`第${n}期金额（元）`, `Tranche ${n} amount (CNY)`)} rules={required('请填写金额', 'Enter the amount')}><Input inputMode="decimal" style={{ width: 140 }} /></Form.Item>
-            <Form.Item name={[row, 'condition']} label={t(`第${n}期付款条件`, `Tranche ${n} condition`)}><Input placeholder={t('如：中期评估合格后支付', 'e.g. after a passed mid-term evaluation')} style={{ width: 220 }} /></Form.Item>
-          </>
-        )}
-      </Rows>
-      <Rows name="deliverables" title={t('服务内容', 'Deliverables')} add={t('添加服务内容', 'Add a deliverable')}>
-        {(row, n) => (
-          <>
-            <Form.Item name={[row, 'description']} label={t(`服务内容${n}`, `Deliverable ${n}`)} rules={required('请填写服务内容', 'Enter what is owed')}><Input placeholder={t('如：个案服务', 'e.g. case work')} /></Form.Item>
-            <Form.Item name={[row, 'quantity']} label={t(`服务内容${n}数量`, `Deliverable ${n} quantity`)} rules={required('请填写数量', 'Enter the quantity')}><InputNumber min={0} precision={0} /></Form.Item>
-            <Form.Item name={[row, 'unit']} label={t(`服务内容${n}单位`, `Deliverable ${n} unit`)} rules={required('请填写单位', 'Enter the unit')}><Input placeholder={t('如：个', 'e.g. cases')} style={{ width: 80 }} /></Form.Item>
-            <Form.Item name={[row, 'standard']} label={t(`服务内容${n}质量标准`, `Deliverable ${n} quality standard`)}><Input /></Form.Item>
-            <Form.Item name={[row, 'slot']} label={t(`服务内容${n}服务目录栏目`, `Deliverable ${n} catalogue slot`)}><Input placeholder="social_assistance" style={{ width: 150 }} /></Form.Item>
-          </>
-        )}
-      </Rows>
-      <Rows name="documents" title={t('合同文件', 'Documents')} add={t('添加文件编号', 'Add a document reference')}>
-        {(row, n) => (
-          <Form.Item name={row} label={t(`文件${n}`, `Document ${n}`)} rules={required('请填写文件编号或名称', 'Enter the reference')}><Input placeholder={t('如：鼓民〔2026〕12号', 'e.g. a document number')} style={{ width: 320 }} /></Form.Item>
-        )}
-      </Rows>
-      <Form.Item name="takeoverPlan" label={t('临时接管预案', 'Takeover plan')}><Input /></Form.Item>
-    </FormDialog>
-  );
-}
-
-/**
- * A list edited row by row: each row's fields on one line with a button that takes the row out,
- * and the list's own error (the API's, such as tranches adding up to more than the price) below.
- */
-function Rows({ name, title, add, children }: {
-  name: string;
-  title: string;
-  add: string;
-  children: (row: number, n: number) => ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <Form.List name={name}>
-      {(rows, { add: append, remove }, { errors }) => (
-        <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }} data-testid={`rows-${name}`}>
-          <legend style={{ fontSize: 14, marginBottom: 8 }}>{title}</legend>
-          {rows.map((row, i) => (
-            <Space key={row.key} wrap align="start" data-testid={`row-${name}`}>
-              {children(row.name, i + 1)}
-              <Button type="text" icon={<MinusCircleOutlined />} aria-label={t(`删除${title}第${i + 1}项`, `Remove ${title} row ${i + 1}`)}
-                style={{ marginTop: 30 }} onClick={() => remove(row.name)} />
-            </Space>
-          ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => append()} data-testid={`add-${name}`}>{add}</Button>
-          <Form.ErrorList errors={errors} />
-        </fieldset>
-      )}
-    </Form.List>
   );
 }
