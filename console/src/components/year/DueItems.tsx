@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Empty, Form, Input, List, Modal, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { Pending } from '../Status';
@@ -16,6 +17,7 @@ const StationDueItemsQuery = graphql(`
         id
         dueItems {
           milestone labelZh labelEn year dueOn window evidenceZh evidenceEn status severity source wording
+          origin periodStart periodEnd contract { id title } operator { id name } report { submittedOn }
           completion { doneOn evidence recordedBy recordedAt }
         }
       }
@@ -77,7 +79,7 @@ export default function DueItems({ stationId, today }: { stationId: string; toda
       <List dataSource={items} locale={{ emptyText: <Empty description={t('没有需要完成的时间节点', 'Nothing due')} /> }}
         renderItem={(i) => (
           <List.Item data-testid="due-item"
-            actions={rights.record ? [
+            actions={rights.record && i.origin === 'MILESTONE' ? [
               i.status === 'DONE'
                 ? <Popconfirm key="reopen" title={t('撤销完成记录，重新打开？', 'Take the completion back and reopen it?')}
                     okText={t('重新打开', 'Reopen')} cancelText={t('取消', 'Cancel')} onConfirm={() => doReopen(i)}>
@@ -93,6 +95,14 @@ export default function DueItems({ stationId, today }: { stationId: string; toda
               </Space>}
               description={<>
                 <div>{t('截止：', 'Due: ')}{i.dueOn}{i.window && `（${i.window}）`}{i.source && ` · ${t('依据', 'Source')} ${i.source}`}</div>
+                {i.contract && (
+                  <div data-testid="due-item-contract">
+                    {t('合同：', 'Contract: ')}<Link to={`/contracts/${i.contract.id}`}>{i.contract.title}</Link>
+                    {i.operator && `（${i.operator.name}）`}
+                    {i.periodStart && ` · ${t('报告期', 'Period')} ${i.periodStart} — ${i.periodEnd}`}
+                    {i.report?.submittedOn && ` · ${t('已于', 'submitted on ')}${i.report.submittedOn}${t(' 提交', '')}`}
+                  </div>
+                )}
                 {(i.evidenceZh || i.evidenceEn) && <div>{t('完成材料：', 'Evidence: ')}{lang === 'zh' ? i.evidenceZh : i.evidenceEn ?? i.evidenceZh}</div>}
                 {i.completion && (
                   <div>{t('已于', 'Done on ')}{i.completion.doneOn}{t(' 完成：', ': ')}{i.completion.evidence}（{i.completion.recordedBy}）</div>

@@ -132,8 +132,18 @@ public class DueItemService {
         List<Station> found = stations.byIds(Ids.array(ids));
         List<DueItemCompletion> done = found.isEmpty() ? List.of()
                 : completions.ofStations(Ids.array(found.stream().map(Station::id).toList()), from.getYear(), to.getYear());
-        Map<UUID, List<DueItem>> out = Deadlines.expand(spans, registry(found, List.of(), done), calendar.today()).stream()
-                .collect(Collectors.groupingBy(DueItem::stationId));
+        LocalDate today = calendar.today();
+        Map<UUID, List<DueItem>> out = Deadlines.expand(spans, registry(found, List.of(), done), today).stream()
+                .collect(Collectors.groupingBy(DueItem::stationId, Collectors.toCollection(ArrayList::new)));
+        // a contract's reports are owed at each of its stations, as the bureau's list narrowed to one shows them
+        Set<UUID> asked = found.stream().map(Station::id).collect(Collectors.toSet());
+        for (DueItemSource source : sources) {
+            for (DueItem item : source.items(caller, spans, asked, today)) {
+                item.report().stationIds().stream().filter(asked::contains)
+                        .forEach(id -> out.computeIfAbsent(id, k -> new ArrayList<>()).add(item));
+            }
+        }
+        out.values().forEach(items -> items.sort(Comparator.comparing(DueItem::dueOn).thenComparing(i -> i.party().ordinal())));
         ids.forEach(id -> out.putIfAbsent(id, List.of()));
         return out;
     }

@@ -218,4 +218,25 @@ class ContractReportDueTest extends GraphQLTestBase {
         assertEquals(one.sqlStatements(), four.sqlStatements(), "a statement per contract or per report");
         assertTrue(four.sqlStatements() <= 16, "statements: " + four.sqlStatements());
     }
+
+    @Test
+    void aStationsDueItems_includeTheReportsOfTheContractsServingIt() {
+        Client admin = newBureau("weihai", "2025-01-01");
+        Place at = place(admin);
+        String elsewhere = station(admin, at.street());
+        String contract = ContractTest.signed(admin, input(admin, at, at.station(), "2026-07-01", "2027-06-30"), "2026-06-20");
+
+        List<Map<String, Object>> served = admin.run("stationContractReportDueItems", "id", at.station(),
+                "from", "2026-07-01", "to", "2026-12-31").assertOk().get("node.dueItems");
+        List<Map<String, Object>> briefs = served.stream().filter(i -> "CONTRACT_REPORT".equals(i.get("origin"))).toList();
+        // the monthly briefs of July to October are due by 2026-11-10, November's on 2026-12-10
+        assertEquals(5, briefs.size(), served.toString());
+        assertTrue(briefs.stream().allMatch(i -> contract.equals(((Map<String, Object>) i.get("contract")).get("id"))));
+        assertEquals("OVERDUE", item(briefs, "weihai_contract_monthly_brief", "2026-08-10").get("status"));
+        assertEquals("DUE", item(briefs, "weihai_contract_monthly_brief", "2026-12-10").get("status"));
+
+        List<Map<String, Object>> other = admin.run("stationContractReportDueItems", "id", elsewhere,
+                "from", "2026-07-01", "to", "2026-12-31").assertOk().get("node.dueItems");
+        assertTrue(other.stream().noneMatch(i -> "CONTRACT_REPORT".equals(i.get("origin"))), other.toString());
+    }
 }
