@@ -57,12 +57,16 @@ export function ContractFormDialog({ draft, onClose }: { draft?: Draft; onClose:
       fields={FIELDS} lists={LISTS} testId="contract-form" width={760} initialValues={draft?.values}
       done={draft ? t('合同草稿已修改', 'Draft changed') : t('合同草稿已保存', 'Contract drafted')} onClose={() => onClose(saved.current)}
       submit={async (v) => {
-        const terms = { ...v, tranches: rowsOf(v.tranches), deliverables: rowsOf(v.deliverables), documents: textsOf(v.documents) };
+        const terms: Record<string, unknown> = { ...v, tranches: rowsOf(v.tranches), deliverables: rowsOf(v.deliverables), documents: textsOf(v.documents) };
         if (draft) {
           // a draft's lists are replaced whole: a list emptied in the form empties the draft's
           terms.tranches ??= [];
           terms.deliverables ??= [];
           terms.documents ??= [];
+          // a number or plan the draft had and the form now leaves blank is cleared, not kept
+          for (const cleared of ['code', 'takeoverPlan'] as const) {
+            if (draft.values[cleared] && terms[cleared] === undefined) terms[cleared] = null;
+          }
           const r = await update({ input: { ...terms, id: draft.id, version: draft.version } as never }, { additionalTypenames: ['Contract'] });
           saved.current = r.data?.updateContract?.contract?.id;
           return { error: r.error, userErrors: r.data?.updateContract?.userErrors };
