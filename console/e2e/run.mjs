@@ -724,7 +724,7 @@ results.push(await withBrowser('admin-registers-operator-and-contract', laptop, 
   await go(page, '/operators');
   await page.getByRole('heading', { name: '承接主体', level: 2 }).waitFor();
   await page.getByTestId('operators').getByText(contract.operator).click();
-  await page.getByTestId('operator').getByRole('link', { name: contract.title }).waitFor();
+  await page.getByTestId('operator').getByRole('link', { name: contract.title, exact: true }).waitFor();
   await page.getByTestId('operator-register').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('名称').fill('鼓楼区宁海路社会工作服务中心');
@@ -740,7 +740,7 @@ results.push(await withBrowser('admin-registers-operator-and-contract', laptop, 
   await shot(page, 'operators');
 
   await go(page, '/contracts');
-  await page.getByRole('link', { name: contract.title }).waitFor();
+  await page.getByRole('link', { name: contract.title, exact: true }).waitFor();
   await page.getByTestId('contract-create').click();
   const form = page.getByRole('dialog');
   await form.getByLabel('项目名称').fill('宁海路街道社工站三年运营项目');
@@ -784,8 +784,8 @@ results.push(await withBrowser('operator-staff-submits-monthly-brief', laptop, a
   const { operator, contract } = fixture;
   await signedIn(page, tenant, operator.username, operator.password);
   await go(page, '/contracts');
-  await page.getByRole('link', { name: contract.title }).click();
-  await page.getByRole('heading', { name: contract.title, level: 2 }).waitFor();
+  await page.getByRole('link', { name: contract.title, exact: true }).click();
+  await page.getByRole('heading', { name: contract.title, exact: true, level: 2 }).waitFor();
   await page.getByTestId('contract-reports').waitFor();
   check(!(await page.getByTestId('tranches').count()), 'an operator is shown the payment schedule');
   check(!(await page.getByText('合同金额').count()), 'an operator is shown the price');
@@ -809,8 +809,8 @@ results.push(await withBrowser('supervisor-fails-contract-evaluation', laptop, a
   const { supervisor, contract } = fixture;
   await signedIn(page, tenant, supervisor.username, supervisor.password);
   await go(page, '/contracts');
-  await page.getByRole('link', { name: contract.title }).click();
-  await page.getByRole('heading', { name: contract.title, level: 2 }).waitFor();
+  await page.getByRole('link', { name: contract.title, exact: true }).click();
+  await page.getByRole('heading', { name: contract.title, exact: true, level: 2 }).waitFor();
   await page.getByTestId('tranches').waitFor();
   await page.getByTestId('evaluation-record').click();
   const dialog = page.getByRole('dialog');
@@ -837,7 +837,7 @@ results.push(await withBrowser('admin-signs-pays-and-terminates-a-contract', lap
   const title = '湖南路街道社工站2026-2027年度运营项目';
   await signedIn(page, tenant, admin.username, admin.newPassword);
   await go(page, '/contracts');
-  await page.getByRole('link', { name: contract.title }).waitFor();
+  await page.getByRole('link', { name: contract.title, exact: true }).waitFor();
   await page.getByTestId('contract-create').click();
   const form = page.getByRole('dialog');
   await form.getByLabel('项目名称').fill(title);
@@ -964,6 +964,28 @@ results.push(await withBrowser('admin-sets-worker-employer', laptop, async (page
   await dialog.getByTestId('employer-form-ok').click();
   await dialog.waitFor({ state: 'hidden' });
   await employer.getByText('未登记').waitFor();
+}));
+
+// 21. An administrator renews a contract into the same operator's next term: the contract ends
+// as renewed and leads to its successor. Last, since it ends the contract the scenarios above use.
+results.push(await withBrowser('admin-renews-a-contract', laptop, async (page) => {
+  const { contract } = fixture;
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, '/contracts');
+  await page.getByRole('link', { name: contract.title, exact: true }).click();
+  await page.getByRole('heading', { name: contract.title, exact: true, level: 2 }).waitFor();
+  await page.getByTestId('contract-end').click();
+  const ending = page.getByRole('dialog');
+  await ending.getByLabel('续签').check();
+  await ending.getByLabel('结束日期').fill('2026-11-24');
+  await ending.getByLabel('续签合同').click();
+  await page.locator(`.ant-select-item-option[title="${contract.next}"]:visible`).click();
+  await ending.getByTestId('end-form-ok').click();
+  await ending.waitFor({ state: 'hidden' });
+  await page.getByTestId('contract-terms').getByText(/已续签 2026-11-24/).waitFor();
+  await shot(page, 'contract-renewed');
+  await page.getByTestId('contract-successor').click();
+  await page.getByRole('heading', { name: contract.next, exact: true, level: 2 }).waitFor();
 }));
 
 const failed = results.filter((r) => !r).length;

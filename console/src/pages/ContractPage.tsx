@@ -22,6 +22,7 @@ const ContractQuery = graphql(`
         purchaser { id nameZh nameEn level }
         landingParty { id nameZh nameEn }
         operator { id name contracts { id title code status } }
+        successor { id title }
         stations { id name }
         tranches { id position dueOn amount condition paid status }
         deliverables { position description quantity unit standard slot }
@@ -143,6 +144,8 @@ export default function ContractPage() {
             {enumLabel(lang, CONTRACT_ENUMS.contractStatus, c.status)}
             {c.endReason && `（${enumLabel(lang, CONTRACT_ENUMS.endReason, c.endReason)}${c.endedOn ? ` ${c.endedOn}` : ''}）`}
           </> },
+          ...(c.successor ? [{ key: 'successor', label: t('续签合同', 'Renewed into'),
+            children: <Link to={`/contracts/${c.successor.id}`} data-testid="contract-successor">{c.successor.title}</Link> }] : []),
           { key: 'operator', label: t('承接主体', 'Operator'), children: <Link to={`/operators?id=${encodeURIComponent(c.operator.id)}`}>{c.operator.name}</Link> },
           { key: 'purchaser', label: t('购买方', 'Purchaser'), children: division(c.purchaser) },
           { key: 'landing', label: t('项目落地方', 'Landing party'), children: division(c.landingParty) },

@@ -50,6 +50,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final String CASE = "为独居老人织密邻里守望网";
     private static final String CONTRACT_OPERATOR = "鼓楼区湖南路社会工作服务中心";
     private static final String CONTRACT = "湖南路街道社工站运营服务项目";
+    private static final String NEXT_CONTRACT = "湖南路街道社工站运营服务项目（2027—2029年）";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -114,7 +115,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "operator-records-activity-and-closes-due-item", "supervisor-finding-rectified-and-reinspected",
                 "admin-accepts-featured-case", "monthly-brief",
                 "admin-registers-operator-and-contract", "operator-staff-submits-monthly-brief", "supervisor-fails-contract-evaluation",
-                "admin-signs-pays-and-terminates-a-contract", "admin-sets-worker-employer")) {
+                "admin-signs-pays-and-terminates-a-contract", "admin-sets-worker-employer", "admin-renews-a-contract")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
@@ -186,6 +187,12 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "tranches", List.of(Map.of("dueOn", "2026-03-01", "amount", "150000.00")))).assertOk();
         admin.run("signContract", "input", Map.of("id", contract.string("createContract.contract.id"),
                 "version", contract.integer("createContract.contract.version"), "signedOn", "2025-12-20")).assertOk();
+        // the same operator's next term, which the last scenario renews the contract into
+        Result next = admin.run("createContract", "input", Map.of("title", NEXT_CONTRACT, "purchaserId", district,
+                "landingPartyId", hunanlu, "operatorId", operatorId, "stationIds", List.of(operatedStation),
+                "startsOn", "2027-01-01", "endsOn", "2029-12-31", "price", "450000.00")).assertOk();
+        admin.run("signContract", "input", Map.of("id", next.string("createContract.contract.id"),
+                "version", next.integer("createContract.contract.version"), "signedOn", "2026-11-20")).assertOk();
         String station = admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
                 "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01"))
                 .assertOk().string("createStation.station.id");
@@ -259,7 +266,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
         fixture.put("dueItem", "报送季度服务情况报告");
         fixture.put("featuredCase", CASE);
         fixture.put("contract", Map.of("title", CONTRACT, "operator", CONTRACT_OPERATOR, "district", "鼓楼区", "street", "湖南路街道",
-                "station", OPERATED_STATION, "creditCode", "52370000000000001Q", "wrongCreditCode", "52370000000000001A"));
+                "station", OPERATED_STATION, "creditCode", "52370000000000001Q", "wrongCreditCode", "52370000000000001A",
+                "next", NEXT_CONTRACT));
         fixture.put("project", PROJECT);
         fixture.put("brief", Map.of("month", "2026年11月", "station", OPERATED_STATION, "records", "1", "served", "12",
                 "previousServed", "4"));
