@@ -182,12 +182,13 @@ public class DemoData {
         policies.publishFirst(document, "policy/" + code + ".yml", PolicyTemplates.effectiveFrom(document), "demo");
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> read(String code) {
         try (InputStream in = DemoData.class.getResourceAsStream("/demo/" + code + ".yml")) {
             if (in == null) {
                 throw new IllegalStateException("demo/" + code + ".yml is missing");
             }
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return (Map<String, Object>) PolicyTemplates.plain(new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -412,13 +413,7 @@ public class DemoData {
     }
 
     private static LocalDate date(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        }
-        return LocalDate.parse(v.toString());
+        return v == null ? null : LocalDate.parse(v.toString());
     }
 
     private static Double number(Object v) {

@@ -58,8 +58,12 @@ public class PolicyTemplates {
         }
     }
 
-    /** YAML dates become ISO strings, as they would arrive through the API. */
-    private static Object plain(Object v) {
+    /**
+     * A document read from YAML as it would arrive through the API: YAML dates (which the parser
+     * makes `java.util.Date`s at UTC midnight) become ISO strings. The demo documents are read the
+     * same way.
+     */
+    public static Object plain(Object v) {
         if (v instanceof Date d) {
             return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
         }
