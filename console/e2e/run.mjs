@@ -960,7 +960,11 @@ results.push(await withBrowser('admin-sets-worker-employer', laptop, async (page
   await employer.getByRole('link', { name: contract.operator }).waitFor();
   await shot(page, 'worker-employer');
   await page.getByTestId('worker-employer-set').click();
-  await dialog.locator('.ant-select-clear').click({ force: true });
+  // the clear icon shows on hover; a forced click during the dialog's opening animation could land
+  // on the mask and close the dialog, so the click waits for a settled dialog and a hovered select
+  await dialog.getByTestId('employer-form-ok').waitFor();
+  await dialog.locator('.ant-select').hover();
+  await dialog.locator('.ant-select-clear').click();
   await dialog.getByTestId('employer-form-ok').click();
   await dialog.waitFor({ state: 'hidden' });
   await employer.getByText('未登记').waitFor();
