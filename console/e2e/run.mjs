@@ -558,8 +558,9 @@ results.push(await withBrowser('admin-moves-a-station-through-its-life-cycle', l
   await shot(page, 'station-closed');
 }));
 
-// 13. An operator records an activity (the API's refusal of zero hours shown on the field) and
-// closes an overdue due item with evidence, then reopens it.
+// 13. An operator records an activity (the API's refusal of zero hours shown on the field),
+// closes an overdue due item with evidence, then reopens it, adds a project to the station's plan
+// and starts a project the plan holds.
 results.push(await withBrowser('operator-records-activity-and-closes-due-item', laptop, async (page) => {
   const operator = fixture.yearOperator;
   await signedIn(page, tenant, operator.username, operator.password);
@@ -601,6 +602,23 @@ results.push(await withBrowser('operator-records-activity-and-closes-due-item', 
   await item.getByTestId('due-reopen').click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '重新打开' }).click();
   await item.getByText('已逾期').waitFor();
+  // the year's plan: the model's slots with what each holds; a cluster project added row by row
+  await page.getByRole('tab', { name: '年度计划' }).click();
+  const slots = page.getByTestId('plan-slots');
+  await slots.getByRole('row', { name: /1个核心项目/ }).getByText(fixture.project).waitFor();
+  const cluster = slots.getByRole('row', { name: /3个组团项目/ });
+  await cluster.getByText('不足（0）').waitFor();
+  await page.getByTestId('plan-edit').click();
+  const planning = page.getByRole('dialog');
+  await planning.getByTestId('add-projects').click();
+  await planning.getByLabel('项目2栏目').click();
+  await page.locator('.ant-select-item-option', { hasText: '3个组团项目' }).click();
+  await planning.getByLabel('项目2名称').fill('一老一小关爱组团');
+  await planning.getByTestId('plan-form-ok').click();
+  await planning.waitFor({ state: 'hidden' });
+  await cluster.getByText('一老一小关爱组团').waitFor();
+  await cluster.getByText('不足（1）').waitFor();
+  await shot(page, 'station-plan');
   // a project started in the slot its plan holds, then moved on to planning
   await page.getByRole('tab', { name: '服务项目' }).click();
   await page.getByTestId('project-start').click();

@@ -1,9 +1,9 @@
-import { useRef, type ReactNode } from 'react';
-import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useRef } from 'react';
+import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { FormDialog } from './FormDialog';
+import { Rows } from './Rows';
 import { rowsOf, textsOf } from '../api/forms';
 import { useI18n } from '../i18n';
 
@@ -12,6 +12,7 @@ const ContractChoices = graphql(`
     operators { id name status }
     divisions(first: 100) { edges { node { id nameZh nameEn level } } }
     stations(first: 100) { edges { node { id name } } }
+    policyProfile { id catalogue { models { slots { code labelZh labelEn } } } }
   }
 `);
 
@@ -50,6 +51,8 @@ export function ContractFormDialog({ draft, onClose }: { draft?: Draft; onClose:
   const [, update] = useMutation(UpdateContract);
   const saved = useRef<string | undefined>(undefined);
   const divisions = data?.divisions.edges.map((e) => e.node) ?? [];
+  // a deliverable names a slot of the catalogue in force, of whichever model its stations follow
+  const slots = new Map((data?.policyProfile?.catalogue.models ?? []).flatMap((m) => m.slots).map((x) => [x.code, x]));
   const name = (d: { nameZh: string; nameEn?: string | null }) => (lang === 'zh' ? d.nameZh : d.nameEn || d.nameZh);
   const required = (zh: string, en: string) => [{ required: true, message: t(zh, en) }];
   return (
@@ -110,7 +113,10 @@ export function ContractFormDialog({ draft, onClose }: { draft?: Draft; onClose:
             <Form.Item name={[row, 'quantity']} label={t(`服务内容${n}数量`, `Deliverable ${n} quantity`)} rules={required('请填写数量', 'Enter the quantity')}><InputNumber min={0} precision={0} /></Form.Item>
             <Form.Item name={[row, 'unit']} label={t(`服务内容${n}单位`, `Deliverable ${n} unit`)} rules={required('请填写单位', 'Enter the unit')}><Input placeholder={t('如：个', 'e.g. cases')} style={{ width: 80 }} /></Form.Item>
             <Form.Item name={[row, 'standard']} label={t(`服务内容${n}质量标准`, `Deliverable ${n} quality standard`)}><Input /></Form.Item>
-            <Form.Item name={[row, 'slot']} label={t(`服务内容${n}服务目录栏目`, `Deliverable ${n} catalogue slot`)}><Input placeholder="social_assistance" style={{ width: 150 }} /></Form.Item>
+            <Form.Item name={[row, 'slot']} label={t(`服务内容${n}服务目录栏目`, `Deliverable ${n} catalogue slot`)}>
+              <Select allowClear style={{ width: 180 }} popupMatchSelectWidth={false}
+                options={[...slots.values()].map((x) => ({ value: x.code, label: lang === 'zh' ? x.labelZh : x.labelEn }))} />
+            </Form.Item>
           </>
         )}
       </Rows>
@@ -121,36 +127,5 @@ export function ContractFormDialog({ draft, onClose }: { draft?: Draft; onClose:
       </Rows>
       <Form.Item name="takeoverPlan" label={t('临时接管预案', 'Takeover plan')}><Input /></Form.Item>
     </FormDialog>
-  );
-}
-
-/**
- * A list edited row by row: each row's fields on one line with a button that takes the row out,
- * and the list's own error (the API's, such as tranches adding up to more than the price) below.
- */
-function Rows({ name, title, add, children }: {
-  name: string;
-  title: string;
-  add: string;
-  children: (row: number, n: number) => ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <Form.List name={name}>
-      {(rows, { add: append, remove }, { errors }) => (
-        <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }} data-testid={`rows-${name}`}>
-          <legend style={{ fontSize: 14, marginBottom: 8 }}>{title}</legend>
-          {rows.map((row, i) => (
-            <Space key={row.key} wrap align="start" data-testid={`row-${name}`}>
-              {children(row.name, i + 1)}
-              <Button type="text" icon={<MinusCircleOutlined />} aria-label={t(`删除${title}第${i + 1}项`, `Remove ${title} row ${i + 1}`)}
-                style={{ marginTop: 30 }} onClick={() => remove(row.name)} />
-            </Space>
-          ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => append()} data-testid={`add-${name}`}>{add}</Button>
-          <Form.ErrorList errors={errors} />
-        </fieldset>
-      )}
-    </Form.List>
   );
 }

@@ -3,6 +3,7 @@ import { Card, Skeleton, Tabs } from 'antd';
 import { useI18n } from '../i18n';
 
 // Each tab is its own chunk and asks for its data only when opened.
+const Plan = lazy(() => import('./year/Plan'));
 const Projects = lazy(() => import('./year/Projects'));
 const Activities = lazy(() => import('./year/Activities'));
 const FeaturedCases = lazy(() => import('./year/FeaturedCases'));
@@ -10,7 +11,7 @@ const DueItems = lazy(() => import('./year/DueItems'));
 const SupervisionLoop = lazy(() => import('./year/SupervisionLoop'));
 
 /**
- * A station's year: its projects, the activity it delivered, its featured cases, what is due
+ * A station's year: its service plan and projects, the activity it delivered, its featured cases, what is due
  * from it and its supervision. `today` is the bureau's date as the service reckons it.
  */
 export default function StationYear({ stationId, today }: { stationId: string; today: string }) {
@@ -20,6 +21,7 @@ export default function StationYear({ stationId, today }: { stationId: string; t
     <Card title={t('年度工作', "The station's year")} data-testid="station-year">
       <Tabs defaultActiveKey="activities" items={[
         { key: 'activities', label: t('服务记录', 'Activities'), children: pane(<Activities stationId={stationId} today={today} />) },
+        { key: 'plan', label: t('年度计划', 'Service plan'), children: pane(<Plan stationId={stationId} today={today} />) },
         { key: 'projects', label: t('服务项目', 'Projects'), children: pane(<Projects stationId={stationId} today={today} />) },
         { key: 'cases', label: t('典型案例', 'Featured cases'), children: pane(<FeaturedCases stationId={stationId} today={today} />) },
         { key: 'due', label: t('时间节点', 'Due items'), children: pane(<DueItems stationId={stationId} today={today} />) },

@@ -10,6 +10,8 @@ import io.shegong.core.graphql.NodeType;
 import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
+import io.shegong.policy.PolicyProfile;
+import io.shegong.policy.PolicyService;
 import io.shegong.station.Station;
 import io.shegong.station.StationWiring;
 import jakarta.inject.Singleton;
@@ -24,11 +26,14 @@ public class ServicePlanWiring implements Wiring, NodeType.Source, LoaderContrib
     private final ServicePlanService service;
     private final Commands commands;
     private final ServicePlanRepository plans;
+    private final PolicyService policies;
 
-    public ServicePlanWiring(ServicePlanService service, Commands commands, ServicePlanRepository plans) {
+    public ServicePlanWiring(ServicePlanService service, Commands commands, ServicePlanRepository plans,
+                             PolicyService policies) {
         this.service = service;
         this.commands = commands;
         this.plans = plans;
+        this.policies = policies;
     }
 
     @Override
@@ -43,6 +48,9 @@ public class ServicePlanWiring implements Wiring, NodeType.Source, LoaderContrib
                 env -> RequestContext.loader(env, BY_STATION).load(env.<Station>getSource().id())));
         wiring.type("ServicePlan", t -> t.dataFetcher("station",
                 env -> StationWiring.byId(env, env.<ServicePlan>getSource().stationId())));
+        // the catalogue a plan is written to, typed for a console's slot pickers
+        wiring.type("PolicyProfile", t -> t.dataFetcher("catalogue",
+                env -> policies.compile(env.<PolicyProfile>getSource()).catalogue()));
         wiring.type("Mutation", t -> t.dataFetcher("saveServicePlan", env -> Map.of("plan",
                 service.save(RequestContext.of(env).caller(), commands.bind(env, SaveServicePlan.class)))));
     }

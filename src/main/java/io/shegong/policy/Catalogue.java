@@ -33,6 +33,14 @@ public record Catalogue(List<Model> models, List<Item> excluded) {
         public String source() {
             return basis.source();
         }
+
+        public String wording() {
+            return basis.wording();
+        }
+
+        public PolicyDocument.Severity severity() {
+            return basis.severity();
+        }
     }
 
     /** The model a station of this kind plans to, if any. */

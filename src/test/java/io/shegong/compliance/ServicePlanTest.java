@@ -150,6 +150,50 @@ class ServicePlanTest extends GraphQLTestBase {
     }
 
     @Test
+    void catalogue_isReadTypedFromTheProfile_withEachSlotsCountsAndItems() {
+        Result shangcheng = as("shangcheng", "VIEWER").run("serviceCatalogue").assertOk();
+        List<Map<String, Object>> models = shangcheng.get("policyProfile.catalogue.models");
+        assertEquals(List.of("123N", "13N"), models.stream().map(m -> m.get("code")).toList());
+        Map<String, Object> street = models.getFirst();
+        assertEquals(List.of("street_station"), street.get("kinds"));
+        assertEquals("001 五、(一)", street.get("source"));
+        assertEquals("ADVISORY", street.get("severity"));
+        List<Map<String, Object>> slots = slots(street);
+        assertEquals(Map.of("code", "core", "minimum", 1, "maximum", 1, "eachItem", false, "items", List.of()),
+                pick(slots.getFirst(), "code", "minimum", "maximum", "eachItem", "items"));
+        Map<String, Object> optional = slots.stream().filter(x -> x.get("code").equals("optional")).findFirst().orElseThrow();
+        assertEquals(0, optional.get("minimum"));
+        assertEquals(null, optional.get("maximum"));
+        Map<String, Object> governance = slots(models.get(1)).stream().filter(x -> x.get("code").equals("governance"))
+                .findFirst().orElseThrow();
+        assertEquals(true, governance.get("eachItem"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) governance.get("items");
+        assertEquals(Map.of("code", "community_consultation", "labelZh", "社区协商", "labelEn", "Community consultation"),
+                items.getFirst());
+        List<Map<String, Object>> excluded = shangcheng.get("policyProfile.catalogue.excluded");
+        assertEquals("street_administrative_affairs", excluded.getFirst().get("code"));
+
+        List<Map<String, Object>> weihai = as("weihai", "STATION_OPERATOR").run("serviceCatalogue").assertOk()
+                .get("policyProfile.catalogue.excluded");
+        assertTrue(weihai.stream().anyMatch(e -> e.get("code").equals("administrative_acts")
+                && ((List<?>) e.get("keywords")).contains("行政执法")), weihai.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> slots(Map<String, Object> model) {
+        return (List<Map<String, Object>>) model.get("slots");
+    }
+
+    private static Map<String, Object> pick(Map<String, Object> from, String... keys) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        for (String k : keys) {
+            out.put(k, from.get(k));
+        }
+        return out;
+    }
+
+    @Test
     void plan_ofAnotherTenantsStation_isLikeAMissingStation_andViewersCannotSave() {
         String foreign = Fixtures.stationId(as("qingpu", "VIEWER"), "xujing");
         Client admin = as("wuhan", "TENANT_ADMIN");
