@@ -988,6 +988,39 @@ results.push(await withBrowser('admin-sets-worker-employer', laptop, async (page
   await employer.getByText('未登记').waitFor();
 }));
 
+// An administrator adds a street to the bureau's divisions (a code already taken refused on its
+// field, in Chinese) and corrects its community count, which drives the staffing brackets.
+results.push(await withBrowser('admin-keeps-divisions', laptop, async (page) => {
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await page.getByRole('menuitem', { name: '行政区划' }).click();
+  const list = page.getByTestId('division-list');
+  await list.getByRole('row', { name: /湖南路街道/ }).getByText('8', { exact: true }).waitFor();
+  await page.getByTestId('division-create').click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('上级区划').click();
+  await page.locator('.ant-select-item-option[title="鼓楼区"]:visible').click();
+  await form.getByLabel('代码').fill('hunanlu');
+  await form.getByLabel('中文名称').fill('华侨路街道');
+  await form.getByLabel('社区数').fill('6');
+  await form.getByTestId('division-form-ok').click();
+  await form.getByText('区划代码“hunanlu”已被使用，请换一个').waitFor();
+  await form.getByLabel('代码').fill('huaqiaolu');
+  await form.getByTestId('division-form-ok').click();
+  await form.waitFor({ state: 'hidden' });
+  await page.getByLabel('搜索区划').fill('华侨路');
+  await page.getByLabel('搜索区划').press('Enter');
+  const added = list.getByRole('row', { name: /华侨路街道/ });
+  await added.getByText('鼓楼区').waitFor();
+  await added.getByTestId('division-edit').click();
+  const edit = page.getByRole('dialog');
+  await edit.getByLabel('社区数', { exact: true }).fill('9');
+  await edit.getByLabel('英文名称').fill('Huaqiaolu Street');
+  await edit.getByTestId('division-edit-form-ok').click();
+  await edit.waitFor({ state: 'hidden' });
+  await added.getByText('9', { exact: true }).waitFor();
+  await shot(page, 'divisions');
+}));
+
 // 21. An administrator renews a contract into the same operator's next term: the contract ends
 // as renewed and leads to its successor. Last, since it ends the contract the scenarios above use.
 results.push(await withBrowser('admin-renews-a-contract', laptop, async (page) => {

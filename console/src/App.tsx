@@ -31,6 +31,7 @@ const Operators = lazy(() => import('./pages/Operators'));
 const Contracts = lazy(() => import('./pages/Contracts'));
 const ContractPage = lazy(() => import('./pages/ContractPage'));
 const Funding = lazy(() => import('./pages/Funding'));
+const Divisions = lazy(() => import('./pages/Divisions'));
 
 const page = (el: React.ReactNode) => (
   <Suspense fallback={<Spin style={{ margin: 48 }} aria-label="loading" />}>{el}</Suspense>
@@ -47,6 +48,7 @@ const router = createBrowserRouter(
         { path: 'stations/:id', element: page(<StationPage />) },
         { path: 'workers', element: page(<Workers />) },
         { path: 'workers/:id', element: page(<WorkerPage />) },
+        { path: 'divisions', element: page(<Divisions />) },
         { path: 'policy', element: page(<Policy />) },
         { path: 'users', element: page(<Users />) },
         { path: 'excel', element: page(<Excel />) },

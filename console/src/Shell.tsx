@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Layout, Menu, Button, Space, Typography, Segmented, Grid } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { AccountBookOutlined, AuditOutlined, BankOutlined, ContainerOutlined, SolutionOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, ReadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, ContainerOutlined, SolutionOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, ReadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from 'urql';
 import { graphql } from './gql';
 import { useI18n, enumLabel, ENUMS } from './i18n';
@@ -33,6 +33,7 @@ export default function Shell() {
     { key: '/', icon: <DashboardOutlined />, label: t('概览', 'Overview') },
     { key: '/stations', icon: <HomeOutlined />, label: t('站点', 'Stations') },
     { key: '/workers', icon: <TeamOutlined />, label: t('社工', 'Workers') },
+    { key: '/divisions', icon: <ApartmentOutlined />, label: t('行政区划', 'Divisions') },
     { key: '/calendar', icon: <CalendarOutlined />, label: t('时间节点', 'Calendar') },
     { key: '/supervision', icon: <AuditOutlined />, label: t('督导整改', 'Supervision') },
     { key: '/policy', icon: <FileTextOutlined />, label: t('政策配置', 'Policy profile') },

@@ -26,6 +26,11 @@ describe('userErrorMessage', () => {
     expect(userErrorMessage(e, 'en')).toBe(e.message);
   });
 
+  it('says a division code taken, whatever the code', () => {
+    const e = { field: ['input', 'code'], code: 'CONFLICT', message: "A division with code 'hunanlu' already exists" };
+    expect(userErrorMessage(e, 'zh')).toBe('区划代码“hunanlu”已被使用，请换一个');
+  });
+
   it('names the field a general rule is about', () => {
     expect(userErrorMessage(bad(['input', 'tranches[1]', 'amount'], 'an amount has at most 2 decimals; 0.125 has more'), 'zh'))
       .toBe('金额最多两位小数（到分）');

@@ -30,6 +30,8 @@ const FIELD_ZH: Record<string, string> = {
   acceptedOn: '验收日期', contractYear: '合同年度', evaluator: '评估方', evaluatedOn: '评估日期', score: '得分', grade: '等级',
   source: '资金来源', entryDate: '日期', fiscalYear: '财政年度', payerLevel: '付款层级', payerDivisionId: '付款区划',
   purpose: '用途', reference: '依据文件', trancheId: '付款节点', workerId: '社工', divisionId: '区划',
+  nameZh: '中文名称', nameEn: '英文名称', level: '层级', parentId: '上级区划', communityCount: '社区数', zone: '片区',
+  attributesEffectiveOn: '生效日期',
 };
 
 /** A path in words: `["tranches", "1", "amount"]` is 付款安排第2项金额 in Chinese, tranches.1.amount in English. */
@@ -74,6 +76,7 @@ const RULES: readonly Rule[] = [
   [/only a PAYMENT pays a contract's tranche/, () => '只有拨付记录可以对应合同的付款节点'],
   [/fiscalYear must be the entry date's year or next to it/, () => '财政年度应为日期所在年度或其前后一年'],
   [/the operator is (\w+); only an ACTIVE one takes a contract/, () => '该承接主体当前状态不是正常，不能承接新合同'],
+  [/A division with code '(.+)' already exists/, (m) => `区划代码“${m[1]}”已被使用，请换一个`],
   [/is not a slot of the catalogue in force; its slots: (.*)/, (m) => `不是现行服务目录中的栏目；可选栏目：${m[1]}`],
   [/is not a valid \w+ id|is not an? \w+ of this bureau|not a station of this bureau|not a division of this bureau/,
     (_, f) => `${f}不是本单位的记录`],
