@@ -32,6 +32,7 @@ const ContractQuery = graphql(`
       }
     }
     contractGrades { code labelZh labelEn failing }
+    policyProfile { id catalogue { models { slots { code labelZh labelEn } } } }
   }
 `);
 
@@ -194,7 +195,15 @@ export default function ContractPage() {
             { title: t('内容', 'What'), dataIndex: 'description' },
             { title: t('数量', 'Quantity'), render: (_, d) => `${d.quantity} ${d.unit}` },
             { title: t('质量标准', 'Standard'), dataIndex: 'standard', render: (x?: string | null) => x ?? '—' },
-            { title: t('服务目录栏目', 'Catalogue slot'), dataIndex: 'slot', render: (x?: string | null) => x ?? '—' },
+            {
+              title: t('服务目录栏目', 'Catalogue slot'),
+              dataIndex: 'slot',
+              // the slot's name in the catalogue in force; its code where a revision dropped it
+              render: (x?: string | null) => {
+                const slot = data?.policyProfile?.catalogue.models.flatMap((m) => m.slots).find((s) => s.code === x);
+                return slot ? (lang === 'zh' ? slot.labelZh : slot.labelEn) : x ?? '—';
+              },
+            },
           ]} />
       </Card>
 
