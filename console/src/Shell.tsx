@@ -5,10 +5,10 @@ import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, Co
 import { useQuery } from 'urql';
 import { graphql } from './gql';
 import { useI18n, enumLabel, ENUMS } from './i18n';
-import { GrantsContext, useRights, useSession } from './session';
+import { GrantsContext, TodayContext, useRights, useSession } from './session';
 
 const ViewerQuery = graphql(`
-  query ShellViewer { viewer { subject grantedStations { id } } }
+  query ShellViewer { viewer { subject grantedStations { id } tenant { id today } } }
 `);
 
 const { Header, Sider, Content } = Layout;
@@ -49,6 +49,7 @@ export default function Shell() {
     .filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
   return (
     <GrantsContext.Provider value={granted}>
+    <TodayContext.Provider value={viewer.data?.viewer.tenant?.today ?? null}>
     {/* a printed page (the compliance report) leaves the navigation off the paper */}
     <style>{'@media print { .shell-nav { display: none !important; } .shell-content { padding: 0 !important; } .ant-layout { background: #fff !important; } }'}</style>
     <Layout style={{ minHeight: '100vh' }}>
@@ -95,6 +96,7 @@ export default function Shell() {
         </Content>
       </Layout>
     </Layout>
+    </TodayContext.Provider>
     </GrantsContext.Provider>
   );
 }

@@ -14,6 +14,17 @@ export const SessionContext = createContext<SessionState | null>(null);
  */
 export const GrantsContext = createContext<ReadonlySet<string>>(new Set());
 
+/**
+ * The bureau's today (`viewer.tenant.today`, in its time zone by the service's clock), read once by
+ * the shell; null until it arrives, and for a platform administrator, who has no bureau.
+ */
+export const TodayContext = createContext<string | null>(null);
+
+/** The bureau's today as `YYYY-MM-DD`, or null while it is read: a page's "this year" comes from it, not the browser's clock. */
+export function useBureauToday(): string | null {
+  return useContext(TodayContext);
+}
+
 export function useSession(): SessionState {
   const s = useContext(SessionContext);
   if (!s) throw new Error('useSession outside a signed-in console');

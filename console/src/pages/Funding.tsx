@@ -9,7 +9,7 @@ import { userErrorMessage } from '../api/messages';
 import { ErrorAlert, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
 import { CONTRACT_ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
-import { useRights } from '../session';
+import { useBureauToday, useRights } from '../session';
 
 const FundingQuery = graphql(`
   query ConsoleFunding($year: Int!) {
@@ -70,9 +70,11 @@ export default function Funding() {
     if (problem) message.error(problem);
     else message.success(t('台账记录已删除', 'Entry removed'));
   };
-  const year = Number(params.get('year')) || new Date().getFullYear();
+  // the bureau's year, not the browser's: the two differ for a user elsewhere around New Year
+  const today = useBureauToday();
+  const year = Number(params.get('year')) || Number(today?.slice(0, 4)) || 0;
   const [recording, setRecording] = useState(false);
-  const [{ data, fetching, error }] = useQuery({ query: FundingQuery, variables: { year }, context: LEDGER_CONTEXT });
+  const [{ data, fetching, error }] = useQuery({ query: FundingQuery, variables: { year }, context: LEDGER_CONTEXT, pause: !year });
   const [{ data: byYear }] = useQuery({ query: ByYearQuery, context: LEDGER_CONTEXT });
   const columns = [
     { title: t('安排（元）', 'Allocated (CNY)'), dataIndex: 'allocated' },
@@ -84,7 +86,7 @@ export default function Funding() {
     <>
       <Typography.Title level={2}>{t('资金台账', 'Funding ledger')}</Typography.Title>
       <Space style={{ marginBottom: 16 }} wrap>
-        <InputNumber aria-label={t('财政年度', 'Fiscal year')} value={year} min={2000} max={2100}
+        <InputNumber aria-label={t('财政年度', 'Fiscal year')} value={year || undefined} min={2000} max={2100}
           onChange={(v) => v && setParams({ year: String(v) }, { replace: true })} />
         {rights.admin && <Button type="primary" data-testid="funding-record" onClick={() => setRecording(true)}>{t('登记资金', 'Record an entry')}</Button>}
       </Space>

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ErrorAlert } from '../components/Status';
 import { ENUMS, enumLabel, useI18n } from '../i18n';
+import { useBureauToday } from '../session';
 
 const SupervisionLoop = lazy(() => import('../components/year/SupervisionLoop'));
 
@@ -33,11 +34,10 @@ const StationsForPicker = graphql(`
 export default function Supervision() {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
-  // by default the calendar year of the browser's clock: a period to count over, where a day's
-  // difference from the bureau's own today changes nothing that matters
-  const year = new Date().getFullYear();
-  const from = params.get('from') || `${year}-01-01`;
-  const to = params.get('to') || `${year}-12-31`;
+  // by default the bureau's calendar year, counted once its today is read
+  const year = useBureauToday()?.slice(0, 4);
+  const from = params.get('from') || (year ? `${year}-01-01` : '');
+  const to = params.get('to') || (year ? `${year}-12-31` : '');
   const stationId = params.get('station') || undefined;
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);

@@ -11,8 +11,11 @@ import io.shegong.core.graphql.RequestContext;
 import io.shegong.core.graphql.RequestLoaders;
 import io.shegong.core.graphql.Wiring;
 import io.shegong.core.security.Caller;
+import io.shegong.core.time.BureauCalendar;
 import jakarta.inject.Singleton;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +24,12 @@ import java.util.Map;
 public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor {
     private final TenantService tenants;
     private final Commands commands;
+    private final BureauCalendar calendar;
 
-    public TenantWiring(TenantService tenants, Commands commands) {
+    public TenantWiring(TenantService tenants, Commands commands, BureauCalendar calendar) {
         this.tenants = tenants;
         this.commands = commands;
+        this.calendar = calendar;
     }
 
     /** The `Viewer` type: who is asking. */
@@ -38,6 +43,9 @@ public class TenantWiring implements Wiring, NodeType.Source, LoaderContributor 
                 .dataFetcher("tenants", env -> tenants.list(caller(env), Connection.window(env))));
         wiring.type("Viewer", t -> t
                 .dataFetcher("tenant", env -> tenants.own(caller(env)).orElse(null)));
+        // the service's one clock in the tenant's own zone, whichever bureau the caller is bound to
+        wiring.type("Tenant", t -> t.dataFetcher("today",
+                env -> LocalDate.now(calendar.clock().withZone(ZoneId.of(env.<Tenant>getSource().timeZone())))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("createTenant", env -> created(tenants.create(caller(env),
                         commands.bind(env, TenantCommands.CreateTenant.class))))

@@ -22,12 +22,14 @@ class BureauClockTest extends GraphQLTestBase {
     }
 
     @Test
-    void tenant_showsItsTimeZone_andTodayFollowsIt() {
+    void tenant_showsItsTimeZoneAndToday_andTodayFollowsIt() {
         assertEquals("Asia/Shanghai", as("wuhan", "VIEWER").run("viewer").assertOk().string("viewer.tenant.timeZone"));
+        assertEquals("2026-11-26", as("wuhan", "VIEWER").run("viewer").assertOk().string("viewer.tenant.today"));
         String code = Fixtures.unique("t").replace("_", "-");
         platformAdmin().run("createTenant", "input", Map.of("code", code, "nameZh", "时区测试局", "nameEn", "Zone Bureau",
                 "level", "CITY", "region", "测试", "timeZone", "UTC")).assertOk();
         assertEquals("UTC", as(code, "VIEWER").run("viewer").assertOk().string("viewer.tenant.timeZone"));
+        assertEquals("2026-11-25", as(code, "VIEWER").run("viewer").assertOk().string("viewer.tenant.today"));
         // at 23:30 UTC it is still the 25th there
         as(code, "TENANT_ADMIN").run("registerWorker", "input", Map.of("name", "时区测试", "educationLevel", "BACHELOR",
                 "certificateLevel", "ASSISTANT", "certificateDate", "2026-11-26")).assertError("BAD_USER_INPUT", "input.certificateDate");
