@@ -95,6 +95,36 @@ async function go(page, path) {
   await page.goto(`${console_}${path}`);
 }
 
+/**
+ * Chooses the option `text` of the antd select `field` (its labelled input), typing `type` first
+ * to search, and checks that the choice took. A list still being searched can re-render under the
+ * pointer on a loaded machine, so a click that landed on nothing is tried again. `exact` matches
+ * the option's whole name (its title) rather than a part of it. The lists closed before stay in
+ * the page, hidden: only the open one's options count.
+ */
+async function choose(page, field, text, { type, exact = false } = {}) {
+  const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  // what the select shows as chosen: a single select's value, a multiple one's tags
+  const chosen = select.locator('.ant-select-content', { hasText: text });
+  for (let attempt = 1; ; attempt++) {
+    // a retry finds the list open or shut; Escape is no way back, since in a dialog it closes the dialog
+    if (attempt === 1 || !(await page.locator('.ant-select-item-option:visible').count())) await field.click();
+    if (type && attempt === 1) await page.keyboard.type(type);
+    else if (type) await field.fill(type);
+    await page.settled();
+    const options = exact
+      ? page.locator(`.ant-select-item-option[title="${text}"]:visible`)
+      : page.locator('.ant-select-item-option:visible', { hasText: text });
+    await options.first().click();
+    try {
+      await chosen.first().waitFor({ timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
 async function signIn(page, tenant, username, password) {
   await page.goto(`${console_}/`);
   await page.getByLabel('租户代码').fill(tenant);
@@ -155,11 +185,8 @@ results.push(await withBrowser('overview-to-finding-and-fix', laptop, async (pag
   await shot(page, 'station');
   await page.getByRole('button', { name: '安排社工' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('社工').click();
-  await page.keyboard.type(fixture.worker.name);
-  await page.locator('.ant-select-item-option', { hasText: fixture.worker.name }).first().click();
-  await dialog.getByLabel('岗位').click();
-  await page.locator('.ant-select-item-option', { hasText: fixture.worker.role }).first().click();
+  await choose(page, dialog.getByLabel('社工'), fixture.worker.name, { type: fixture.worker.name });
+  await choose(page, dialog.getByLabel('岗位'), fixture.worker.role);
   await shot(page, 'assign-worker');
   await dialog.getByRole('button', { name: '保存' }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -188,11 +215,9 @@ results.push(await withBrowser('lists-and-pages', laptop, async (page) => {
   await page.getByRole('button', { name: '新建站点' }).click();
   const form = page.getByRole('dialog');
   await form.getByLabel('代码').fill('hunanlu');
-  await form.getByLabel('站点类型').click();
-  await page.locator('.ant-select-item-option', { hasText: '街道社会工作站' }).first().click();
+  await choose(page, form.getByLabel('站点类型'), '街道社会工作站');
   await form.getByLabel('名称').fill('控制台新建的社工站');
-  await form.getByLabel('区划').click();
-  await page.locator('.ant-select-item-option', { hasText: '宁海路街道' }).first().click();
+  await choose(page, form.getByLabel('区划'), '宁海路街道');
   await form.getByRole('button', { name: '保存' }).click();
   await form.locator('.ant-form-item-explain-error', { hasText: 'already exists' }).waitFor();
   await shot(page, 'station-form-error');
@@ -391,8 +416,7 @@ results.push(await withBrowser('operator-registers-posts-and-trains', laptop, as
   const form = page.getByRole('dialog');
   await form.getByLabel('姓名').fill(operator.worker);
   check((await form.getByLabel('出生日期').count()) === 0, 'an operator is offered personal fields');
-  await form.getByLabel('证书等级').click();
-  await page.locator('.ant-select-item-option[title="社工师"]').click();
+  await choose(page, form.getByLabel('证书等级'), '社工师', { exact: true });
   await form.getByLabel('取证日期').fill('2021-06-01');
   await shot(page, 'worker-register');
   await form.getByRole('button', { name: '保存' }).click();
@@ -409,9 +433,7 @@ results.push(await withBrowser('operator-registers-posts-and-trains', laptop, as
   const before = (await findings.allInnerTexts()).join('\n');
   await page.getByRole('button', { name: '安排社工' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('社工').click();
-  await page.keyboard.type(operator.worker);
-  await page.locator('.ant-select-item-option', { hasText: operator.worker }).first().click();
+  await choose(page, dialog.getByLabel('社工'), operator.worker, { type: operator.worker });
   await dialog.getByRole('button', { name: '保存' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.getByRole('link', { name: operator.worker }).first().waitFor();
@@ -570,12 +592,10 @@ results.push(await withBrowser('operator-records-activity-and-closes-due-item', 
   await page.getByTestId('activity-totals').waitFor();
   await page.getByTestId('activity-record').click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('服务类型').click();
-  await page.locator('.ant-select-item-option', { hasText: '小组' }).first().click();
+  await choose(page, dialog.getByLabel('服务类型'), '小组');
   await dialog.getByLabel('服务内容').fill('长者健康讲座');
   await dialog.getByLabel('时长（小时）', { exact: true }).fill('0');
-  await dialog.getByLabel('类别 1').click();
-  await page.locator('.ant-select-item-option', { hasText: '老年人' }).first().click();
+  await choose(page, dialog.getByLabel('类别 1'), '老年人');
   await dialog.getByLabel('人数 1').fill('18');
   await dialog.getByLabel('志愿者人数').fill('3');
   await dialog.getByRole('button', { name: '保存' }).click();
@@ -611,8 +631,7 @@ results.push(await withBrowser('operator-records-activity-and-closes-due-item', 
   await page.getByTestId('plan-edit').click();
   const planning = page.getByRole('dialog');
   await planning.getByTestId('add-projects').click();
-  await planning.getByLabel('项目2栏目').click();
-  await page.locator('.ant-select-item-option', { hasText: '3个组团项目' }).click();
+  await choose(page, planning.getByLabel('项目2栏目'), '3个组团项目');
   await planning.getByLabel('项目2名称').fill('一老一小关爱组团');
   await planning.getByTestId('plan-form-ok').click();
   await planning.waitFor({ state: 'hidden' });
@@ -623,8 +642,7 @@ results.push(await withBrowser('operator-records-activity-and-closes-due-item', 
   await page.getByRole('tab', { name: '服务项目' }).click();
   await page.getByTestId('project-start').click();
   const start = page.getByRole('dialog');
-  await start.getByLabel('计划中的项目').click();
-  await page.locator('.ant-select-item-option', { hasText: fixture.project }).first().click();
+  await choose(page, start.getByLabel('计划中的项目'), fixture.project);
   await start.getByLabel('开始日期').fill('2026-09-01');
   await start.getByRole('button', { name: '保存' }).click();
   await start.waitFor({ state: 'hidden' });
@@ -649,9 +667,7 @@ results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', l
   // the fixture's year, whatever the machine's clock says
   await page.getByLabel('起始日期').fill('2026-01-01');
   await page.getByLabel('截止日期').fill('2026-12-31');
-  await page.getByLabel('选择站点').click();
-  await page.keyboard.type('宁海路');
-  await page.locator('.ant-select-item-option', { hasText: fixture.station.name }).first().click();
+  await choose(page, page.getByLabel('选择站点'), fixture.station.name, { type: '宁海路' });
   // other scenarios record visits in the same bureau: the count is read before this one
   const onSite = async () => Number(/实地督导\s*(\d+)/.exec(await page.getByTestId('supervision-counts').innerText())?.[1] ?? 0);
   await page.waitForLoadState('networkidle');
@@ -762,16 +778,11 @@ results.push(await withBrowser('admin-registers-operator-and-contract', laptop, 
   await page.getByTestId('contract-create').click();
   const form = page.getByRole('dialog');
   await form.getByLabel('项目名称').fill('宁海路街道社工站三年运营项目');
-  const choose = async (label, text) => {
-    await form.getByLabel(label).click();
-    await page.keyboard.type(text);
-    // the lists closed before stay in the page, hidden: the open one's option, by its whole name
-    await page.locator(`.ant-select-item-option[title="${text}"]:visible`).click();
-  };
-  await choose('承接主体', '鼓楼区宁海路社会工作服务中心');
-  await choose('购买方', contract.district);
-  await choose('项目落地方（街道/镇）', contract.street);
-  await choose('服务站点', contract.station);
+  const pick = (label, text) => choose(page, form.getByLabel(label), text, { type: text, exact: true });
+  await pick('承接主体', '鼓楼区宁海路社会工作服务中心');
+  await pick('购买方', contract.district);
+  await pick('项目落地方（街道/镇）', contract.street);
+  await pick('服务站点', contract.station);
   await form.locator('.ant-modal-title').click(); // closes the stations' list over the dates
   await form.getByLabel('起始日期').fill('2026-01-01');
   await form.getByLabel('截止日期').fill('2029-12-31');
@@ -835,8 +846,7 @@ results.push(await withBrowser('supervisor-fails-contract-evaluation', laptop, a
   await dialog.getByLabel('评估方').fill('南京市社会工作评估中心');
   await dialog.getByLabel('评估日期').fill('2026-11-20');
   await dialog.getByLabel('得分').fill('52');
-  await dialog.getByLabel('等级').click();
-  await page.locator('.ant-select-item-option', { hasText: '不合格' }).first().click();
+  await choose(page, dialog.getByLabel('等级'), '不合格');
   await dialog.getByRole('button', { name: '保存' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.getByTestId('contract-evaluations').getByText('不合格').waitFor();
@@ -859,15 +869,11 @@ results.push(await withBrowser('admin-signs-pays-and-terminates-a-contract', lap
   await page.getByTestId('contract-create').click();
   const form = page.getByRole('dialog');
   await form.getByLabel('项目名称').fill(title);
-  const choose = async (label, text) => {
-    await form.getByLabel(label).click();
-    await page.keyboard.type(text);
-    await page.locator(`.ant-select-item-option[title="${text}"]:visible`).click();
-  };
-  await choose('承接主体', contract.operator);
-  await choose('购买方', contract.district);
-  await choose('项目落地方（街道/镇）', contract.street);
-  await choose('服务站点', contract.station);
+  const pick = (label, text) => choose(page, form.getByLabel(label), text, { type: text, exact: true });
+  await pick('承接主体', contract.operator);
+  await pick('购买方', contract.district);
+  await pick('项目落地方（街道/镇）', contract.street);
+  await pick('服务站点', contract.station);
   await form.locator('.ant-modal-title').click();
   await form.getByLabel('起始日期').fill('2026-01-01');
   await form.getByLabel('截止日期').fill('2027-12-31');
@@ -970,9 +976,7 @@ results.push(await withBrowser('admin-sets-worker-employer', laptop, async (page
   await employer.getByText('未登记').waitFor();
   await page.getByTestId('worker-employer-set').click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('承接主体').click();
-  await page.keyboard.type(contract.operator);
-  await page.locator(`.ant-select-item-option[title="${contract.operator}"]:visible`).click();
+  await choose(page, dialog.getByLabel('承接主体'), contract.operator, { type: contract.operator, exact: true });
   await dialog.getByTestId('employer-form-ok').click();
   await dialog.waitFor({ state: 'hidden' });
   await employer.getByRole('link', { name: contract.operator }).waitFor();
@@ -997,8 +1001,7 @@ results.push(await withBrowser('admin-keeps-divisions', laptop, async (page) => 
   await list.getByRole('row', { name: /湖南路街道/ }).getByText('8', { exact: true }).waitFor();
   await page.getByTestId('division-create').click();
   const form = page.getByRole('dialog');
-  await form.getByLabel('上级区划').click();
-  await page.locator('.ant-select-item-option[title="鼓楼区"]:visible').click();
+  await choose(page, form.getByLabel('上级区划'), '鼓楼区', { exact: true });
   await form.getByLabel('代码').fill('hunanlu');
   await form.getByLabel('中文名称').fill('华侨路街道');
   await form.getByLabel('社区数').fill('6');
@@ -1033,8 +1036,7 @@ results.push(await withBrowser('admin-renews-a-contract', laptop, async (page) =
   const ending = page.getByRole('dialog');
   await ending.getByLabel('续签').check();
   await ending.getByLabel('结束日期').fill('2026-11-24');
-  await ending.getByLabel('续签合同').click();
-  await page.locator(`.ant-select-item-option[title="${contract.next}"]:visible`).click();
+  await choose(page, ending.getByLabel('续签合同'), contract.next, { exact: true });
   await ending.getByTestId('end-form-ok').click();
   await ending.waitFor({ state: 'hidden' });
   await page.getByTestId('contract-terms').getByText(/已续签 2026-11-24/).waitFor();
