@@ -125,6 +125,12 @@ async function choose(page, field, text, { type, exact = false } = {}) {
   }
 }
 
+// Signing out once the page is quiet: a request the sign-out cut off would read as a failed one.
+async function signOut(page) {
+  await page.settled();
+  await page.getByRole('button', { name: '退出登录' }).click();
+}
+
 async function signIn(page, tenant, username, password) {
   await page.goto(`${console_}/`);
   await page.getByLabel('租户代码').fill(tenant);
@@ -158,11 +164,11 @@ results.push(await withBrowser('sign-in-with-one-time-password', laptop, async (
   await page.getByRole('heading', { name: '概览' }).waitFor();
   const url = page.url();
   check(!/token|password/i.test(url), `a secret in the URL: ${url}`);
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await signOut(page);
   await page.getByRole('button', { name: '登录' }).waitFor();
   // the new password holds, the one-time one no longer does
   await signedIn(page, tenant, admin.username, admin.newPassword);
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await signOut(page);
 }));
 
 // 2. From the overview to a non-compliant station and why; a post makes a finding go.
@@ -698,7 +704,7 @@ results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', l
   await shot(page, 'supervision-finding');
   const loop = new URL(page.url());
   const path = `/supervision${loop.search}`;
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await signOut(page);
 
   await signedIn(page, tenant, operator.username, operator.password);
   await go(page, path);
@@ -709,7 +715,7 @@ results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', l
   await report.getByRole('button', { name: '提交' }).click();
   await report.waitFor({ state: 'hidden' });
   await card.getByText('已报整改，待复查').waitFor();
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await signOut(page);
 
   await signedIn(page, tenant, supervisor.username, supervisor.password);
   await go(page, path);
@@ -719,7 +725,7 @@ results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', l
   await reinspect.waitFor({ state: 'hidden' });
   await card.getByText('已整改').waitFor();
   await shot(page, 'supervision-closed');
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await signOut(page);
 
   await signedIn(page, tenant, viewer.username, viewer.password);
   await go(page, path);
