@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useKeysetPages } from '../components/Pages';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { DivisionLevel } from '../gql/graphql';
@@ -69,28 +70,20 @@ const PAGE = 20;
 export default function Divisions() {
   const { t, lang } = useI18n();
   const rights = useRights();
-  const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const { params, setFilter, after, pager } = useKeysetPages();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Editable | null>(null);
   const filter = {
     text: params.get('text') || undefined,
     level: (params.get('level') as DivisionLevel) || undefined,
   };
-  const [{ data, fetching, error }] = useQuery({ query: DivisionsQuery, variables: { filter, first: PAGE, after: cursors[cursors.length - 1] } });
+  const [{ data, fetching, error }] = useQuery({ query: DivisionsQuery, variables: { filter, first: PAGE, after } });
   const [choices] = useQuery({ query: DivisionChoices });
   const zones = choices.data?.policyProfile?.vocabularies.zones;
   const name = (d: Named) => (lang === 'zh' ? d.nameZh : d.nameEn || d.nameZh);
   const zoneLabel = (code?: string | null) => {
     const z = zones?.find((x) => x.code === code);
     return z ? (lang === 'zh' ? z.labelZh : z.labelEn) : code;
-  };
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setCursors([null]);
-    setParams(next);
   };
   const page = data?.divisions;
   return (
@@ -131,11 +124,7 @@ export default function Divisions() {
             ),
           }] : []),
         ]} />
-      <Space style={{ marginTop: 16 }}>
-        <Typography.Text>{t(`共 ${page?.totalCount ?? 0} 个`, `${page?.totalCount ?? 0} in all`)}</Typography.Text>
-        <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('上一页', 'Previous')}</Button>
-        <Button disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page!.pageInfo.endCursor ?? null])}>{t('下一页', 'Next')}</Button>
-      </Space>
+      {pager(page)}
       {creating && <CreateDialog zones={zones} choices={choices.data} onClose={() => setCreating(false)} />}
       {editing && <EditDialog division={editing} zones={zones} onClose={() => setEditing(null)} />}
     </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useKeysetPages } from '../components/Pages';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { StationStatus } from '../gql/graphql';
@@ -35,10 +36,8 @@ export default function Stations() {
   const { message } = App.useApp();
   const rights = useRights();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const { kinds, divisions } = useLookups();
-  // cursors of the pages before this one: keyset pages can go forward by cursor, back by memory
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const { params, setFilter, after, pager } = useKeysetPages();
   const [creating, setCreating] = useState(false);
   const filter = {
     status: (params.get('status') as StationStatus) || undefined,
@@ -48,15 +47,8 @@ export default function Stations() {
   };
   const [{ data, fetching, error }] = useQuery({
     query: StationsQuery,
-    variables: { filter, first: PAGE, after: cursors[cursors.length - 1] },
+    variables: { filter, first: PAGE, after },
   });
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setCursors([null]);
-    setParams(next);
-  };
   const page = data?.stations;
 
   return (
@@ -107,13 +99,7 @@ export default function Stations() {
           { title: t('状态', 'Status'), render: (_, s) => <StatusTag status={s.status} /> },
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
-        <Typography.Text>{t(`共 ${page?.totalCount ?? 0} 个`, `${page?.totalCount ?? 0} in all`)}</Typography.Text>
-        <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('上一页', 'Previous')}</Button>
-        <Button disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page!.pageInfo.endCursor ?? null])}>
-          {t('下一页', 'Next')}
-        </Button>
-      </Space>
+      {pager(page)}
       {creating && (
         <StationForm onClose={() => setCreating(false)}
           onSaved={(id) => { setCreating(false); navigate(`/stations/${encodeURIComponent(id)}`); }} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useKeysetPages } from '../components/Pages';
 import { useRights } from '../session';
 import { WorkerForm } from '../components/WorkerForm';
 import { useQuery } from 'urql';
@@ -30,8 +31,7 @@ const PAGE = 20;
 export default function Workers() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const { params, setFilter, after, pager } = useKeysetPages();
   const rights = useRights();
   const navigate = useNavigate();
   const [registering, setRegistering] = useState(false);
@@ -40,14 +40,7 @@ export default function Workers() {
     certificateLevel: (params.get('certificateLevel') as CertificateLevel) || undefined,
     stationId: params.get('stationId') || undefined,
   };
-  const [{ data, fetching, error }] = useQuery({ query: WorkersQuery, variables: { filter, first: PAGE, after: cursors[cursors.length - 1] } });
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setCursors([null]);
-    setParams(next);
-  };
+  const [{ data, fetching, error }] = useQuery({ query: WorkersQuery, variables: { filter, first: PAGE, after } });
   const page = data?.workers;
   return (
     <>
@@ -81,11 +74,7 @@ export default function Workers() {
             <div key={a.id}><Link to={`/stations/${encodeURIComponent(a.station.id)}`}>{a.station.name}</Link> · {enumLabel(lang, ENUMS.assignmentRole, a.role)}</div>
           )) },
         ]} />
-      <Space style={{ marginTop: 16 }}>
-        <Typography.Text>{t(`共 ${page?.totalCount ?? 0} 人`, `${page?.totalCount ?? 0} in all`)}</Typography.Text>
-        <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('上一页', 'Previous')}</Button>
-        <Button disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page!.pageInfo.endCursor ?? null])}>{t('下一页', 'Next')}</Button>
-      </Space>
+      {pager(page, '人')}
       {registering && <WorkerForm onClose={() => setRegistering(false)} onSaved={(id) => navigate(`/workers/${encodeURIComponent(id)}`)} />}
     </>
   );
