@@ -998,7 +998,7 @@ results.push(await withBrowser('admin-sets-worker-employer', laptop, async (page
   await employer.getByText('未登记').waitFor();
 }));
 
-// An administrator adds a street to the bureau's divisions (a code already taken refused on its
+// 21. An administrator adds a street to the bureau's divisions (a code already taken refused on its
 // field, in Chinese) and corrects its community count, which drives the staffing brackets.
 results.push(await withBrowser('admin-keeps-divisions', laptop, async (page) => {
   await signedIn(page, tenant, admin.username, admin.newPassword);
@@ -1030,7 +1030,94 @@ results.push(await withBrowser('admin-keeps-divisions', laptop, async (page) => 
   await shot(page, 'divisions');
 }));
 
-// 21. An administrator renews a contract into the same operator's next term: the contract ends
+// 22. An administrator suspends an operator and reactivates it, corrects its registration (a
+// mistyped credit code refused on its field), renames a station operator and grants it a station,
+// is refused removing their own administrator role, and withdraws a revision published for a later day.
+results.push(await withBrowser('admin-edits-operator-user-and-withdraws-a-revision', laptop, async (page) => {
+  const { edits } = fixture;
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, '/operators');
+  await page.getByTestId('operators').getByText(edits.operator).click();
+  const card = page.getByTestId('operator');
+  const status = card.getByTestId('operator-status');
+  await status.getByText('正常').waitFor();
+  await card.getByTestId('operator-suspend').click();
+  await page.getByTestId('operator-status-ok').click();
+  await status.getByText('暂停').waitFor();
+  await page.getByTestId('operators').getByRole('row', { name: new RegExp(edits.operator) }).getByText('暂停').waitFor();
+  await shot(page, 'operator-suspended');
+  await card.getByTestId('operator-reactivate').click();
+  await page.getByTestId('operator-status-ok').click();
+  await status.getByText('正常').waitFor();
+
+  await card.getByTestId('operator-edit').click();
+  const dialog = page.getByRole('dialog');
+  const code = dialog.getByLabel('统一社会信用代码');
+  check((await code.inputValue()) === edits.creditCode, `the form does not hold the operator's credit code: ${await code.inputValue()}`);
+  await code.fill(edits.wrongCreditCode);
+  await dialog.getByLabel('联系人').fill(edits.contactPerson);
+  await dialog.getByTestId('operator-edit-form-ok').click();
+  const refusal = dialog.locator('.ant-form-item', { has: page.getByLabel('统一社会信用代码') }).locator('.ant-form-item-explain-error');
+  await refusal.getByText(/校验码应为/).waitFor();
+  await shot(page, 'operator-edit-credit-code-error');
+  await code.fill(edits.creditCode);
+  await dialog.getByTestId('operator-edit-form-ok').click();
+  await dialog.waitFor({ state: 'hidden' });
+  await card.getByText(edits.contactPerson).waitFor();
+
+  await go(page, '/users');
+  const row = page.getByRole('row', { name: new RegExp(edits.user) });
+  await row.waitFor();
+  await row.getByTestId(`user-edit-${edits.user}`).click();
+  const userForm = page.getByRole('dialog');
+  await userForm.getByLabel('姓名').fill(edits.renamed);
+  await choose(page, userForm.getByLabel('可编辑的站点'), edits.station, { type: edits.station, exact: true });
+  await userForm.locator('.ant-modal-title').click(); // closes the stations' list
+  await userForm.getByTestId('user-edit-form-ok').click();
+  await userForm.waitFor({ state: 'hidden' });
+  const renamed = page.getByRole('row', { name: new RegExp(edits.renamed) });
+  await renamed.getByText(edits.station).waitFor();
+  await shot(page, 'user-edited');
+  // the administrator's own role stays: the refusal is said in words on the roles
+  await page.getByTestId(`user-edit-${admin.username}`).click();
+  const own = page.getByRole('dialog');
+  await own.getByTestId('user-edit-form-ok').waitFor();
+  await own.locator('.ant-select-selection-item[title="管理员"] .ant-select-selection-item-remove').click();
+  await choose(page, own.getByLabel('角色'), '只读', { exact: true });
+  await own.locator('.ant-modal-title').click();
+  await own.getByTestId('user-edit-form-ok').click();
+  await own.locator('.ant-form-item', { has: page.getByLabel('角色') }).getByText(/不能移除自己的管理员角色/).waitFor();
+  await shot(page, 'user-own-role-refused');
+  await own.getByRole('button', { name: /取\s*消/ }).click();
+  await own.waitFor({ state: 'hidden' });
+
+  // a revision published for a later day (the open draft, or a new one from the revision in force)
+  // is taken back: it is the draft again and the revision in force stays
+  await go(page, '/policy');
+  const editor = page.getByLabel('草稿文档（JSON）');
+  const newDraft = page.getByRole('button', { name: '基于生效版本新建草稿' });
+  await editor.or(newDraft).first().waitFor();
+  if (await newDraft.isVisible()) await newDraft.click();
+  await editor.waitFor();
+  await page.getByLabel('生效日期').fill(edits.withdrawOn);
+  await page.getByRole('button', { name: '发布草稿' }).click();
+  await page.getByText('当前没有草稿。').waitFor();
+  const published = page.getByRole('row', { name: new RegExp(edits.withdrawOn) });
+  await published.getByText('待生效').waitFor();
+  check((await page.getByRole('row', { name: /生效中/ }).getByRole('button', { name: '撤回发布' }).count()) === 0,
+    'the revision in force is offered to be withdrawn');
+  await shot(page, 'policy-pending');
+  await published.getByRole('button', { name: '撤回发布' }).click();
+  await page.getByTestId('withdraw-ok').click();
+  await page.getByTestId('withdraw-ok').waitFor({ state: 'hidden' });
+  await editor.waitFor();
+  await page.getByText(/已撤回为草稿/).waitFor();
+  check((await page.getByRole('row').getByRole('button', { name: '撤回发布' }).count()) === 0,
+    'a revision offered to be withdrawn while a draft is open');
+  await shot(page, 'policy-withdrawn');
+}));
+
+// 23. An administrator renews a contract into the same operator's next term: the contract ends
 // as renewed and leads to its successor. Last, since it ends the contract the scenarios above use.
 results.push(await withBrowser('admin-renews-a-contract', laptop, async (page) => {
   const { contract } = fixture;

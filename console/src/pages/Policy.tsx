@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { describeError, documentPath, type ApiUserError } from '../api/errors';
+import { userErrorMessage } from '../api/messages';
 import { locateConditions, type Located } from '../api/conditions';
 import { ErrorAlert, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
@@ -12,7 +13,7 @@ import { useRights } from '../session';
 
 const ProfilesQuery = graphql(`
   query PolicyProfiles {
-    policyProfile { id revision }
+    policyProfile { id revision effectiveFrom }
     policyProfiles { id revision status effectiveFrom basedOn version createdBy createdAt publishedAt document }
     policyTemplates { code }
   }
@@ -56,6 +57,11 @@ const UpdateDraft = graphql(`
     updatePolicyDraft(input: $input) { profile { id version document } userErrors { field code message } }
   }
 `);
+const Withdraw = graphql(`
+  mutation WithdrawPolicyProfile($input: WithdrawPolicyProfileInput!) {
+    withdrawPolicyProfile(input: $input) { profile { id revision status effectiveFrom version } userErrors { field code message } }
+  }
+`);
 const Publish = graphql(`
   mutation PublishPolicyProfile($input: PublishPolicyProfileInput!) {
     publishPolicyProfile(input: $input) { profile { id revision status effectiveFrom } userErrors { field code message } }
@@ -70,6 +76,13 @@ export default function Policy() {
   if (!data) return <Pending fetching={fetching} error={error} />;
   const draft = data.policyProfiles.find((p) => p.status === 'DRAFT');
   const shown = data.policyProfiles.find((p) => p.id === viewing);
+  // The revision in force is the latest to have taken effect, so one published for a later day has
+  // not taken effect yet, and only such a revision can be withdrawn.
+  const inForceFrom = data.policyProfile?.effectiveFrom;
+  const pending = (p: { status: string; effectiveFrom?: string | null }) =>
+    p.status === 'PUBLISHED' && !!p.effectiveFrom && (!inForceFrom || p.effectiveFrom > inForceFrom);
+  // the API takes a revision back only while the bureau has no other draft open
+  const withdrawable = rights.editPolicy && !draft;
   return (
     <>
       <Typography.Title level={2}>{t('政策配置', 'Policy profile')}</Typography.Title>
@@ -82,14 +95,23 @@ export default function Policy() {
                 { title: t('版本', 'Revision'), dataIndex: 'revision' },
                 { title: t('状态', 'Status'), render: (_, p) => p.status === 'DRAFT' ? <Tag color="blue">{t('草稿', 'Draft')}</Tag>
                   : p.id === data.policyProfile?.id ? <Tag color="green">{t('生效中', 'In force')}</Tag>
+                  : pending(p) ? <Tag color="gold">{t('待生效', 'Not yet in force')}</Tag>
                   : <Tag>{t('已发布', 'Published')}</Tag> },
-                { title: t('生效日期', 'Effective from'), render: (_, p) => p.effectiveFrom ?? '—' },
+                { title: t('生效日期', 'Effective from'), render: (_, p) => (p.status === 'DRAFT' ? null : p.effectiveFrom) ?? '—' },
                 { title: t('创建人', 'Created by'), dataIndex: 'createdBy' },
                 { title: '', render: (_, p) => p.status !== 'DRAFT' && (
-                  <Button size="small" type="link" onClick={() => setViewing(p.id === viewing ? null : p.id)}>
-                    {p.id === viewing ? t('收起', 'Hide') : t('查看', 'View')}
-                  </Button>) },
+                  <Space size={0} wrap>
+                    <Button size="small" type="link" onClick={() => setViewing(p.id === viewing ? null : p.id)}>
+                      {p.id === viewing ? t('收起', 'Hide') : t('查看', 'View')}
+                    </Button>
+                    {withdrawable && pending(p) && <WithdrawButton revision={p} />}
+                  </Space>) },
               ]} />
+            {rights.editPolicy && draft && data.policyProfiles.some(pending) && (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                {t('待生效的版本须在当前草稿发布后才能撤回。', 'A revision not yet in force can be withdrawn once the open draft is published.')}
+              </Typography.Paragraph>
+            )}
             {rights.editPolicy && !draft && <NewDraft inForce={data.policyProfile?.id} templates={data.policyTemplates.map((x) => x.code)} />}
           </Card>
           {shown && (
@@ -111,6 +133,36 @@ export default function Policy() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/**
+ * Takes a published revision back before its day, after a confirmation: it becomes the bureau's
+ * draft again, and the revision in force stays in force.
+ */
+function WithdrawButton({ revision }: { revision: { id: string; revision: number; version: number; effectiveFrom?: string | null } }) {
+  const { t, lang } = useI18n();
+  const { modal, message } = App.useApp();
+  const [, withdraw] = useMutation(Withdraw);
+  const run = async () => {
+    const r = await withdraw({ input: { id: revision.id, version: revision.version } });
+    if (r.error) return void message.error(describeError(r.error, t));
+    const errors = r.data?.withdrawPolicyProfile?.userErrors ?? [];
+    if (errors.length) return void message.error(errors.map((e) => userErrorMessage(e, lang)).join('; '));
+    message.success(t(`第 ${revision.revision} 版已撤回为草稿`, `Revision ${revision.revision} is a draft again`));
+  };
+  return (
+    <Button size="small" type="link" danger data-testid={`withdraw-${revision.revision}`}
+      onClick={() => modal.confirm({
+        title: t(`撤回第 ${revision.revision} 版？`, `Withdraw revision ${revision.revision}?`),
+        content: t(`该版本原定于 ${revision.effectiveFrom} 生效。撤回后它成为草稿，可修改后重新发布；现行版本继续有效。`,
+          `It was to take effect on ${revision.effectiveFrom}. Withdrawn, it becomes the draft again, to correct and publish anew; the revision in force stays.`),
+        okText: t('撤回发布', 'Withdraw'), cancelText: t('取消', 'Cancel'),
+        okButtonProps: { danger: true, 'data-testid': 'withdraw-ok' },
+        onOk: run,
+      })}>
+      {t('撤回发布', 'Withdraw')}
+    </Button>
   );
 }
 

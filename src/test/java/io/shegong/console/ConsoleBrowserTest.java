@@ -51,6 +51,7 @@ class ConsoleBrowserTest extends GraphQLTestBase {
     private static final String CONTRACT_OPERATOR = "鼓楼区湖南路社会工作服务中心";
     private static final String CONTRACT = "湖南路街道社工站运营服务项目";
     private static final String NEXT_CONTRACT = "湖南路街道社工站运营服务项目（2027—2029年）";
+    private static final String EDITED_OPERATOR = "鼓楼区华侨路社会工作服务中心";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -115,7 +116,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "operator-records-activity-and-closes-due-item", "supervisor-finding-rectified-and-reinspected",
                 "admin-accepts-featured-case", "monthly-brief",
                 "admin-registers-operator-and-contract", "operator-staff-submits-monthly-brief", "supervisor-fails-contract-evaluation",
-                "admin-signs-pays-and-terminates-a-contract", "admin-sets-worker-employer", "admin-keeps-divisions", "admin-renews-a-contract")) {
+                "admin-signs-pays-and-terminates-a-contract", "admin-sets-worker-employer", "admin-keeps-divisions",
+                "admin-edits-operator-user-and-withdraws-a-revision", "admin-renews-a-contract")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
@@ -193,6 +195,9 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "startsOn", "2027-01-01", "endsOn", "2029-12-31", "price", "450000.00")).assertOk();
         admin.run("signContract", "input", Map.of("id", next.string("createContract.contract.id"),
                 "version", next.integer("createContract.contract.version"), "signedOn", "2026-11-20")).assertOk();
+        // an operator of no contract, for the administrator to suspend, reactivate and correct
+        admin.run("registerOperator", "input", Map.of("name", EDITED_OPERATOR, "creditCode", "52320106MJ5500011G",
+                "contactPerson", "吴敏", "contactPhone", "025-83300000")).assertOk();
         String station = admin.run("createStation", "input", Map.of("code", "ninghailu", "name", STATION, "kind", "street_station",
                 "divisionId", ninghailu, "operatingMode", "SELF_RUN", "status", "OPERATING", "statusSince", "2026-03-01"))
                 .assertOk().string("createStation.station.id");
@@ -240,6 +245,10 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "roles", List.of("SUPERVISOR"))).assertOk();
         new PasswordLogin(server, json).firstLogin(code, "li.na", supervisorCreated.string("createUser.oneTimePassword"), supervisorPassword);
 
+        // a station operator not yet granted a station, for the administrator to rename and grant one
+        admin.run("createUser", "input", Map.of("username", "zhou.xin", "displayName", "周欣",
+                "roles", List.of("STATION_OPERATOR"))).assertOk();
+
         Result wuhan = as("wuhan", "VIEWER").run("stationPage", "first", 1).assertOk();
         List<Map<String, Object>> edges = wuhan.get("stations.edges");
         @SuppressWarnings("unchecked")
@@ -269,6 +278,10 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "station", OPERATED_STATION, "creditCode", "52370000000000001Q", "wrongCreditCode", "52370000000000001A",
                 "next", NEXT_CONTRACT));
         fixture.put("project", PROJECT);
+        // withdrawOn is after publishOn: a revision is published no earlier than the latest one
+        fixture.put("edits", Map.of("operator", EDITED_OPERATOR, "creditCode", "52320106MJ5500011G",
+                "wrongCreditCode", "52320106MJ5500011A", "contactPerson", "钱程", "user", "zhou.xin", "renamed", "周欣然",
+                "station", STATION, "withdrawOn", "2027-07-01"));
         fixture.put("brief", Map.of("month", "2026年11月", "station", OPERATED_STATION, "records", "1", "served", "12",
                 "previousServed", "4"));
         return fixture;
