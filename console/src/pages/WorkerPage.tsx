@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Card, Col, Descriptions, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Suspense, lazy, useState } from 'react';
+import { Button, Card, Col, Descriptions, Form, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FormDialog } from '../components/FormDialog';
@@ -9,6 +9,9 @@ import { SeverityTag } from '../components/Tags';
 import { ENUMS, enumLabel, useI18n } from '../i18n';
 import { useRights } from '../session';
 import { TrainingForm, WorkerForm } from '../components/WorkerForm';
+
+// a card of its own chunk, asking for its own data
+const Designations = lazy(() => import('../components/Designations'));
 
 const WorkerQuery = graphql(`
   query WorkerPage($id: ID!, $personal: Boolean!) {
@@ -146,6 +149,9 @@ export default function WorkerPage() {
                 { title: t('在岗', 'Current'), render: (_, a) => (a.current ? <Tag color="green">{t('在岗', 'Current')}</Tag> : <Tag>{t('已结束', 'Ended')}</Tag>) },
               ]} />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <Suspense fallback={<Skeleton active />}><Designations subject="worker" id={w.id} /></Suspense>
         </Col>
       </Row>
       {dialog === 'edit' && <WorkerForm worker={w} onClose={() => setDialog(null)} />}
