@@ -115,7 +115,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "operator-records-activity-and-closes-due-item", "supervisor-finding-rectified-and-reinspected",
                 "admin-accepts-featured-case", "monthly-brief",
                 "admin-registers-operator-and-contract", "operator-staff-submits-monthly-brief", "supervisor-fails-contract-evaluation",
-                "admin-signs-pays-and-terminates-a-contract", "admin-sets-worker-employer", "admin-renews-a-contract")) {
+                "admin-signs-pays-and-terminates-a-contract", "admin-sets-worker-employer", "admin-designates-and-serves-a-school",
+                "admin-renews-a-contract")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
