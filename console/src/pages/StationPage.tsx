@@ -1,6 +1,6 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormDialog } from '../components/FormDialog';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Modal, Row, Select, Skeleton, Space, Switch, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Modal, Row, Select, Space, Switch, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -11,10 +11,8 @@ import { StationForm } from '../components/StationForm';
 import StationYear from '../components/StationYear';
 import { ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
 import { useRights } from '../session';
-
-// the registry the bureau's targets count: each card its own chunk, asking for its own data
-const Designations = lazy(() => import('../components/Designations'));
-const HostFacilities = lazy(() => import('../components/HostFacilities'));
+import Designations from '../components/Designations';
+import HostFacilities from '../components/HostFacilities';
 
 const StationQuery = graphql(`
   query StationPage($id: ID!) {
@@ -276,10 +274,8 @@ export default function StationPage() {
               )} />
           </Card>
         </Col>
-        <Suspense fallback={<Col xs={24}><Skeleton active /></Col>}>
-          <Col xs={24} xl={12}><Designations subject="station" id={s.id} today={c.on} /></Col>
-          <Col xs={24} xl={12}><HostFacilities stationId={s.id} divisionId={s.division.id} today={c.on} open={open} /></Col>
-        </Suspense>
+        <Col xs={24} xl={12}><Designations subject="station" id={s.id} today={c.on} /></Col>
+        <Col xs={24} xl={12}><HostFacilities stationId={s.id} divisionId={s.division.id} today={c.on} open={open} /></Col>
         <Col xs={24}>
           <StationYear stationId={s.id} today={c.on} />
         </Col>

@@ -1,5 +1,5 @@
-import { Suspense, lazy, useState } from 'react';
-import { Button, Card, Col, Descriptions, Form, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Descriptions, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FormDialog } from '../components/FormDialog';
@@ -9,9 +9,7 @@ import { SeverityTag } from '../components/Tags';
 import { ENUMS, enumLabel, useI18n } from '../i18n';
 import { useRights } from '../session';
 import { TrainingForm, WorkerForm } from '../components/WorkerForm';
-
-// a card of its own chunk, asking for its own data
-const Designations = lazy(() => import('../components/Designations'));
+import Designations from '../components/Designations';
 
 const WorkerQuery = graphql(`
   query WorkerPage($id: ID!, $personal: Boolean!) {
@@ -151,7 +149,7 @@ export default function WorkerPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Suspense fallback={<Skeleton active />}><Designations subject="worker" id={w.id} /></Suspense>
+          <Designations subject="worker" id={w.id} />
         </Col>
       </Row>
       {dialog === 'edit' && <WorkerForm worker={w} onClose={() => setDialog(null)} />}
