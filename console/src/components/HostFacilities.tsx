@@ -11,12 +11,18 @@ import { REGISTRY_ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
 import { useRights } from '../session';
 
 const FacilitiesQuery = graphql(`
-  query StationFacilities($id: ID!, $choices: Boolean!) {
+  query StationFacilities($id: ID!) {
     node(id: $id) {
       __typename
       ... on Station { id servedFacilities { id kind name servedSince version division { id nameZh nameEn } } }
     }
-    hostFacilities @include(if: $choices) { id kind name servedSince version division { id nameZh nameEn } station { id name } }
+  }
+`);
+
+// asked only once the picker opens: the bureau's whole list is not the station's page's business
+const FacilityChoices = graphql(`
+  query HostFacilityChoices {
+    hostFacilities { id kind name servedSince version division { id nameZh nameEn } station { id name } }
   }
 `);
 
@@ -53,7 +59,7 @@ export default function HostFacilities({ stationId, divisionId, today, open }: {
   const { message } = App.useApp();
   const { admin } = useRights();
   const [dialog, setDialog] = useState<'serve' | 'register' | null>(null);
-  const [{ data, fetching, error }] = useQuery({ query: FacilitiesQuery, variables: { id: stationId, choices: admin } });
+  const [{ data, fetching, error }] = useQuery({ query: FacilitiesQuery, variables: { id: stationId } });
   const [, serve] = useMutation(ServeFacility);
   const served = data?.node?.__typename === 'Station' ? data.node.servedFacilities : null;
   const divisionName = (d: Division) => (lang === 'zh' ? d.nameZh : d.nameEn || d.nameZh);
@@ -92,20 +98,19 @@ export default function HostFacilities({ stationId, divisionId, today, open }: {
           ]} />
       )}
       {dialog === 'serve' && (
-        <ServeDialog stationId={stationId} divisionId={divisionId} today={today} choices={data?.hostFacilities ?? []} loading={!data}
-          onClose={() => setDialog(null)} />
+        <ServeDialog stationId={stationId} divisionId={divisionId} today={today} onClose={() => setDialog(null)} />
       )}
       {dialog === 'register' && <RegisterDialog stationId={stationId} divisionId={divisionId} today={today} onClose={() => setDialog(null)} />}
     </Card>
   );
 }
 
-function ServeDialog({ stationId, divisionId, today, choices, loading, onClose }: {
-  stationId: string; divisionId: string; today: string; choices: readonly Choice[]; loading: boolean; onClose: () => void;
-}) {
+function ServeDialog({ stationId, divisionId, today, onClose }: { stationId: string; divisionId: string; today: string; onClose: () => void }) {
   const { t } = useI18n();
+  const [{ data }] = useQuery({ query: FacilityChoices });
   const [, serve] = useMutation(ServeFacility);
-  const offered = choices.filter((f) => f.station?.id !== stationId);
+  const loading = !data;
+  const offered: readonly Choice[] = (data?.hostFacilities ?? []).filter((f) => f.station?.id !== stationId);
   const option = (f: Choice) => ({
     value: f.id,
     label: f.station ? t(`${f.name}（现由${f.station.name}服务）`, `${f.name} (served by ${f.station.name})`) : f.name,
