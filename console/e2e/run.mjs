@@ -1117,7 +1117,89 @@ results.push(await withBrowser('admin-edits-operator-user-and-withdraws-a-revisi
   await shot(page, 'policy-withdrawn');
 }));
 
-// 23. An administrator renews a contract into the same operator's next term: the contract ends
+// 23. An administrator designates a worker a leading talent and ends it, names the station a
+// demonstration one, and registers a school the station serves: the overview's 一校一社工 gap
+// then names only the fixture's school, which no station serves.
+results.push(await withBrowser('admin-designates-and-serves-a-school', laptop, async (page) => {
+  const { worker, station, target } = fixture;
+  const school = '南京市鼓楼区宁海路实验小学';
+  await signedIn(page, tenant, admin.username, admin.newPassword);
+  await go(page, '/workers');
+  await page.getByRole('link', { name: worker.name }).first().click();
+  await page.getByRole('heading', { name: worker.name, exact: true, level: 2 }).waitFor();
+  const designations = page.getByTestId('designations');
+  // the fixture's city supervisor
+  await designations.getByRole('row', { name: /督导.*市级.*2024-03-01/ }).waitFor();
+  await designations.getByTestId('designate').click();
+  const designating = page.getByRole('dialog');
+  await choose(page, designating.getByLabel('类别'), '领军人才', { exact: true });
+  await choose(page, designating.getByLabel('级别'), '省级', { exact: true });
+  await designating.getByLabel('命名名称').fill('江苏省社会工作领军人才');
+  await designating.getByLabel('认定文件').fill('苏民〔2025〕8号');
+  // a day after the bureau's today is refused on its field
+  await designating.getByLabel('认定日期').fill('2026-12-01');
+  await designating.getByTestId('designate-form-ok').click();
+  await designating.locator('.ant-form-item', { has: page.getByLabel('认定日期') }).locator('.ant-form-item-explain-error').waitFor();
+  await designating.getByLabel('认定日期').fill('2025-06-01');
+  await designating.getByTestId('designate-form-ok').click();
+  await designating.waitFor({ state: 'hidden' });
+  const talent = designations.getByRole('row', { name: /领军人才.*苏民〔2025〕8号.*省级.*2025-06-01.*有效/ });
+  await talent.waitFor();
+  await shot(page, 'worker-designations');
+  await talent.getByTestId('designation-end').click();
+  const ending = page.getByRole('dialog');
+  await ending.getByLabel('结束日期').fill('2026-11-20');
+  await ending.getByTestId('end-designation-form-ok').click();
+  await ending.waitFor({ state: 'hidden' });
+  const ended = designations.getByRole('row', { name: /领军人才.*2026-11-20.*已结束/ });
+  await ended.waitFor();
+  check(!(await ended.getByTestId('designation-end').count()), 'an ended designation is offered to be ended again');
+
+  await go(page, '/stations');
+  await page.getByRole('link', { name: station.name, exact: true }).click();
+  await page.getByRole('heading', { name: station.name, exact: true, level: 2 }).waitFor();
+  const stationTitles = page.getByTestId('designations');
+  await stationTitles.getByText('没有示范命名').waitFor();
+  await stationTitles.getByTestId('designate').click();
+  const naming = page.getByRole('dialog');
+  await naming.getByLabel('认定日期').fill('2026-06-01');
+  await naming.getByTestId('designate-form-ok').click();
+  await naming.waitFor({ state: 'hidden' });
+  await stationTitles.getByRole('row', { name: /示范站点.*市级.*2026-06-01.*有效/ }).waitFor();
+
+  // registered as served by the station, then no longer, then served again from the bureau's list
+  const facilities = page.getByTestId('host-facilities');
+  await facilities.getByText('本站尚未服务任何学校等场所').waitFor();
+  await facilities.getByTestId('facility-register').click();
+  const registering = page.getByRole('dialog');
+  await registering.getByLabel('场所名称').fill(school);
+  await registering.getByTestId('register-facility-form-ok').click();
+  await registering.waitFor({ state: 'hidden' });
+  const served = facilities.getByRole('row', { name: new RegExp(`${school}.*学校.*宁海路街道`) });
+  await served.waitFor();
+  await served.getByTestId('facility-stop').click();
+  await page.getByTestId('facility-stop-confirm').click();
+  await facilities.getByText('本站尚未服务任何学校等场所').waitFor();
+  await facilities.getByTestId('facility-serve').click();
+  const serving = page.getByRole('dialog');
+  await serving.getByLabel('场所', { exact: true }).click();
+  // the station's division first: the fixture's school is offered too, and left to no station
+  await page.locator(`.ant-select-item-option[title="${target.lacking}"]:visible`).waitFor();
+  await page.locator(`.ant-select-item-option[title="${school}"]:visible`).click();
+  await serving.getByLabel('服务起始日期').fill('2026-09-01');
+  await serving.getByTestId('serve-facility-form-ok').click();
+  await serving.waitFor({ state: 'hidden' });
+  await facilities.getByRole('row', { name: new RegExp(`${school}.*2026-09-01`) }).waitFor();
+  await shot(page, 'station-facilities');
+
+  await go(page, '/');
+  const gap = page.getByTestId('targets').getByRole('row', { name: new RegExp(target.label) });
+  await gap.getByText('1 / 2').waitFor();
+  await gap.getByTestId('target-gap').getByText(target.lacking).waitFor();
+  check(!(await gap.getByText(school).count()), 'the overview names a served school as lacking');
+}));
+
+// 24. An administrator renews a contract into the same operator's next term: the contract ends
 // as renewed and leads to its successor. Last, since it ends the contract the scenarios above use.
 results.push(await withBrowser('admin-renews-a-contract', laptop, async (page) => {
   const { contract } = fixture;

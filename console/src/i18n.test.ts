@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENUMS, enumLabel, enumOptions, makeI18n } from './i18n';
+import { ENUMS, REGISTRY_ENUMS, enumLabel, enumOptions, makeI18n } from './i18n';
 
 describe('i18n', () => {
   it('reads Chinese first and English when switched', () => {
@@ -24,6 +24,8 @@ describe('enum labels against the schema', () => {
       ['StationStatus', ENUMS.stationStatus], ['OperatingMode', ENUMS.operatingMode], ['Severity', ENUMS.severity],
       ['AssignmentRole', ENUMS.assignmentRole], ['Role', ENUMS.userRole], ['EducationLevel', ENUMS.education],
       ['CertificateLevel', ENUMS.certificate], ['ComplianceStanding', ENUMS.standing],
+      ['DesignationKind', REGISTRY_ENUMS.designationKind], ['DesignationLevel', REGISTRY_ENUMS.designationLevel],
+      ['HostFacilityKind', REGISTRY_ENUMS.facilityKind],
     ];
     for (const [name, table] of pairs) {
       const type = schema.getType(name);

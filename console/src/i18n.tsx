@@ -237,3 +237,21 @@ export const CONTRACT_ENUMS = {
     SERVICE_PURCHASE: ['购买服务', 'Service purchase'],
   } as Record<string, Pair>,
 };
+
+// Designations and host facilities, which the bureau's targets and rules count (components/Designations, HostFacilities).
+export const REGISTRY_ENUMS = {
+  designationKind: {
+    DEMONSTRATION: ['示范站点', 'Demonstration station'],
+    LEADING_TALENT: ['领军人才', 'Leading talent'],
+    SUPERVISOR: ['督导', 'Supervisor'],
+  } as Record<string, Pair>,
+  designationLevel: {
+    DISTRICT: ['区级', 'District'],
+    CITY: ['市级', 'City'],
+    PROVINCIAL: ['省级', 'Provincial'],
+    NATIONAL: ['国家级', 'National'],
+  } as Record<string, Pair>,
+  facilityKind: {
+    SCHOOL: ['学校', 'School'],
+  } as Record<string, Pair>,
+};

@@ -52,6 +52,14 @@ describe('userErrorMessage', () => {
       .toBe('合同期限超过3年：依据“政府购买服务合同履行期限最长不超过3年”（003 四、(三)），最迟应至2027-12-31');
   });
 
+  it('says a designation’s and a facility’s refusals in Chinese', () => {
+    expect(userErrorMessage(bad(['input', 'awardedOn'], 'awardedOn must not be in the future'), 'zh')).toBe('认定日期不能晚于今天');
+    expect(userErrorMessage(bad(['input', 'endsOn'], 'endsOn must be after awardedOn, 2025-06-01'), 'zh'))
+      .toBe('截止日期应晚于认定日期（2025-06-01）');
+    expect(userErrorMessage(bad(['input', 'name'], "the division already has a facility named '琅琊路小学'"), 'zh'))
+      .toBe('该区划已登记名为“琅琊路小学”的场所');
+  });
+
   it('falls back on the code where the message is unknown, and on the service’s words after that', () => {
     expect(userErrorMessage({ field: ['input', 'version'], code: 'CONFLICT', message: 'The entry was changed since version 1' }, 'zh'))
       .toBe('该记录已被他人修改，请刷新后重试');

@@ -32,6 +32,8 @@ const FIELD_ZH: Record<string, string> = {
   purpose: '用途', reference: '依据文件', trancheId: '付款节点', workerId: '社工', divisionId: '区划',
   nameZh: '中文名称', nameEn: '英文名称', level: '层级', parentId: '上级区划', communityCount: '社区数', zone: '片区',
   attributesEffectiveOn: '生效日期',
+  // designations and host facilities
+  awardedOn: '认定日期', servedSince: '服务起始日期',
 };
 
 /** A path in words: `["tranches", "1", "amount"]` is 付款安排第2项金额 in Chinese, tranches.1.amount in English. */
@@ -80,6 +82,8 @@ const RULES: readonly Rule[] = [
   [/is not a slot of the catalogue in force; its slots: (.*)/, (m) => `不是现行服务目录中的栏目；可选栏目：${m[1]}`],
   [/is not a valid \w+ id|is not an? \w+ of this bureau|not a station of this bureau|not a division of this bureau/,
     (_, f) => `${f}不是本单位的记录`],
+  [/^(\w+) must be after (\w+), (\S+)$/, (m, f) => `${f}应晚于${FIELD_ZH[m[2]] ?? m[2]}（${m[3]}）`],
+  [/the division already has a facility named '(.+)'/, (m) => `该区划已登记名为“${m[1]}”的场所`],
   [/must not be (blank|null|empty)/, (_, f) => `请填写${f}`],
   [/size must be between (\d+) and (\d+)/, (m, f) => `${f}的长度应在${m[1]}到${m[2]}之间`],
 ];

@@ -11,6 +11,8 @@ import { StationForm } from '../components/StationForm';
 import StationYear from '../components/StationYear';
 import { ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
 import { useRights } from '../session';
+import Designations from '../components/Designations';
+import HostFacilities from '../components/HostFacilities';
 
 const StationQuery = graphql(`
   query StationPage($id: ID!) {
@@ -272,6 +274,8 @@ export default function StationPage() {
               )} />
           </Card>
         </Col>
+        <Col xs={24} xl={12}><Designations subject="station" id={s.id} today={c.on} /></Col>
+        <Col xs={24} xl={12}><HostFacilities stationId={s.id} divisionId={s.division.id} today={c.on} open={open} /></Col>
         <Col xs={24}>
           <StationYear stationId={s.id} today={c.on} />
         </Col>

@@ -9,6 +9,7 @@ import { SeverityTag } from '../components/Tags';
 import { ENUMS, enumLabel, useI18n } from '../i18n';
 import { useRights } from '../session';
 import { TrainingForm, WorkerForm } from '../components/WorkerForm';
+import Designations from '../components/Designations';
 
 const WorkerQuery = graphql(`
   query WorkerPage($id: ID!, $personal: Boolean!) {
@@ -146,6 +147,9 @@ export default function WorkerPage() {
                 { title: t('在岗', 'Current'), render: (_, a) => (a.current ? <Tag color="green">{t('在岗', 'Current')}</Tag> : <Tag>{t('已结束', 'Ended')}</Tag>) },
               ]} />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <Designations subject="worker" id={w.id} />
         </Col>
       </Row>
       {dialog === 'edit' && <WorkerForm worker={w} onClose={() => setDialog(null)} />}

@@ -117,7 +117,8 @@ class ConsoleBrowserTest extends GraphQLTestBase {
                 "admin-accepts-featured-case", "monthly-brief",
                 "admin-registers-operator-and-contract", "operator-staff-submits-monthly-brief", "supervisor-fails-contract-evaluation",
                 "admin-signs-pays-and-terminates-a-contract", "admin-sets-worker-employer", "admin-keeps-divisions",
-                "admin-edits-operator-user-and-withdraws-a-revision", "admin-renews-a-contract")) {
+                "admin-edits-operator-user-and-withdraws-a-revision", "admin-designates-and-serves-a-school",
+                "admin-renews-a-contract")) {
             assertTrue(out.contains("PASS " + scenario), scenario + " did not pass:\n" + out);
         }
         assertTrue(Files.exists(SCREENSHOTS.resolve("overview.png")));
