@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import { NotFoundResult, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
 import { ENUMS, enumLabel, useI18n } from '../i18n';
-import { useRights } from '../session';
+import { useBureauToday, useRights } from '../session';
 import { TrainingForm, WorkerForm } from '../components/WorkerForm';
 import Designations from '../components/Designations';
 
@@ -49,6 +49,7 @@ export default function WorkerPage() {
   const { id = '' } = useParams();
   const { t, lang, label } = useI18n();
   const rights = useRights();
+  const today = useBureauToday() ?? undefined;
   const [dialog, setDialog] = useState<'edit' | 'training' | 'employer' | null>(null);
   // personal fields are asked only by those allowed to read them: for anyone else the service refuses them
   const [{ data, fetching, error }, refetch] = useQuery({ query: WorkerQuery, variables: { id, personal: rights.personalFields } });
@@ -149,7 +150,7 @@ export default function WorkerPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Designations subject="worker" id={w.id} />
+          <Designations subject="worker" id={w.id} today={today} />
         </Col>
       </Row>
       {dialog === 'edit' && <WorkerForm worker={w} onClose={() => setDialog(null)} />}
