@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remaining, rowsOf, textsOf } from './forms';
+import { remaining, rowsOf, textsOf, valuesOf } from './forms';
 
 describe('rowsOf', () => {
   it('drops blank fields of each row and rows left empty', () => {
@@ -21,5 +21,12 @@ describe('remaining', () => {
     expect(remaining('150000.00', '50000.5')).toBe('99999.50');
     expect(remaining('0.30', '0.1')).toBe('0.20');
     expect(remaining('100.00', '120.00')).toBe('0.00');
+  });
+});
+
+describe('valuesOf', () => {
+  it('gives the values once the rules pass, and null rather than a rejection when they do not', async () => {
+    expect(await valuesOf({ validateFields: async () => ({ name: '刘洋' }) })).toEqual({ name: '刘洋' });
+    expect(await valuesOf({ validateFields: () => Promise.reject({ errorFields: [{ name: ['name'] }] }) })).toBeNull();
   });
 });

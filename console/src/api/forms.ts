@@ -25,3 +25,15 @@ export function remaining(amount: string | null | undefined, paid: string | null
   const out = left > 0n ? left : 0n;
   return `${out / 100n}.${String(out % 100n).padStart(2, '0')}`;
 }
+
+/**
+ * A form's values once its own rules pass, or null when they do not: the form then marks what is
+ * missing, and nothing is left as an unhandled rejection for the page's console.
+ */
+export async function valuesOf<T = Record<string, unknown>>(form: { validateFields: () => Promise<T> }): Promise<T | null> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return null;
+  }
+}

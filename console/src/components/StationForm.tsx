@@ -6,6 +6,7 @@ import { fieldErrors } from '../api/errors';
 import { describeError } from '../api/errors';
 import { ENUMS, enumOptions, useI18n } from '../i18n';
 import { useLookups } from './Lookups';
+import { valuesOf } from '../api/forms';
 
 const CreateStation = graphql(`
   mutation CreateStation($input: CreateStationInput!) {
@@ -53,7 +54,8 @@ export function StationForm({ station, onClose, onSaved }: { station?: EditableS
     (list ?? []).map((x) => ({ value: x.code, label: `${label(x)} (${x.code})` }));
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     setBusy(true);
     setOther([]);
     const clean = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));

@@ -13,6 +13,7 @@ import { ENUMS, enumLabel, enumOptions, useI18n } from '../i18n';
 import { useRights } from '../session';
 import Designations from '../components/Designations';
 import HostFacilities from '../components/HostFacilities';
+import { valuesOf } from '../api/forms';
 
 const StationQuery = graphql(`
   query StationPage($id: ID!) {
@@ -327,7 +328,8 @@ function AssignDialog({ stationId, today, onClose }: { stationId: string; today:
   const [, assign] = useMutation(AssignWorker);
   const [other, setOther] = useState<string[]>([]);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     setBusy(true);
     const input = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
     const r = await assign({ input: { ...(input as typeof v), stationId } });

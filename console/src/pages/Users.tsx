@@ -8,6 +8,7 @@ import { FormDialog } from '../components/FormDialog';
 import { ErrorAlert, Pending } from '../components/Status';
 import { ENUMS, enumLabel, useI18n } from '../i18n';
 import { useRights, useSession } from '../session';
+import { valuesOf } from '../api/forms';
 
 const UsersQuery = graphql(`
   query Users($first: Int) {
@@ -130,7 +131,8 @@ function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; onCreat
   const [other, setOther] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     setBusy(true);
     const r = await create({ input: v });
     setBusy(false);

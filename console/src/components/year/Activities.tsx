@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import { Pending } from '../Status';
 import { ENUMS, useI18n } from '../../i18n';
 import { filled, startOfYear, termsOf, useFormMutation, useYearRights } from './common';
+import { valuesOf } from '../../api/forms';
 
 const ActivitiesQuery = graphql(`
   query StationActivities($id: ID!, $from: Date!, $to: Date!) {
@@ -142,7 +143,8 @@ function RecordDialog({ stationId, today, kinds, categories, onClose }: {
   const [{ data }] = useQuery({ query: ActivityPickers, variables: { id: stationId }, pause: busy });
   const s = data?.node?.__typename === 'Station' ? data.node : null;
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     const beneficiaries = (v.beneficiaries ?? [])
       .filter((b?: { category?: string }) => b?.category)
       .map((b: { category: string; count?: number | null }) => ({ category: b.category, count: b.count ?? 0 }));

@@ -8,6 +8,7 @@ import { SeverityTag } from '../Tags';
 import { ENUMS, enumLabel, useI18n } from '../../i18n';
 import { userErrorMessage } from '../../api/messages';
 import { useFormMutation, useYearRights } from './common';
+import { valuesOf } from '../../api/forms';
 
 const StationDueItemsQuery = graphql(`
   query StationDueItems($id: ID!) {
@@ -122,7 +123,8 @@ function CompleteDialog({ item, stationId, today, onClose }: { item: Item; stati
   const [, complete] = useMutation(CompleteDueItem);
   const { run, busy, alerts } = useFormMutation(form, ['doneOn', 'evidence']);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     const ok = await run(() => complete({ input: { milestone: item.milestone, year: item.year, stationId, doneOn: v.doneOn, evidence: v.evidence } }),
       (d) => d.completeDueItem);
     if (ok) {

@@ -6,6 +6,7 @@ import { Pending } from '../Status';
 import { ENUMS, enumLabel, useI18n } from '../../i18n';
 import { userErrorMessage } from '../../api/messages';
 import { filled, termsOf, useFormMutation, useYearRights } from './common';
+import { valuesOf } from '../../api/forms';
 
 const CasesQuery = graphql(`
   query StationFeaturedCases($id: ID!) {
@@ -113,7 +114,8 @@ function SubmitDialog({ stationId, today, kinds, workers, onClose }: {
   const [, submit] = useMutation(SubmitCase);
   const { run, busy, alerts } = useFormMutation(form, ['year', 'kind', 'title', 'summary', 'body', 'workerId']);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     const ok = await run(() => submit({ input: { ...filled(v), stationId } }), (d) => d.submitFeaturedCase);
     if (ok) {
       message.success(t('案例已提交', 'Case submitted'));
@@ -153,7 +155,8 @@ function ReturnDialog({ item, onClose }: { item: Case; onClose: () => void }) {
   const [, review] = useMutation(ReviewCase);
   const { run, busy, alerts } = useFormMutation(form, ['comment']);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     const ok = await run(() => review({ input: { id: item.id, version: item.version, decision: 'RETURNED', comment: v.comment } }), (d) => d.reviewFeaturedCase);
     if (ok) {
       message.success(t('已退回', 'Returned'));

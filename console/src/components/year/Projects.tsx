@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { Pending } from '../Status';
 import { ENUMS, enumLabel, useI18n } from '../../i18n';
 import { filled, useFormMutation, useYearRights } from './common';
+import { valuesOf } from '../../api/forms';
 
 const ProjectsQuery = graphql(`
   query StationProjects($id: ID!) {
@@ -118,7 +119,9 @@ function StartDialog({ stationId, today, plans, workers, onClose }: {
   const year: number | undefined = Form.useWatch('year', form);
   const plan = plans.find((p) => p.year === year);
   const save = async () => {
-    const { planned, ...v } = await form.validateFields();
+    const values = await valuesOf(form);
+    if (!values) return;
+    const { planned, ...v } = values;
     void planned;
     const ok = await run(() => start({ input: { ...filled(v), stationId } }), (d) => d.startStationProject);
     if (ok) {
@@ -181,7 +184,8 @@ function AdvanceDialog({ project, today, onClose }: { project: Project; today: s
   const { run, busy, alerts } = useFormMutation(form, ['stage', 'on']);
   const later = STAGES.slice(STAGES.indexOf(project.stage) + 1);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     const ok = await run(() => advance({ input: { id: project.id, version: project.version, stage: v.stage, on: v.on } }), (d) => d.advanceStationProject);
     if (ok) {
       message.success(t('阶段已更新', 'Stage recorded'));

@@ -6,6 +6,7 @@ import { Pending } from '../Status';
 import { ENUMS, enumLabel, enumOptions, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { filled, useFormMutation, useYearRights } from './common';
+import { valuesOf } from '../../api/forms';
 
 const LoopQuery = graphql(`
   query SupervisionLoop($id: ID!) {
@@ -156,7 +157,8 @@ function VisitDialog({ stationId, today, onClose }: { stationId: string; today: 
   // one key per dialog: a retry of the same save is answered once, never recorded twice
   const [key] = useState(() => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`));
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     saved(await run(() => record({ input: { ...v, stationId, idempotencyKey: key } }), (d) => d.recordSupervisionVisit));
   };
   return (
@@ -189,7 +191,8 @@ function FindingDialog({ visitId, visitedOn, rules, onClose }: { visitId: string
   const { run, busy, alerts } = useFormMutation(form, ['description', 'rule', 'rectifyBy']);
   const saved = useSaved(onClose, '发现已记录', 'Finding recorded');
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     saved(await run(() => add({ input: { ...filled(v), visitId } }), (d) => d.addSupervisionFinding));
   };
   return (
@@ -220,7 +223,8 @@ function ReportDialog({ finding, onClose }: { finding: Finding; onClose: () => v
   const { run, busy, alerts } = useFormMutation(form, ['report']);
   const saved = useSaved(onClose, '整改已报告', 'Rectification reported');
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     saved(await run(() => report({ input: { id: finding.id, version: finding.version, report: v.report } }), (d) => d.reportRectification));
   };
   return (
@@ -245,7 +249,8 @@ function ReinspectDialog({ finding, today, onClose }: { finding: Finding; today:
   const saved = useSaved(onClose, '复查已记录', 'Re-inspection recorded');
   const closed: boolean | undefined = Form.useWatch('closed', form);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     saved(await run(() => reinspect({ input: { ...filled(v), closed: v.closed, id: finding.id, version: finding.version } }), (d) => d.reinspectRectification));
   };
   return (
