@@ -810,6 +810,10 @@ results.push(await withBrowser('admin-registers-operator-and-contract', laptop, 
   await page.getByRole('heading', { name: '资金台账', level: 2 }).waitFor();
   await page.getByTestId('funding-findings').waitFor();
   await page.getByTestId('funding-record').waitFor();
+  // the fiscal year is the bureau's, whatever year the browser's clock says
+  check((await page.getByLabel('财政年度').inputValue()) === '2026', `the funding page opens on ${await page.getByLabel('财政年度').inputValue()}`);
+  // the fixture contract's first tranche, due 1 March and never paid
+  await page.getByTestId('tranches-due').getByRole('row', { name: new RegExp(`${fixture.contract.title} 第1期`) }).getByText('已逾期').waitFor();
   await shot(page, 'funding');
 }));
 

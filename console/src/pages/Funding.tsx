@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Form, Input, InputNumber, List, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, List, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -24,6 +24,13 @@ const FundingQuery = graphql(`
       fiscalYear yearClosed
       findings { code source severity problem required actual messageZh messageEn station { id name } rule { labelZh labelEn wording } }
     }
+  }
+`);
+
+// what the bureau owes on its contracts: every tranche overdue from the past year, and due in the next 30 days
+const TranchesQuery = graphql(`
+  query ConsoleTranchesDue {
+    contractTranches { amount paid status tranche { id position dueOn condition contract { id title operator { id name } } } }
   }
 `);
 
@@ -123,6 +130,7 @@ export default function Funding() {
             <Table rowKey={(r) => String(r.fiscalYear)} size="small" pagination={false} dataSource={byYear?.fundingTotals ?? []}
               columns={[{ title: t('财政年度', 'Fiscal year'), dataIndex: 'fiscalYear' }, ...columns]} />
           </Card>
+          <TranchesDue />
           <Card title={t('台账明细', 'Entries')}>
             <Table rowKey="id" size="small" dataSource={data.fundingEntries} scroll={{ x: true }} data-testid="funding-entries"
               locale={{ emptyText: t('本年度暂无台账记录', 'No entries this year') }}
@@ -150,6 +158,35 @@ export default function Funding() {
       )}
       {recording && <RecordEntryDialog year={year} onClose={() => setRecording(false)} />}
     </>
+  );
+}
+
+/** The contract tranches not yet paid in full: overdue first, then those due within 30 days, by day. */
+function TranchesDue() {
+  const { t, lang } = useI18n();
+  const [{ data, fetching, error }] = useQuery({ query: TranchesQuery, context: LEDGER_CONTEXT });
+  const open = (data?.contractTranches ?? []).filter((x) => x.status !== 'PAID');
+  return (
+    <Card title={t('合同待付款', 'Contract tranches to pay')} style={{ marginBottom: 16 }} data-testid="tranches-due"
+      extra={<Typography.Text type="secondary">{t('已逾期及未来30天内到期', 'Overdue, and due in the next 30 days')}</Typography.Text>}>
+      {error ? <ErrorAlert error={error} /> : (
+        <Table rowKey={(x) => x.tranche.id} size="small" pagination={false} loading={fetching && !data} dataSource={open} scroll={{ x: true }}
+          locale={{ emptyText: t('没有逾期或即将到期的付款', 'Nothing overdue or due soon') }}
+          columns={[
+            { title: t('应付日期', 'Due on'), render: (_, x) => x.tranche.dueOn },
+            { title: t('合同', 'Contract'), render: (_, x) => (
+              <Link to={`/contracts/${encodeURIComponent(x.tranche.contract.id)}`}>
+                {x.tranche.contract.title}{t(` 第${x.tranche.position}期`, ` #${x.tranche.position}`)}
+              </Link>) },
+            { title: t('承接主体', 'Operator'), render: (_, x) => x.tranche.contract.operator.name },
+            { title: t('金额（元）', 'Amount (CNY)'), dataIndex: 'amount' },
+            { title: t('已付（元）', 'Paid (CNY)'), dataIndex: 'paid' },
+            { title: t('付款条件', 'Condition'), render: (_, x) => x.tranche.condition ?? '—' },
+            { title: t('状态', 'Status'), render: (_, x) => (
+              <Tag color={x.status === 'OVERDUE' ? 'red' : 'blue'}>{enumLabel(lang, CONTRACT_ENUMS.trancheStatus, x.status)}</Tag>) },
+          ]} />
+      )}
+    </Card>
   );
 }
 
