@@ -179,6 +179,10 @@ results.push(await withBrowser('overview-to-finding-and-fix', laptop, async (pag
   // a target's gap: the school no station serves yet
   const target = page.getByTestId('targets').getByRole('row', { name: new RegExp(fixture.target.label) });
   await target.getByTestId('target-gap').getByText(fixture.target.lacking).waitFor();
+  // the year's service by division: the fixture's two records at the Hunanlu station, 12 and 4 served
+  const served = page.getByTestId('activity-summary').getByRole('row', { name: /湖南路街道/ });
+  await served.getByRole('cell', { name: '16', exact: true }).waitFor();
+  await page.getByRole('img', { name: '各月服务开展图' }).waitFor();
   await shot(page, 'overview');
   await page.getByRole('link', { name: fixture.station.name }).click();
   await page.getByRole('heading', { name: fixture.station.name, exact: true, level: 2 }).waitFor();

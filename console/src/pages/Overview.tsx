@@ -8,6 +8,7 @@ import { Pending } from '../components/Status';
 import { ENUMS, enumLabel, useI18n } from '../i18n';
 import { SeverityTag } from '../components/Tags';
 import { Targets } from '../components/Targets';
+import { ActivityCard } from '../components/ActivityCard';
 
 const OverviewQuery = graphql(`
   query Overview {
@@ -172,6 +173,9 @@ export default function Overview() {
         </Col>
         <Col xs={24}>
           <Targets />
+        </Col>
+        <Col xs={24}>
+          <ActivityCard />
         </Col>
       </Row>
     </>
