@@ -133,6 +133,23 @@ export default function Divisions() {
 
 type Zones = readonly { code: string; labelZh: string; labelEn: string }[] | null | undefined;
 
+/** A division's names, community count and zone, as it is added and as it is corrected. */
+function AttributeFields({ zones }: { zones: Zones }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Space wrap>
+        <Form.Item name="nameZh" label={t('中文名称', 'Name in Chinese')} rules={[{ required: true, message: t('请填写中文名称', 'Enter the Chinese name') }]}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="nameEn" label={t('英文名称', 'Name in English')}><Input maxLength={200} /></Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="communityCount" label={t('社区数', 'Communities')}><InputNumber min={0} precision={0} style={{ width: 140 }} /></Form.Item>
+        <ZoneField zones={zones} />
+      </Space>
+    </>
+  );
+}
+
 /** The zone as a choice among the profile's zones where it declares them, free text where it leaves them free. */
 function ZoneField({ zones }: { zones: Zones }) {
   const { t, lang } = useI18n();
@@ -181,14 +198,7 @@ function CreateDialog({ zones, choices, onClose }: { zones: Zones; choices?: Cho
         rules={required('请填写代码', 'Enter the code')}>
         <Input maxLength={64} style={{ width: 240 }} />
       </Form.Item>
-      <Space wrap>
-        <Form.Item name="nameZh" label={t('中文名称', 'Name in Chinese')} rules={required('请填写中文名称', 'Enter the Chinese name')}><Input maxLength={200} /></Form.Item>
-        <Form.Item name="nameEn" label={t('英文名称', 'Name in English')}><Input maxLength={200} /></Form.Item>
-      </Space>
-      <Space wrap>
-        <Form.Item name="communityCount" label={t('社区数', 'Communities')}><InputNumber min={0} precision={0} style={{ width: 140 }} /></Form.Item>
-        <ZoneField zones={zones} />
-      </Space>
+      <AttributeFields zones={zones} />
     </FormDialog>
   );
 }
@@ -218,14 +228,7 @@ function EditDialog({ division, zones, onClose }: { division: Editable; zones: Z
         const r = await update({ input: input as never });
         return { error: r.error, userErrors: r.data?.updateDivision?.userErrors };
       }}>
-      <Space wrap>
-        <Form.Item name="nameZh" label={t('中文名称', 'Name in Chinese')} rules={[{ required: true, message: t('请填写中文名称', 'Enter the Chinese name') }]}><Input maxLength={200} /></Form.Item>
-        <Form.Item name="nameEn" label={t('英文名称', 'Name in English')}><Input maxLength={200} /></Form.Item>
-      </Space>
-      <Space wrap>
-        <Form.Item name="communityCount" label={t('社区数', 'Communities')}><InputNumber min={0} precision={0} style={{ width: 140 }} /></Form.Item>
-        <ZoneField zones={zones} />
-      </Space>
+      <AttributeFields zones={zones} />
       <Form.Item name="attributesEffectiveOn" label={t('社区数、片区变更生效日期', 'Community count and zone change from')}
         extra={t('留空即今天；此前日期的合规检查仍按原值', 'Today when blank; compliance on earlier days keeps the values of then')}>
         <Input type="date" style={{ width: 200 }} />

@@ -114,14 +114,7 @@ export default function Operators() {
             const r = await register({ input: v as never });
             return { error: r.error, userErrors: r.data?.registerOperator?.userErrors };
           }}>
-          <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('请填写名称', 'Enter the name') }]}><Input /></Form.Item>
-          <Form.Item name="creditCode" label={t('统一社会信用代码', 'Unified social credit code')}
-            rules={[{ required: true, message: t('请填写统一社会信用代码', 'Enter the credit code') }]}><Input maxLength={18} /></Form.Item>
-          <Form.Item name="registrationAuthority" label={t('登记管理机关', 'Registration authority')}><Input /></Form.Item>
-          <Form.Item name="registeredOn" label={t('登记日期', 'Registered on')}><Input type="date" /></Form.Item>
-          <Form.Item name="legalRepresentative" label={t('法定代表人', 'Legal representative')}><Input /></Form.Item>
-          <Form.Item name="contactPerson" label={t('联系人', 'Contact person')}><Input /></Form.Item>
-          <Form.Item name="contactPhone" label={t('联系电话', 'Contact phone')}><Input /></Form.Item>
+          <RegistrationFields />
         </FormDialog>
       )}
     </>
@@ -187,6 +180,16 @@ function EditOperatorDialog({ operator, onClose }: { operator: Operator; onClose
       <Form.Item name="status" label={t('状态', 'Status')} rules={[{ required: true }]}>
         <Select options={STATUSES.map((s) => ({ value: s, label: enumLabel(lang, CONTRACT_ENUMS.operatorStatus, s) }))} />
       </Form.Item>
+      <RegistrationFields />
+    </FormDialog>
+  );
+}
+
+/** An operator's registration, as it is registered and as it is corrected. */
+function RegistrationFields() {
+  const { t } = useI18n();
+  return (
+    <>
       <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('请填写名称', 'Enter the name') }]}><Input /></Form.Item>
       <Form.Item name="creditCode" label={t('统一社会信用代码', 'Unified social credit code')}
         rules={[{ required: true, message: t('请填写统一社会信用代码', 'Enter the credit code') }]}><Input maxLength={18} /></Form.Item>
@@ -195,6 +198,6 @@ function EditOperatorDialog({ operator, onClose }: { operator: Operator; onClose
       <Form.Item name="legalRepresentative" label={t('法定代表人', 'Legal representative')}><Input /></Form.Item>
       <Form.Item name="contactPerson" label={t('联系人', 'Contact person')}><Input /></Form.Item>
       <Form.Item name="contactPhone" label={t('联系电话', 'Contact phone')}><Input /></Form.Item>
-    </FormDialog>
+    </>
   );
 }
