@@ -183,6 +183,10 @@ results.push(await withBrowser('overview-to-finding-and-fix', laptop, async (pag
   const served = page.getByTestId('activity-summary').getByRole('row', { name: /湖南路街道/ });
   await served.getByRole('cell', { name: '16', exact: true }).waitFor();
   await page.getByRole('img', { name: '各月服务开展图' }).waitFor();
+  // a district bureau's compliance by street: its stations lie in one district
+  const areas = page.getByTestId('compliance-by-area');
+  await areas.getByText('各街道（乡镇）合规情况').waitFor();
+  await areas.getByRole('row', { name: /宁海路街道/ }).waitFor();
   await shot(page, 'overview');
   await page.getByRole('link', { name: fixture.station.name }).click();
   await page.getByRole('heading', { name: fixture.station.name, exact: true, level: 2 }).waitFor();

@@ -25,6 +25,8 @@ const OverviewQuery = graphql(`
       totals { stations compliant violations advisories unevaluated undetermined }
       byRule { rule labelZh labelEn severity source findings stations }
       byKind { kind stations compliant violations advisories }
+      districts: byDivisionAt(level: DISTRICT) { division { id nameZh nameEn } stations compliant violations advisories }
+      streets: byDivisionAt(level: STREET) { division { id nameZh nameEn } stations compliant violations advisories }
       stations(first: 10) {
         edges {
           node {
@@ -62,6 +64,8 @@ export default function Overview() {
 
   if (!data) return <Pending fetching={fetching} error={error} />;
   const report = data.complianceReport;
+  // a city bureau reads its districts; a district bureau, whose stations lie in one district, its streets
+  const areas = report.districts.length > 1 ? report.districts : report.streets;
   const statusOption = {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
@@ -168,6 +172,20 @@ export default function Overview() {
                 { title: t('级别', 'Severity'), dataIndex: 'severity', render: (s: string) => <SeverityTag severity={s} /> },
                 { title: t('依据', 'Source'), dataIndex: 'source' },
                 { title: t('站点数', 'Stations'), dataIndex: 'stations' },
+              ]} />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={areas === report.districts ? t('各区县合规情况', 'Compliance by district') : t('各街道（乡镇）合规情况', 'Compliance by street or town')}
+            data-testid="compliance-by-area">
+            <Table size="small" rowKey={(r) => r.division.id} pagination={{ pageSize: 10, hideOnSinglePage: true }} dataSource={areas}
+              locale={{ emptyText: t('尚无站点', 'No stations yet') }}
+              columns={[
+                { title: t('区划', 'Division'), render: (_, r) => (lang === 'zh' ? r.division.nameZh : r.division.nameEn || r.division.nameZh) },
+                { title: t('站点', 'Stations'), dataIndex: 'stations' },
+                { title: t('合规站点', 'Compliant'), dataIndex: 'compliant' },
+                { title: t('违规问题', 'Violations'), dataIndex: 'violations', render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0) },
+                { title: t('建议问题', 'Advisories'), dataIndex: 'advisories' },
               ]} />
           </Card>
         </Col>
