@@ -8,6 +8,7 @@ import { Pending } from '../Status';
 import { SeverityTag } from '../Tags';
 import { useI18n } from '../../i18n';
 import { useYearRights } from './common';
+import { planDay } from './terms';
 
 const PlanQuery = graphql(`
   query StationPlan($id: ID!, $on: Date) {
@@ -43,16 +44,6 @@ const SavePlan = graphql(`
 type Labelled = { code: string; labelZh: string; labelEn?: string | null };
 type Slot = Labelled & { minimum: number; maximum?: number | null; eachItem: boolean; items: readonly Labelled[] };
 type PlannedProject = { name: string; slot: string; item?: string | null; description?: string | null };
-
-/**
- * The day whose profile a year's plan answers to, as the service reckons it: today for this
- * year's plan, 1 January for a later year's, 31 December for an earlier year's.
- */
-export function planDay(year: number, today: string): string {
-  const current = Number(today.slice(0, 4));
-  if (year === current) return today;
-  return year > current ? `${year}-01-01` : `${year}-12-31`;
-}
 
 /** How many projects a slot takes, in words: "1", "3", "at least 1", "any number". */
 function countOf(slot: Slot, t: (zh: string, en: string) => string): string {

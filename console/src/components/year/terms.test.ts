@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENUMS, enumLabel } from '../../i18n';
-import { startOfYear, termsOf } from './terms';
+import { planDay, startOfYear, termsOf } from './terms';
 
 describe("the year's labels", () => {
   it('cover every value of the schema enums of the year', async () => {
@@ -34,5 +34,13 @@ describe("the year's labels", () => {
 
   it('starts a period on 1 January of the given day', () => {
     expect(startOfYear('2026-11-25')).toBe('2026-01-01');
+  });
+});
+
+describe('planDay', () => {
+  it("is today for this year's plan, 1 January for a later year's and 31 December for an earlier year's", () => {
+    expect(planDay(2026, '2026-11-25')).toBe('2026-11-25');
+    expect(planDay(2027, '2026-11-25')).toBe('2027-01-01');
+    expect(planDay(2025, '2026-11-25')).toBe('2025-12-31');
   });
 });

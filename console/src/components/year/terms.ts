@@ -19,3 +19,13 @@ export function termsOf(lang: Lang, vocabulary: readonly Term[] | null | undefin
 
 /** 1 January of the year of a `yyyy-mm-dd` day. */
 export const startOfYear = (day: string) => `${day.slice(0, 4)}-01-01`;
+
+/**
+ * The day whose profile a year's plan answers to, as the service reckons it: today for this
+ * year's plan, 1 January for a later year's, 31 December for an earlier year's.
+ */
+export function planDay(year: number, today: string): string {
+  const current = Number(today.slice(0, 4));
+  if (year === current) return today;
+  return year > current ? `${year}-01-01` : `${year}-12-31`;
+}
