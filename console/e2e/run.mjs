@@ -1011,7 +1011,8 @@ results.push(await withBrowser('admin-sets-worker-employer', laptop, async (page
 }));
 
 // 21. An administrator adds a street to the bureau's divisions (a code already taken refused on its
-// field, in Chinese) and corrects its community count, which drives the staffing brackets.
+// field, in Chinese) and corrects its community count, which drives the staffing brackets; the
+// audit log shows the change and the refused attempt.
 results.push(await withBrowser('admin-keeps-divisions', laptop, async (page) => {
   await signedIn(page, tenant, admin.username, admin.newPassword);
   await page.getByRole('menuitem', { name: '行政区划' }).click();
@@ -1040,6 +1041,19 @@ results.push(await withBrowser('admin-keeps-divisions', laptop, async (page) => 
   await edit.waitFor({ state: 'hidden' });
   await added.getByText('9', { exact: true }).waitFor();
   await shot(page, 'divisions');
+  // the audit log holds the change with its fields before and after, and the refused attempt
+  // (each filter by its address: a list refetched under a new filter shows the old rows meanwhile)
+  await page.getByRole('menuitem', { name: '操作日志' }).click();
+  const log = page.getByTestId('audit-log');
+  await log.getByRole('row', { name: /updateDivision/ }).first().waitFor();
+  await go(page, '/audit?entity=Division');
+  await page.getByLabel('记录类型').locator('xpath=..').getByText('区划').waitFor();
+  await log.getByRole('row', { name: /updateDivision/ }).filter({ hasText: '6 → 9' }).waitFor();
+  check(!(await log.getByRole('row', { name: /updateOperator|createUser/ }).count()), 'the log filtered by division lists other records');
+  await shot(page, 'audit-log');
+  // a refused attempt names no record when it would have created one
+  await go(page, '/audit?outcome=REFUSED');
+  await log.getByRole('row', { name: /createDivision/ }).filter({ hasText: '被拒绝 CONFLICT' }).waitFor();
 }));
 
 // 22. An administrator suspends an operator and reactivates it, corrects its registration (a

@@ -32,6 +32,7 @@ const Contracts = lazy(() => import('./pages/Contracts'));
 const ContractPage = lazy(() => import('./pages/ContractPage'));
 const Funding = lazy(() => import('./pages/Funding'));
 const Divisions = lazy(() => import('./pages/Divisions'));
+const Audit = lazy(() => import('./pages/Audit'));
 
 const page = (el: React.ReactNode) => (
   <Suspense fallback={<Spin style={{ margin: 48 }} aria-label="loading" />}>{el}</Suspense>
@@ -49,6 +50,7 @@ const router = createBrowserRouter(
         { path: 'workers', element: page(<Workers />) },
         { path: 'workers/:id', element: page(<WorkerPage />) },
         { path: 'divisions', element: page(<Divisions />) },
+        { path: 'audit', element: page(<Audit />) },
         { path: 'policy', element: page(<Policy />) },
         { path: 'users', element: page(<Users />) },
         { path: 'excel', element: page(<Excel />) },

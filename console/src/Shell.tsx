@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Layout, Menu, Button, Space, Typography, Segmented, Grid } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, ContainerOutlined, SolutionOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, HomeOutlined, ReadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, ContainerOutlined, SolutionOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, HistoryOutlined, HomeOutlined, ReadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from 'urql';
 import { graphql } from './gql';
 import { useI18n, enumLabel, ENUMS } from './i18n';
@@ -38,6 +38,7 @@ export default function Shell() {
     { key: '/supervision', icon: <AuditOutlined />, label: t('督导整改', 'Supervision') },
     { key: '/policy', icon: <FileTextOutlined />, label: t('政策配置', 'Policy profile') },
     ...(rights.manageUsers ? [{ key: '/users', icon: <UserOutlined />, label: t('用户', 'Users') }] : []),
+    ...(rights.admin ? [{ key: '/audit', icon: <HistoryOutlined />, label: t('操作日志', 'Audit log') }] : []),
     { key: '/excel', icon: <FileExcelOutlined />, label: t('Excel 导入导出', 'Excel') },
     { key: '/brief', icon: <ReadOutlined />, label: t('月度简报', 'Monthly brief') },
     { key: '/operators', icon: <SolutionOutlined />, label: t('承接主体', 'Operators') },

@@ -148,7 +148,10 @@ export default function StationPage() {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={2} style={{ margin: 0 }}>{s.name}</Typography.Title>
-        <Link to={`/brief?station=${encodeURIComponent(s.id)}`} data-testid="station-brief">{t('月度简报', 'Monthly brief')}</Link>
+        <Space>
+          <Link to={`/brief?station=${encodeURIComponent(s.id)}`} data-testid="station-brief">{t('月度简报', 'Monthly brief')}</Link>
+          {rights.admin && <Link to={`/audit?targetId=${encodeURIComponent(s.id)}`} data-testid="station-audit">{t('变更记录', 'Change log')}</Link>}
+        </Space>
         <Space wrap>
           {editable && (
             <>
