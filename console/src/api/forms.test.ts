@@ -29,4 +29,17 @@ describe('valuesOf', () => {
     expect(await valuesOf({ validateFields: async () => ({ name: '刘洋' }) })).toEqual({ name: '刘洋' });
     expect(await valuesOf({ validateFields: () => Promise.reject({ errorFields: [{ name: ['name'] }] }) })).toBeNull();
   });
+
+  it('checks again when another check overtook this one without finding anything wrong', async () => {
+    let calls = 0;
+    const form = {
+      validateFields: async () => {
+        calls += 1;
+        if (calls === 1) throw { errorFields: [], outOfDate: true };
+        return { stage: 'PLANNING' };
+      },
+    };
+    expect(await valuesOf(form)).toEqual({ stage: 'PLANNING' });
+    expect(calls).toBe(2);
+  });
 });

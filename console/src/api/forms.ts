@@ -28,12 +28,18 @@ export function remaining(amount: string | null | undefined, paid: string | null
 
 /**
  * A form's values once its own rules pass, or null when they do not: the form then marks what is
- * missing, and nothing is left as an unhandled rejection for the page's console.
+ * missing, and nothing is left as an unhandled rejection for the page's console. A check that
+ * another check overtook (antd's `outOfDate`, a field validating meanwhile) found nothing wrong:
+ * the values are checked again rather than the save dropped without a word.
  */
 export async function valuesOf<T = Record<string, unknown>>(form: { validateFields: () => Promise<T> }): Promise<T | null> {
-  try {
-    return await form.validateFields();
-  } catch {
-    return null;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await form.validateFields();
+    } catch (e) {
+      const info = e as { outOfDate?: boolean; errorFields?: readonly unknown[] } | null;
+      const overtaken = !!info?.outOfDate && !info.errorFields?.length;
+      if (!overtaken || attempt === 3) return null;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, App, Form, Modal } from 'antd';
 import type { CombinedError } from 'urql';
 import { describeError, fieldErrors, type ApiUserError } from '../api/errors';
+import { valuesOf } from '../api/forms';
 import { useI18n } from '../i18n';
 
 export interface Outcome {
@@ -36,12 +37,8 @@ export function FormDialog({ title, fields, lists, initialValues, submit, onClos
   const [busy, setBusy] = useState(false);
   const [other, setOther] = useState<string[]>([]);
   const save = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the form marks what is missing
-    }
+    const values = await valuesOf<Values>(form);
+    if (!values) return; // the form marks what is missing
     setBusy(true);
     setOther([]);
     const input = Object.fromEntries(Object.entries(values).filter(([, x]) => x !== undefined && x !== null && x !== ''));

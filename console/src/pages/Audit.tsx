@@ -46,6 +46,30 @@ const ENTITIES: Record<string, [string, string]> = {
   User: ['用户', 'User'],
 };
 
+// what a mutation does, by the verb its name starts with: `updateDivision` reads 修改 · 区划
+const VERBS: Record<string, [string, string]> = {
+  create: ['新建', 'Create'], update: ['修改', 'Update'], record: ['登记', 'Record'], register: ['登记', 'Register'],
+  end: ['结束', 'End'], submit: ['提交', 'Submit'], set: ['设置', 'Set'], add: ['添加', 'Add'], withdraw: ['撤回', 'Withdraw'],
+  start: ['启动', 'Start'], sign: ['签订', 'Sign'], serve: ['服务', 'Serve'], save: ['保存', 'Save'], review: ['审核', 'Review'],
+  reset: ['重置', 'Reset'], report: ['报告', 'Report'], reopen: ['重新打开', 'Reopen'], remove: ['删除', 'Remove'],
+  reinspect: ['复查', 'Re-inspect'], reactivate: ['恢复', 'Reactivate'], publish: ['发布', 'Publish'], grant: ['授权', 'Grant'],
+  enable: ['启用', 'Enable'], disable: ['停用', 'Disable'], designate: ['认定', 'Designate'], deactivate: ['停用', 'Deactivate'],
+  complete: ['完成', 'Complete'], close: ['关闭', 'Close'], change: ['变更', 'Change'], assign: ['安排', 'Assign'],
+  advance: ['推进', 'Advance'], accept: ['验收', 'Accept'],
+};
+
+/** A mutation's name in the console's words where its verb is known; the name itself beside it. */
+function Action({ name, entity }: { name: string; entity: string }) {
+  const { lang } = useI18n();
+  const verb = VERBS[/^[a-z]+/.exec(name)?.[0] ?? ''];
+  return (
+    <Space direction="vertical" size={0}>
+      {verb && <span>{verb[lang === 'zh' ? 0 : 1]}{entity !== '—' ? ` · ${entity}` : ''}</span>}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{name}</Typography.Text>
+    </Space>
+  );
+}
+
 /** A changed field's value in a line: text as it is, anything else as compact JSON. */
 function shown(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -116,7 +140,7 @@ export default function Audit() {
         columns={[
           { title: t('时间', 'When'), width: 170, render: (_, e) => new Date(e.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') },
           { title: t('操作人', 'Actor'), dataIndex: 'actor', width: 160 },
-          { title: t('操作', 'Action'), dataIndex: 'action', width: 170 },
+          { title: t('操作', 'Action'), width: 190, render: (_, e) => <Action name={e.action} entity={label(e.entity)} /> },
           {
             title: t('记录', 'Record'),
             width: 130,

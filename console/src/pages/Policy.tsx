@@ -9,11 +9,11 @@ import { locateConditions, type Located } from '../api/conditions';
 import { ErrorAlert, Pending } from '../components/Status';
 import { SeverityTag } from '../components/Tags';
 import { useI18n } from '../i18n';
-import { useRights } from '../session';
+import { useBureauToday, useRights } from '../session';
 
 const ProfilesQuery = graphql(`
   query PolicyProfiles {
-    policyProfile { id revision effectiveFrom }
+    policyProfile { id revision }
     policyProfiles { id revision status effectiveFrom basedOn version createdBy createdAt publishedAt document }
     policyTemplates { code }
   }
@@ -71,16 +71,16 @@ const Publish = graphql(`
 export default function Policy() {
   const { t } = useI18n();
   const rights = useRights();
+  const today = useBureauToday();
   const [{ data, fetching, error }] = useQuery({ query: ProfilesQuery });
   const [viewing, setViewing] = useState<string | null>(null);
   if (!data) return <Pending fetching={fetching} error={error} />;
   const draft = data.policyProfiles.find((p) => p.status === 'DRAFT');
   const shown = data.policyProfiles.find((p) => p.id === viewing);
-  // The revision in force is the latest to have taken effect, so one published for a later day has
-  // not taken effect yet, and only such a revision can be withdrawn.
-  const inForceFrom = data.policyProfile?.effectiveFrom;
+  // only a revision published for a day after the bureau's today has not taken effect, and only
+  // such a revision can be withdrawn
   const pending = (p: { status: string; effectiveFrom?: string | null }) =>
-    p.status === 'PUBLISHED' && !!p.effectiveFrom && (!inForceFrom || p.effectiveFrom > inForceFrom);
+    p.status === 'PUBLISHED' && !!p.effectiveFrom && !!today && p.effectiveFrom > today;
   // the API takes a revision back only while the bureau has no other draft open
   const withdrawable = rights.editPolicy && !draft;
   return (
