@@ -131,6 +131,11 @@ async function signOut(page) {
   await page.getByRole('button', { name: '退出登录' }).click();
 }
 
+// A dialog once its opening zoom is over: a click on its button while it zooms in can go nowhere.
+async function opened(page) {
+  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+}
+
 async function signIn(page, tenant, username, password) {
   await page.goto(`${console_}/`);
   await page.getByLabel('租户代码').fill(tenant);
@@ -578,6 +583,7 @@ results.push(await withBrowser('admin-moves-a-station-through-its-life-cycle', l
   await page.getByTestId('visit').filter({ hasText: '台账齐全' }).waitFor();
 
   await page.getByRole('button', { name: `结束 ${lifecycle.worker} 的岗位` }).click();
+  await opened(page);
   await page.getByTestId('end-post-form-ok').click();
   await page.getByTestId('end-post-form').waitFor({ state: 'hidden' });
   await page.getByRole('row', { name: new RegExp(`${lifecycle.worker}.*– \\d{4}-\\d{2}-\\d{2}`) }).waitFor();
@@ -663,6 +669,7 @@ results.push(await withBrowser('operator-records-activity-and-closes-due-item', 
   const project = page.getByRole('row', { name: new RegExp(fixture.project) });
   await project.getByTestId('project-advance').click();
   const advance = page.getByRole('dialog');
+  await opened(page);
   await advance.getByRole('button', { name: '保存' }).click();
   await advance.waitFor({ state: 'hidden' });
   await project.getByText('2026-11-25').waitFor();
@@ -729,6 +736,7 @@ results.push(await withBrowser('supervisor-finding-rectified-and-reinspected', l
   await go(page, path);
   await card.getByTestId('reinspect').click();
   const reinspect = page.getByRole('dialog');
+  await opened(page);
   await reinspect.getByRole('button', { name: '保存' }).click();
   await reinspect.waitFor({ state: 'hidden' });
   await card.getByText('已整改').waitFor();
@@ -1068,11 +1076,13 @@ results.push(await withBrowser('admin-edits-operator-user-and-withdraws-a-revisi
   const status = card.getByTestId('operator-status');
   await status.getByText('正常').waitFor();
   await card.getByTestId('operator-suspend').click();
+  await opened(page);
   await page.getByTestId('operator-status-ok').click();
   await status.getByText('暂停').waitFor();
   await page.getByTestId('operators').getByRole('row', { name: new RegExp(edits.operator) }).getByText('暂停').waitFor();
   await shot(page, 'operator-suspended');
   await card.getByTestId('operator-reactivate').click();
+  await opened(page);
   await page.getByTestId('operator-status-ok').click();
   await status.getByText('正常').waitFor();
 
@@ -1134,6 +1144,7 @@ results.push(await withBrowser('admin-edits-operator-user-and-withdraws-a-revisi
     'the revision in force is offered to be withdrawn');
   await shot(page, 'policy-pending');
   await published.getByRole('button', { name: '撤回发布' }).click();
+  await opened(page);
   await page.getByTestId('withdraw-ok').click();
   await page.getByTestId('withdraw-ok').waitFor({ state: 'hidden' });
   await editor.waitFor();
